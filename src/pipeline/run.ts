@@ -1,0 +1,74 @@
+// The one orchestrator: raw document in, extracted article out. Reads top to bottom as a recipe.
+import type { ExtractedArticle, PublishedDate, RawDocument } from '../domain/article.ts';
+import type { LineEvidence } from './contracts.ts';
+import { parseHtml } from '../lib/dom.ts';
+import { decodeBytes, looksLikeHtml } from './fetch/encoding.ts';
+import { extractHtml } from './extract/html.ts';
+import { extractPlainText } from './extract/text.ts';
+import { findPublishedInHtml } from './date/html.ts';
+import { findPublishedInText } from './date/text.ts';
+import { findDateline } from './metadata/dateline.ts';
+import { findOutlet } from './metadata/outlet.ts';
+import { detectLanguage } from './language/detect.ts';
+import { StorylineError } from '../lib/errors.ts';
+
+export interface ProcessOptions {
+  /** Repetition evidence for plain-text chrome removal (lines seen on many pages of one source). */
+  lineEvidence?: LineEvidence;
+}
+
+/** Decodes, extracts and dates one raw document. Throws StorylineError('no_content') when no article text is found. */
+export function processDocument(raw: RawDocument, options: ProcessOptions = {}): ExtractedArticle {
+  // 1. Bytes to text: charset from the header, then <meta>, then detection.
+  const { text: source } = decodeBytes(raw.bytes, raw.contentType);
+  const isHtml = raw.contentType?.includes('html') || (!raw.contentType?.startsWith('text/plain') && looksLikeHtml(source));
+
+  let article: ExtractedArticle;
+  if (isHtml) {
+    // 2a. HTML: one DOM build. Dates are read first because extraction mutates the DOM.
+    const doc = parseHtml(source);
+    const htmlDate = findPublishedInHtml(doc, raw.url);
+    const x = extractHtml(doc, raw.url);
+    const dateline = findDateline(x.text);
+    const published = htmlDate ?? findPublishedInText(x.text, { dateLine: null, url: raw.url });
+    const outlet = findOutlet({ siteName: x.siteName, url: raw.url, text: x.text, dateline });
+    article = {
+      title: x.title, standfirst: x.standfirst, byline: x.byline, section: x.section,
+      outlet: outlet?.outlet ?? null, outletSource: outlet?.source ?? null,
+      dateline: dateline?.city ?? null,
+      language: detectLanguage(x.text || (x.title ?? ''), x.declaredLanguage),
+      published, text: x.text, format: 'html',
+    };
+  } else {
+    // 2b. Plain-text capture: chrome removal by line rules plus repetition evidence.
+    const x = extractPlainText(source, options.lineEvidence);
+    const datelineSource = x.text;
+    const dateline = findDateline(datelineSource) ?? findDateline(source);
+    const published = findPublishedInText(source, { dateLine: x.dateLine, url: raw.url });
+    const outlet = findOutlet({ siteName: null, url: raw.url, text: source, dateline });
+    article = {
+      title: x.title, standfirst: x.standfirst, byline: x.byline, section: x.section,
+      outlet: outlet?.outlet ?? null, outletSource: outlet?.source ?? null,
+      dateline: dateline?.city ?? null,
+      language: detectLanguage(x.text, null),
+      published, text: x.text, format: 'text',
+    };
+  }
+
+  // 3. Feed metadata fills gaps, never overrides what the page itself says.
+  if (raw.feed) {
+    article.title ??= raw.feed.itemTitle;
+    article.byline ??= raw.feed.itemAuthor;
+    article.outlet ??= raw.feed.feedTitle;
+    if (!article.published && raw.feed.itemPublished) article.published = feedDate(raw.feed.itemPublished);
+  }
+
+  if (!article.text.trim()) throw new StorylineError('no_content', 'no article text found', raw.input);
+  return article;
+}
+
+function feedDate(value: string): PublishedDate | null {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return null;
+  return { value: d.toISOString().replace('.000Z', 'Z'), source: 'feed', confidence: 0.8, detail: `feed item date '${value}'` };
+}

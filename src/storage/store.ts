@@ -1,0 +1,102 @@
+// The storage interface every backend implements; services talk only to this.
+import type { Article, ExtractedArticle, RawDocument } from '../domain/article.ts';
+
+/** An article ready to be stored: extraction output plus identity and dedup fields. */
+export interface NewArticle extends ExtractedArticle {
+  input: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  contentHash: string;
+  /** 64-bit SimHash as 16 hex digits. */
+  simhash: string;
+  duplicateOf: number | null;
+  duplicateReason: 'url' | 'hash' | 'near' | null;
+  fetchedAt: string;
+}
+
+export interface StoredRaw {
+  id: number;
+  input: string;
+  url: string | null;
+  contentType: string | null;
+  fetchedAt: string;
+  sha256: string;
+  bytes: Buffer;
+  feed: RawDocument['feed'] | null;
+}
+
+export interface ArticleFilter {
+  outlet?: string;
+  language?: string;
+  /** Inclusive ISO dates (YYYY-MM-DD) compared with the publication date. */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface SearchHit {
+  id: number;
+  title: string | null;
+  /** Snippet with matches wrapped in <mark>…</mark>; the rest is plain text (HTML-escaped). */
+  snippet: string;
+  /** Higher is better (negated BM25). */
+  score: number;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+}
+
+export interface SearchOptions extends ArticleFilter {
+  sort?: 'relevance' | 'date';
+}
+
+export interface StoreStats {
+  articles: number;
+  duplicates: number;
+  raw: number;
+  outlets: Array<{ outlet: string | null; articles: number }>;
+  languages: Array<{ language: string | null; articles: number }>;
+}
+
+export interface Store {
+  /** Runs pending migrations; safe to call on every start. */
+  migrate(): Promise<void>;
+  /** Runs `fn` in one transaction: all of it lands or none. */
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+
+  /** Keeps the raw bytes; returns the existing row when the same input with the same bytes was kept before. */
+  saveRaw(raw: RawDocument, sha256: string): Promise<{ id: number; existed: boolean }>;
+  getRaw(id: number): Promise<StoredRaw | null>;
+  /** Raw ids in insertion order, for reprocessing. */
+  listRawIds(): Promise<number[]>;
+
+  /** Inserts an article for a raw document, or returns the article already stored for that raw id. */
+  insertArticle(rawId: number, article: NewArticle): Promise<{ article: Article; existed: boolean }>;
+  /** Replaces the extracted fields of the article for a raw document (reprocess). */
+  updateArticle(id: number, article: NewArticle): Promise<Article>;
+  getArticle(id: number): Promise<Article | null>;
+  getArticleByRawId(rawId: number): Promise<Article | null>;
+  listArticles(filter?: ArticleFilter): Promise<Article[]>;
+  countArticles(filter?: ArticleFilter): Promise<number>;
+
+  /** Earliest non-duplicate article with this canonical URL. */
+  findByCanonicalUrl(url: string): Promise<Article | null>;
+  /** Earliest non-duplicate article with this content hash. */
+  findByContentHash(hash: string): Promise<Article | null>;
+  /** Non-duplicate articles whose SimHash shares at least one 16-bit band with `simhash`. */
+  findSimhashCandidates(simhash: string, limit?: number): Promise<Array<{ id: number; simhash: string }>>;
+
+  /** Full-text search: BM25 with the title weighted above the body, snippets only for returned rows. */
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+
+  /** Line-frequency evidence for chrome removal: how many distinct documents of `source` contain each line hash. */
+  lineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>>;
+  /** Records that one more document of `source` contained these line hashes (idempotent per raw id). */
+  addLines(source: string, rawId: number, lineHashes: string[]): Promise<void>;
+  /** Number of documents recorded for `source`. */
+  sourceDocuments(source: string): Promise<number>;
+
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}
