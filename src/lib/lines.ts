@@ -1,0 +1,48 @@
+// Line helpers for plain-text captures: splitting into trimmed lines and the normalised key used to count repeats.
+
+/** One non-empty line of a capture, with whether a blank line (a paragraph break) preceded it. */
+export interface Line {
+  /** The line with its spacing collapsed. */
+  text: string;
+  /** The line as written, only trimmed. */
+  raw: string;
+  /** Index of the line in the original text (0-based, counting blank lines). */
+  index: number;
+  blankBefore: boolean;
+}
+
+/**
+ * Normalised form of a line, for counting how many documents of one source repeat it.
+ * Case, spacing, Unicode forms, digits and edge punctuation vary between pages that show the same
+ * chrome ("56 Points" / "12 Points", "© 2021" / "© 2022"), so all of them are folded away.
+ */
+export function lineKey(line: string): string {
+  return line
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\p{N}+/gu, '0')
+    .replace(/\s+/gu, ' ')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/** Splits text into trimmed non-empty lines, remembering paragraph breaks. Linear in the text size. */
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let blank = false;
+  const raw = text.replace(/\r\n?/g, '\n').split('\n');
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i].replace(/[\s\u200b\u200e\u200f]+/gu, ' ').trim();
+    if (!t) {
+      blank = true;
+      continue;
+    }
+    out.push({ text: t, raw: raw[i].trim(), index: i, blankBefore: blank || out.length === 0 });
+    blank = false;
+  }
+  return out;
+}
+
+/** Letter-or-digit word tokens of a line (the same notion of a word as the evaluation metric). */
+export function words(line: string): string[] {
+  return line.match(/[\p{L}\p{M}\p{N}\p{Pc}]+/gu) ?? [];
+}

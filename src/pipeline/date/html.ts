@@ -1,0 +1,417 @@
+// Finds an HTML page's publication date: structured data first, then the URL, markup and visible text, with provenance.
+import type { DateSource, PublishedDate } from '../../domain/article.ts';
+import { isValidDay } from './calendar.ts';
+import {
+  BLOCK_TAGS, CHROME_TAGS, COPYRIGHT_LINE, DATE_ELEMENT_SELECTOR, JSONLD_ARTICLE_TYPE, JSONLD_MODIFIED_KEY,
+  JSONLD_PUBLISHED_KEYS, MODIFIED_HINT, MODIFIED_META, MONTH_FIRST_LANG, OTHER_DATE_CLASS_HINT, PUBLISHED_CLASS_HINT,
+  PUBLISHED_META, PUBLISHED_META_HINT, SKIPPED_TAGS,
+} from './html-rules.ts';
+import { findDates, isPlausible, parseDateValue, toIso, type DateMatch } from './parse.ts';
+
+/**
+ * How far each kind of evidence is trusted. Ordered as the cascade below and calibrated as a set
+ * on pubdate-dev: structured publication fields are right almost always, visible text least.
+ */
+export const CONFIDENCE = {
+  urlFullDate: 0.85,
+  jsonLdArticle: 0.95,
+  jsonLdOther: 0.9,
+  meta: 0.9,
+  markedTime: 0.85,
+  dateElement: 0.7,
+  firstTime: 0.65,
+  headerText: 0.55,
+  modified: 0.45,
+  bodyText: 0.35,
+} as const;
+
+/** Characters of visible text after the headline searched for the byline date (covers bylines and standfirsts). */
+const HEADER_WINDOW_AFTER = 1200;
+/** Characters before the headline searched too: some layouts put the date above the title. */
+const HEADER_WINDOW_BEFORE = 300;
+/** Element texts longer than this are containers, not date labels. */
+const DATE_ELEMENT_MAX_CHARS = 120;
+
+interface Candidate {
+  match: DateMatch;
+  source: DateSource;
+  confidence: number;
+  detail: string;
+}
+
+/** What every strategy may read; the visible text is built once, on first use. */
+class PageContext {
+  readonly monthFirst: boolean;
+  /** Year and month that a dated URL path states (/2020/03/...), used to check dates read from text. */
+  readonly urlMonth: { year: number; month: number } | null;
+  private textCache: string | null = null;
+
+  constructor(readonly doc: Document, readonly urls: string[], readonly now: Date) {
+    const lang = doc.documentElement?.getAttribute('lang') ?? '';
+    this.monthFirst = MONTH_FIRST_LANG.test(lang.trim());
+    this.urlMonth = urlYearMonth(urls, now);
+  }
+
+  get text(): string {
+    this.textCache ??= visibleText(this.doc);
+    return this.textCache;
+  }
+
+  accept(m: DateMatch | null): m is DateMatch {
+    return m !== null && isPlausible(m, this.now);
+  }
+
+  /** A date read from text must agree with the URL's year and month when the URL states them. */
+  agreesWithUrl(m: DateMatch): boolean {
+    return this.urlMonth === null || (m.year === this.urlMonth.year && m.month === this.urlMonth.month);
+  }
+}
+
+function candidate(match: DateMatch, source: DateSource, confidence: number, detail: string): Candidate {
+  return { match, source, confidence, detail };
+}
+
+// ---- 1. URL: /2019/05/31/, /20190531/, /2019-05-31- -------------------------------------------
+
+const URL_DATE_PATTERNS: RegExp[] = [
+  /(?<!\d)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?!\d)/,
+  /(?<![\d.])((?:19|20)\d{2})[-_](\d{1,2})[-_](\d{1,2})(?!\d)/,
+  /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/,
+];
+const URL_MONTH_PATTERN = /\/((?:19|20)\d{2})\/(\d{1,2})\//;
+
+function urlPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.pathname);
+  } catch {
+    return url;
+  }
+}
+
+function urlYearMonth(urls: string[], now: Date): { year: number; month: number } | null {
+  for (const url of urls) {
+    const m = URL_MONTH_PATTERN.exec(urlPath(url));
+    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) <= now.getUTCFullYear()) {
+      return { year: Number(m[1]), month: Number(m[2]) };
+    }
+  }
+  return null;
+}
+
+function fromUrl(ctx: PageContext): Candidate | null {
+  for (const url of ctx.urls) {
+    const path = urlPath(url);
+    for (const re of URL_DATE_PATTERNS) {
+      const g = re.exec(path);
+      if (!g) continue;
+      const [year, month, day] = [Number(g[1]), Number(g[2]), Number(g[3])];
+      if (!isValidDay(year, month, day)) continue;
+      const match: DateMatch = {
+        year, month, day, hour: null, minute: null, second: null, offset: null,
+        index: g.index, end: g.index + g[0].length, text: g[0], form: 'iso',
+      };
+      if (ctx.accept(match)) return candidate(match, 'url', CONFIDENCE.urlFullDate, `URL path '${g[0]}'`);
+    }
+  }
+  return null;
+}
+
+// ---- 2. JSON-LD: datePublished of the page's own Article/WebPage node ----------------------------
+
+interface LdDate { key: string; value: string; type: string; depth: number }
+
+/** JSON as publishers write it: raw line breaks and tabs inside strings are common and invalid. */
+function parseLooseJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+function collectLd(node: unknown, depth: number, out: LdDate[]): void {
+  if (depth > 6 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectLd(item, depth, out);
+    return;
+  }
+  const obj = node as Record<string, unknown>;
+  const rawType = obj['@type'];
+  const type = Array.isArray(rawType) ? rawType.join(' ') : typeof rawType === 'string' ? rawType : '';
+  for (const key of [...JSONLD_PUBLISHED_KEYS, JSONLD_MODIFIED_KEY]) {
+    const v = obj[key];
+    if (typeof v === 'string') out.push({ key, value: v, type, depth });
+  }
+  for (const [key, value] of Object.entries(obj)) {
+    // The page's own node may sit in @graph or mainEntity; comments, authors and organisations carry other dates.
+    if (key === '@graph' || key === 'mainEntity' || key === 'mainEntityOfPage' || key === 'itemListElement') {
+      collectLd(value, depth + (key === '@graph' ? 0 : 1), out);
+    }
+  }
+}
+
+function jsonLdDates(doc: Document): LdDate[] {
+  const out: LdDate[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    const text = script.textContent ?? '';
+    const data = parseLooseJson(text);
+    if (data !== null) collectLd(data, 0, out);
+    else {
+      // Unparseable blocks still state their dates plainly; read the first of each key.
+      for (const key of [...JSONLD_PUBLISHED_KEYS, JSONLD_MODIFIED_KEY]) {
+        const m = new RegExp(`"${key}"\\s*:\\s*"([^"]+)"`).exec(text);
+        if (m) out.push({ key, value: m[1]!, type: '', depth: 0 });
+      }
+    }
+  }
+  return out;
+}
+
+function fromJsonLd(ctx: PageContext, lds: LdDate[]): Candidate | null {
+  const ranked = lds
+    .filter((d) => d.key !== JSONLD_MODIFIED_KEY)
+    .map((d) => ({
+      d,
+      rank: JSONLD_PUBLISHED_KEYS.indexOf(d.key as (typeof JSONLD_PUBLISHED_KEYS)[number]) * 2
+        + (JSONLD_ARTICLE_TYPE.test(d.type) ? 0 : 1),
+    }))
+    .sort((a, b) => a.rank - b.rank);
+  for (const { d } of ranked) {
+    const m = parseDateValue(d.value, { monthFirst: ctx.monthFirst });
+    if (!ctx.accept(m)) continue;
+    const article = JSONLD_ARTICLE_TYPE.test(d.type);
+    return candidate(m, 'json-ld', article ? CONFIDENCE.jsonLdArticle : CONFIDENCE.jsonLdOther,
+      `JSON-LD ${d.type || 'node'}.${d.key} '${d.value}'`);
+  }
+  return null;
+}
+
+// ---- 3. Meta tags: article:published_time, DC.date.issued, sailthru.date, itemprop=datePublished ----
+
+interface MetaDate { name: string; value: string }
+
+function metaDates(doc: Document): MetaDate[] {
+  const out: MetaDate[] = [];
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const name = meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop')
+      ?? meta.getAttribute('http-equiv');
+    const value = meta.getAttribute('content');
+    if (name && value) out.push({ name: name.trim().toLowerCase(), value });
+  }
+  return out;
+}
+
+function fromMetaList(ctx: PageContext, metas: MetaDate[], names: string[], confidence: number, source: DateSource): Candidate | null {
+  for (const name of names) {
+    for (const meta of metas) {
+      if (meta.name !== name) continue;
+      const m = parseDateValue(meta.value, { monthFirst: ctx.monthFirst });
+      if (ctx.accept(m)) return candidate(m, source, confidence, `meta ${meta.name} '${meta.value}'`);
+    }
+  }
+  return null;
+}
+
+function fromMeta(ctx: PageContext, metas: MetaDate[]): Candidate | null {
+  const listed = fromMetaList(ctx, metas, PUBLISHED_META, CONFIDENCE.meta, 'meta');
+  if (listed) return listed;
+  const hinted = metas
+    .filter((x) => PUBLISHED_META_HINT.test(x.name) && !MODIFIED_HINT.test(x.name))
+    .map((x) => x.name);
+  return fromMetaList(ctx, metas, hinted, CONFIDENCE.meta, 'meta');
+}
+
+// ---- 4. Marked-up elements: <time pubdate>, itemprop=datePublished, <time class="published"> ------
+
+function elementLabel(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
+}
+
+function machineValue(el: Element): string | null {
+  return el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title')
+    ?? el.getAttribute('data-datetime') ?? el.getAttribute('data-date') ?? null;
+}
+
+/** Whether an element sits in navigation, footer or aside chrome, whose dates are other pages'. */
+function inChrome(el: Element): boolean {
+  for (let p: Element | null = el; p; p = p.parentElement) {
+    if (CHROME_TAGS.has(p.tagName)) return true;
+  }
+  return false;
+}
+
+function readElementDate(ctx: PageContext, el: Element): { m: DateMatch; how: string } | null {
+  const value = machineValue(el);
+  if (value) {
+    const m = parseDateValue(value, { monthFirst: ctx.monthFirst });
+    if (ctx.accept(m)) return { m, how: `'${value.trim()}'` };
+  }
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  if (text.length === 0 || text.length > DATE_ELEMENT_MAX_CHARS) return null;
+  const m = findDates(text, { monthFirst: ctx.monthFirst }).find((x) => ctx.accept(x)) ?? null;
+  return m ? { m, how: `text '${m.text}'` } : null;
+}
+
+function describe(el: Element): string {
+  const tag = el.tagName.toLowerCase();
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+  const prop = el.getAttribute('itemprop');
+  return prop ? `<${tag} itemprop=${prop}>` : cls ? `<${tag} class=${cls}>` : `<${tag}>`;
+}
+
+interface ElementScan {
+  marked: Candidate | null;
+  labelled: Candidate | null;
+  firstTime: Candidate | null;
+}
+
+/** One pass over the date-like elements, in document order, keeping the best of each kind. */
+function scanElements(ctx: PageContext): ElementScan {
+  const scan: ElementScan = { marked: null, labelled: null, firstTime: null };
+  for (const el of ctx.doc.querySelectorAll(DATE_ELEMENT_SELECTOR)) {
+    const label = elementLabel(el);
+    const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
+    const isTime = el.tagName === 'TIME';
+    const other = OTHER_DATE_CLASS_HINT.test(label) && !PUBLISHED_CLASS_HINT.test(label);
+    const published = itemprop.includes('datepublished') || el.hasAttribute('pubdate')
+      || (PUBLISHED_CLASS_HINT.test(label) && !MODIFIED_HINT.test(label));
+    if (!scan.marked && published && (isTime || itemprop !== '' || el.tagName === 'ABBR')) {
+      const r = readElementDate(ctx, el);
+      if (r) scan.marked = candidate(r.m, 'time-element', CONFIDENCE.markedTime, `${describe(el)} ${r.how}`);
+    }
+    if (other || inChrome(el)) continue;
+    if (!scan.firstTime && isTime) {
+      const r = readElementDate(ctx, el);
+      if (r) scan.firstTime = candidate(r.m, 'time-element', CONFIDENCE.firstTime, `first ${describe(el)} ${r.how}`);
+    }
+    if (!scan.labelled && !isTime && el.tagName !== 'ABBR') {
+      const r = readElementDate(ctx, el);
+      if (r && ctx.agreesWithUrl(r.m)) {
+        scan.labelled = candidate(r.m, 'text', CONFIDENCE.dateElement, `date element ${describe(el)} ${r.how}`);
+      }
+    }
+    if (scan.marked && scan.firstTime && scan.labelled) break;
+  }
+  return scan;
+}
+
+// ---- 5./6. Visible text: near the headline, then anywhere outside copyright lines ----------------
+
+/** Visible text of the page in reading order; blocks end with a newline, inline boundaries with a space. */
+function visibleText(doc: Document): string {
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName;
+        if (SKIPPED_TAGS.has(tag)) continue;
+        walk(child);
+        parts.push(BLOCK_TAGS.has(tag) ? '\n' : ' ');
+      }
+    }
+  };
+  if (doc.body) walk(doc.body);
+  return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
+}
+
+function headlineText(doc: Document): string | null {
+  const h1 = doc.querySelector('h1');
+  const t = (h1?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return t.length >= 10 ? t : null;
+}
+
+function textDates(ctx: PageContext, text: string): DateMatch[] {
+  return findDates(text, { monthFirst: ctx.monthFirst }).filter((m) => {
+    if (!ctx.accept(m) || !ctx.agreesWithUrl(m)) return false;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const lineEnd = text.indexOf('\n', m.end);
+    return !COPYRIGHT_LINE.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
+  });
+}
+
+function fromHeaderText(ctx: PageContext): Candidate | null {
+  const headline = headlineText(ctx.doc);
+  if (!headline) return null;
+  const at = ctx.text.indexOf(headline.slice(0, 60));
+  if (at < 0) return null;
+  const from = Math.max(0, at - HEADER_WINDOW_BEFORE);
+  const window = ctx.text.slice(from, at + headline.length + HEADER_WINDOW_AFTER);
+  const dates = textDates(ctx, window);
+  // The first date after the headline is the byline's; one above it is taken only when none follows.
+  const after = dates.find((m) => from + m.index >= at) ?? dates[dates.length - 1];
+  return after ? candidate(after, 'text', CONFIDENCE.headerText, `text near the headline '${after.text}'`) : null;
+}
+
+function fromBodyText(ctx: PageContext): Candidate | null {
+  const dates = textDates(ctx, ctx.text);
+  if (dates.length === 0) return null;
+  // The day written most often wins (a page repeats its own date in byline, share bar and footer
+  // of the story); ties go to the first one written.
+  const counts = new Map<string, { m: DateMatch; n: number }>();
+  for (const m of dates) {
+    const key = toIso({ ...m, hour: null });
+    const c = counts.get(key);
+    if (c) c.n++;
+    else counts.set(key, { m, n: 1 });
+  }
+  const best = [...counts.values()].reduce((a, b) => (b.n > a.n ? b : a));
+  return candidate(best.m, 'text', CONFIDENCE.bodyText, `page text '${best.m.text}' (${best.n}×)`);
+}
+
+// ---- 7. Modification dates, when the page states no publication date -----------------------------
+
+function fromModified(ctx: PageContext, lds: LdDate[], metas: MetaDate[]): Candidate | null {
+  for (const d of lds.filter((x) => x.key === JSONLD_MODIFIED_KEY)) {
+    const m = parseDateValue(d.value, { monthFirst: ctx.monthFirst });
+    if (ctx.accept(m)) return candidate(m, 'json-ld', CONFIDENCE.modified, `JSON-LD dateModified '${d.value}' (no publication date given)`);
+  }
+  const meta = fromMetaList(ctx, metas, MODIFIED_META, CONFIDENCE.modified, 'meta');
+  return meta && { ...meta, detail: `${meta.detail} (no publication date given)` };
+}
+
+function pageUrls(doc: Document, url: string | null): string[] {
+  const urls = [
+    url,
+    doc.querySelector('link[rel="canonical" i]')?.getAttribute('href'),
+    doc.querySelector('meta[property="og:url" i]')?.getAttribute('content'),
+  ];
+  return urls.filter((u): u is string => typeof u === 'string' && u.length > 0);
+}
+
+/**
+ * The page's publication date, or null when it states none. Reads `doc` without changing it.
+ * The cascade, first answer wins:
+ *   1. a full date in the URL path (publishers build these at publication; never updated)
+ *   2. JSON-LD datePublished of the page's own node
+ *   3. publication meta tags
+ *   4. elements marked as the publication time (<time pubdate>, itemprop=datePublished)
+ *   5. elements whose class names a date, then the first <time> outside page chrome
+ *   6. visible text near the headline, then the most repeated date in the page's text
+ *   7. modification dates, as a last resort before "unknown"
+ * Future dates (after `now`) and years before the web's news era are never returned.
+ */
+export function findPublishedInHtml(doc: Document, url: string | null, now: Date = new Date()): PublishedDate | null {
+  const ctx = new PageContext(doc, pageUrls(doc, url), now);
+  const lds = jsonLdDates(doc);
+  const metas = metaDates(doc);
+  let scan: ElementScan | null = null;
+  const elements = () => (scan ??= scanElements(ctx));
+  const cascade: Array<() => Candidate | null> = [
+    () => fromUrl(ctx),
+    () => fromJsonLd(ctx, lds),
+    () => fromMeta(ctx, metas),
+    () => elements().marked,
+    () => elements().labelled,
+    () => elements().firstTime,
+    () => fromHeaderText(ctx),
+    () => fromModified(ctx, lds, metas),
+    () => fromBodyText(ctx),
+  ];
+  for (const step of cascade) {
+    const c = step();
+    if (c) return { value: toIso(c.match), source: c.source, confidence: c.confidence, detail: c.detail };
+  }
+  return null;
+}

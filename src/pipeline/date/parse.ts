@@ -1,0 +1,300 @@
+// Reads calendar dates out of strings: machine values (ISO 8601, timestamps) and free text in many languages.
+import { asciiDigits } from './digits.ts';
+import { dayNumber, isValidDay, isoDay, pad2, persianToGregorian } from './calendar.ts';
+import { GREGORIAN_MONTHS, PERSIAN_MONTHS } from './months.ts';
+
+/** One date read from a string. Offsets refer to the string that was searched. */
+export interface DateMatch {
+  /** Gregorian year; null when the text gave none (e.g. "16 February"). */
+  year: number | null;
+  month: number;
+  day: number;
+  hour: number | null;
+  minute: number | null;
+  second: number | null;
+  /** Time-zone designator as written in a machine value: "Z" or "+02:00"; null otherwise. */
+  offset: string | null;
+  index: number;
+  end: number;
+  /** The matched text as written (time included when one was attached). */
+  text: string;
+  /** How it was written, so callers can weigh it: numeric forms are more often ambiguous. */
+  form: 'iso' | 'numeric' | 'named' | 'cjk' | 'persian' | 'timestamp';
+}
+
+export interface FindOptions {
+  /** Also return day-month pairs without a year ("16 February", "January 9"). */
+  yearless?: boolean;
+  /** Read ambiguous a/b/yyyy as month/day (US usage); otherwise day/month. */
+  monthFirst?: boolean;
+}
+
+/** The web's news era starts here (the htmldate default too): older years are taken as misreadings. */
+export const MIN_YEAR = 1995;
+
+/** A page's clock may run ahead of ours by a time zone: allow one day before calling a date future. */
+const FUTURE_SLACK_DAYS = 1;
+
+/** Solar Hijri years that can stand for dates in the accepted Gregorian range. */
+const PERSIAN_YEARS = { min: MIN_YEAR - 622, max: 1499 };
+
+/** Lower-cases and folds the spellings that differ between sources (Turkish dotless i, Arabic-free spacing). */
+function monthKey(word: string): string {
+  return word.toLowerCase().replace(/ı/g, 'i').replace(/i̇/g, 'i').replace(/\.$/, '').replace(/\s+/g, ' ');
+}
+
+function stripMarks(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/** Scripts where pages sometimes drop accents ("fevrier", "subat"); variants are added for these. */
+const ACCENT_DROPPING = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\s.]+$/u;
+
+function buildIndex(table: string[][][]): { index: Map<string, number>; pattern: string } {
+  const index = new Map<string, number>();
+  const forms = new Set<string>();
+  for (const months of table) {
+    months.forEach((names, i) => {
+      for (const name of names) {
+        const variants = [name, name.replace(/ı/g, 'i')];
+        if (ACCENT_DROPPING.test(name)) variants.push(stripMarks(name).replace(/ı/g, 'i'));
+        for (const v of variants) {
+          index.set(monthKey(v), i + 1);
+          forms.add(v);
+        }
+      }
+    });
+  }
+  const escaped = [...forms]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  return { index, pattern: escaped.join('|') };
+}
+
+const GREGORIAN = buildIndex(Object.values(GREGORIAN_MONTHS));
+const PERSIAN = buildIndex([PERSIAN_MONTHS]);
+
+/** A month name standing alone: no letter may touch it on either side. */
+const MONTH = `(?<!\\p{L})(${GREGORIAN.pattern})(?!\\p{L})\\.?`;
+const PMONTH = `(?<!\\p{L})(${PERSIAN.pattern})(?!\\p{L})`;
+const DAY = '(\\d{1,2})';
+const YEAR = '(\\d{4})(?!\\d)';
+
+/** Ordinal suffixes and particles between day, month and year across the listed languages. */
+const DAY_SUFFIX = '(?:st|nd|rd|th|er|e|º|ª|°|\\.)?';
+const DM_JOIN = '\\s*(?:de\\s+|of\\s+|-|/)?\\s*';
+const MY_JOIN = '\\s*(?:,|\\.|-|/)?\\s*(?:de\\s+|del\\s+|of\\s+|г\\.?\\s+)?';
+
+const PATTERNS: Array<{ form: DateMatch['form']; re: RegExp; order: Order }> = [
+  // 2020-04-15, 2020/4/15, 2020.04.15 (and Solar Hijri 1399/01/26, told apart by the year)
+  { form: 'iso', order: 'iso', re: /(?<![\d.\/-])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/gu },
+  // 15.04.2020, 15/04/2020, 04/15/2020, 15.04.20
+  { form: 'numeric', order: 'ambiguous', re: /(?<![\d.\/-])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|[.\/-]\d)/gu },
+  // 2020年4月15日, 2020년 4월 15일
+  { form: 'cjk', order: 'cjk', re: /(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})(?!\d)\s*[日일]?/gu },
+  // 15 April 2020, 15. April 2020, 15 de abril de 2020, 15 апреля 2020 г.
+  { form: 'named', order: 'dmy', re: new RegExp(`(?<![\\p{L}\\d])${DAY}${DAY_SUFFIX}${DM_JOIN}${MONTH}${MY_JOIN}${YEAR}`, 'giu') },
+  // April 15, 2020; Apr. 15th 2020
+  { form: 'named', order: 'mdy', re: new RegExp(`${MONTH}\\s*${DAY}(?:st|nd|rd|th)?(?!\\d),?\\s*${YEAR}`, 'giu') },
+  // 2020. április 15., 2022-January-13
+  { form: 'named', order: 'ymd', re: new RegExp(`(?<![\\d.])${YEAR}\\.?[\\s,/-]*${MONTH}[\\s,/-]*${DAY}(?!\\d)`, 'giu') },
+  // ۲۶ فروردین ۱۳۹۹
+  { form: 'persian', order: 'persian', re: new RegExp(`(?<!\\d)${DAY}\\s*${PMONTH}\\s*(?:ماه\\s*)?(?:سال\\s*)?${YEAR}`, 'giu') },
+];
+
+const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' }> = [
+  // 16 February, 9 января
+  { order: 'dm', re: new RegExp(`(?<![\\p{L}\\d.:/])${DAY}${DAY_SUFFIX}${DM_JOIN}${MONTH}`, 'giu') },
+  // January 9, Jan. 9th
+  { order: 'md', re: new RegExp(`${MONTH}\\s*${DAY}(?:st|nd|rd|th)?(?![\\d:])`, 'giu') },
+];
+
+/** A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46". */
+const TIME_AFTER = /^(?:\.?\s*(?:г\.|года)?\s*(?:,|-|–|—|\||T|at|à|às|a las|alle|um|saat|в|o)?\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\.?(?!\p{L}))?/iu;
+/** A clock time right before a date: "14:10, 16 February". */
+const TIME_BEFORE = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:,|-|–|—|\|)?\s*$/u;
+
+/** Makes a string safe for the date patterns without moving any offset (one code unit for one). */
+export function prepareText(text: string): string {
+  return asciiDigits(text).replace(/İ/g, 'i').replace(/،/g, ',');
+}
+
+function twoDigitYear(y: number): number {
+  return y < 100 ? 2000 + y : y;
+}
+
+function clock(h: string | undefined, m: string | undefined, s: string | undefined, ampm: string | undefined) {
+  if (h === undefined || m === undefined) return null;
+  let hour = Number(h);
+  const minute = Number(m);
+  const second = s === undefined ? null : Number(s);
+  if (ampm) {
+    if (hour < 1 || hour > 12) return null;
+    if (ampm.toLowerCase() === 'p' && hour < 12) hour += 12;
+    if (ampm.toLowerCase() === 'a' && hour === 12) hour = 0;
+  }
+  if (hour > 23 || minute > 59 || (second !== null && second > 59)) return null;
+  return { hour, minute, second };
+}
+
+function withClock(m: DateMatch, text: string): DateMatch {
+  const after = TIME_AFTER.exec(text.slice(m.end, m.end + 40));
+  if (after) {
+    const c = clock(after[1], after[2], after[3], after[4]);
+    if (c) return { ...m, ...c, end: m.end + after[0].length, text: text.slice(m.index, m.end + after[0].length) };
+  }
+  const before = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 20), m.index));
+  if (before) {
+    const c = clock(before[1], before[2], before[3], undefined);
+    if (c) {
+      const start = m.index - before[0].length;
+      return { ...m, ...c, index: start, text: text.slice(start, m.end) };
+    }
+  }
+  return m;
+}
+
+function makeMatch(
+  form: DateMatch['form'], year: number | null, month: number, day: number, index: number, text: string,
+): DateMatch | null {
+  if (!isValidDay(year ?? 2000, month, day)) return null;
+  return { year, month, day, hour: null, minute: null, second: null, offset: null, index, end: index + text.length, text, form };
+}
+
+type Order = 'iso' | 'cjk' | 'ymd' | 'dmy' | 'mdy' | 'ambiguous' | 'persian';
+
+interface Parts { year: number; month: number; day: number; form?: DateMatch['form'] }
+
+/** Years in the Solar Hijri range written with numbers only (1399/01/26) are Persian calendar dates. */
+function numericYmd(year: number, month: number, day: number): Parts | null {
+  if (year >= PERSIAN_YEARS.min && year <= PERSIAN_YEARS.max) {
+    const g = persianToGregorian(year, month, day);
+    return g ? { ...g, form: 'persian' } : null;
+  }
+  return { year, month, day };
+}
+
+function named(word: string | undefined): number | undefined {
+  return word === undefined ? undefined : GREGORIAN.index.get(monthKey(word));
+}
+
+function fromGroups(order: Order, g: RegExpExecArray, monthFirst: boolean): Parts | null {
+  switch (order) {
+    case 'iso':
+      return numericYmd(Number(g[1]), Number(g[3]), Number(g[4]));
+    case 'cjk':
+      return numericYmd(Number(g[1]), Number(g[2]), Number(g[3]));
+    case 'ambiguous': {
+      const a = Number(g[1]), b = Number(g[3]);
+      const year = twoDigitYear(Number(g[4]));
+      // A day above 12 settles the order; otherwise the page's convention decides, and dots are never US style.
+      const mdy = a <= 12 && (b > 12 || (monthFirst && g[2] !== '.'));
+      return mdy ? { year, month: a, day: b } : { year, month: b, day: a };
+    }
+    case 'dmy': {
+      const month = named(g[2]);
+      return month === undefined ? null : { year: Number(g[3]), month, day: Number(g[1]) };
+    }
+    case 'mdy': {
+      const month = named(g[1]);
+      return month === undefined ? null : { year: Number(g[3]), month, day: Number(g[2]) };
+    }
+    case 'ymd': {
+      const month = named(g[2]);
+      return month === undefined ? null : { year: Number(g[1]), month, day: Number(g[3]) };
+    }
+    case 'persian': {
+      const month = PERSIAN.index.get(monthKey(g[2]!));
+      if (month === undefined) return null;
+      const gdate = persianToGregorian(Number(g[3]), month, Number(g[1]));
+      return gdate ? { ...gdate, form: 'persian' } : null;
+    }
+  }
+}
+
+/**
+ * Every date written in `text`, in reading order, without overlaps (a longer reading wins over
+ * a shorter one that starts at the same place). Years are as written: callers judge plausibility.
+ */
+export function findDates(text: string, options: FindOptions = {}): DateMatch[] {
+  const t = prepareText(text);
+  const found: DateMatch[] = [];
+  for (const p of PATTERNS) {
+    for (const g of t.matchAll(p.re)) {
+      const parts = fromGroups(p.order, g, options.monthFirst ?? false);
+      if (!parts) continue;
+      const m = makeMatch(parts.form ?? p.form, parts.year, parts.month, parts.day, g.index, text.slice(g.index, g.index + g[0].length));
+      if (m) found.push(m);
+    }
+  }
+  if (options.yearless) {
+    for (const p of YEARLESS_PATTERNS) {
+      for (const g of t.matchAll(p.re)) {
+        const [d, mo] = p.order === 'dm' ? [g[1]!, g[2]!] : [g[2]!, g[1]!];
+        const month = GREGORIAN.index.get(monthKey(mo));
+        if (month === undefined) continue;
+        const m = makeMatch('named', null, month, Number(d), g.index, text.slice(g.index, g.index + g[0].length));
+        if (m) found.push(m);
+      }
+    }
+  }
+  found.sort((a, b) => a.index - b.index || (b.year === null ? 0 : 1) - (a.year === null ? 0 : 1) || b.end - a.end);
+  const out: DateMatch[] = [];
+  for (const m of found) {
+    const last = out[out.length - 1];
+    if (last && m.index < last.end) continue;
+    out.push(withClock(m, text));
+  }
+  return out;
+}
+
+/** Full machine-written timestamps: 2020-04-15T10:30:00.000+02:00, 2020-04-15 10:30:00, 20200415. */
+const ISO_VALUE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?/i;
+const COMPACT_VALUE = /^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(?!\d)/;
+const EPOCH_VALUE = /^\s*(\d{10}|\d{13})\s*$/;
+
+function normalizeOffset(raw: string | undefined): string | null {
+  if (!raw) return null;
+  if (raw.toUpperCase() === 'Z') return 'Z';
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(raw);
+  return m ? `${m[1]}${m[2]}:${m[3] ?? '00'}` : null;
+}
+
+/**
+ * Reads a date from a value meant for machines (meta content, datetime attribute, JSON-LD):
+ * ISO 8601 first, then compact and epoch forms, then the free-text readings.
+ */
+export function parseDateValue(value: string, options: FindOptions = {}): DateMatch | null {
+  const v = prepareText(value);
+  const iso = ISO_VALUE.exec(v) ?? COMPACT_VALUE.exec(v);
+  if (iso) {
+    const m = makeMatch('iso', Number(iso[1]), Number(iso[2]), Number(iso[3]), 0, value.trim().slice(0, iso[0].trim().length));
+    if (m) {
+      const c = clock(iso[4], iso[5], iso[6], undefined);
+      return c ? { ...m, ...c, offset: normalizeOffset(iso[7]) } : m;
+    }
+  }
+  const epoch = EPOCH_VALUE.exec(v);
+  if (epoch) {
+    const ms = Number(epoch[1]) * (epoch[1]!.length === 10 ? 1000 : 1);
+    const d = new Date(ms);
+    const m = makeMatch('timestamp', d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, value.trim());
+    return m && { ...m, hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds(), offset: 'Z' };
+  }
+  return findDates(value, options).find((m) => m.year !== null) ?? null;
+}
+
+/** True when a dated match lies in the accepted era and not after `now` (with a time-zone day of slack). */
+export function isPlausible(m: DateMatch, now: Date): boolean {
+  if (m.year === null || m.year < MIN_YEAR) return false;
+  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  return dayNumber(m.year, m.month, m.day) <= today + FUTURE_SLACK_DAYS;
+}
+
+/** ISO form of a match: the day alone, or day and clock time with the offset when one was given. */
+export function toIso(m: DateMatch, year = m.year): string {
+  const day = isoDay(year!, m.month, m.day);
+  if (m.hour === null || m.minute === null) return day;
+  const secs = m.second !== null ? `:${pad2(m.second)}` : '';
+  return `${day}T${pad2(m.hour)}:${pad2(m.minute)}${secs}${m.offset ?? ''}`;
+}

@@ -1,0 +1,208 @@
+// Reads an HTML article's metadata (title, standfirst, byline, section, site name, language) from meta tags, JSON-LD and markup.
+import type { JsonLdArticle } from './html-jsonld.ts';
+import { normaliseLanguage } from './html-language.ts';
+import {
+  BREADCRUMB_CLASS, BREADCRUMB_HOME, BYLINE_CLASS, BYLINE_JOINERS, BYLINE_PREFIX, BYLINE_ROLE_WORDS, BYLINE_TAIL,
+  STANDFIRST_CLASS, TITLE_PIPE, TITLE_SEPARATOR,
+} from './html-rules.ts';
+
+export interface HtmlMetadata {
+  title: string | null;
+  standfirst: string | null;
+  byline: string | null;
+  section: string | null;
+  siteName: string | null;
+  declaredLanguage: string | null;
+}
+
+/** Shortest description that reads as a standfirst; shorter ones are labels ("Latest news"). Set by reading dev pages' descriptions. */
+const MIN_STANDFIRST_WORDS = 6;
+/** Longest plausible byline in words (several names with joiners); longer text under a byline class is a bio. */
+const MAX_BYLINE_WORDS = 16;
+/** Longest plausible section name in characters. */
+const MAX_SECTION_CHARS = 60;
+/** Shortest headline kept after removing a site-name segment, so "Home | Site" does not become "Home". */
+const MIN_TITLE_WORDS_AFTER_STRIP = 2;
+
+/** `<meta>` contents keyed by lower-cased name, property or itemprop; the first occurrence wins. */
+export function metaTags(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of Array.from(doc.querySelectorAll('meta'))) {
+    const content = m.getAttribute('content');
+    if (content == null) continue;
+    const value = clean(content);
+    if (!value) continue;
+    for (const attr of ['name', 'property', 'itemprop', 'http-equiv']) {
+      const key = m.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !out.has(key)) out.set(key, value);
+    }
+  }
+  return out;
+}
+
+export function readMetadata(doc: Document, url: string | null, meta: Map<string, string>, ld: JsonLdArticle): HtmlMetadata {
+  const siteName = meta.get('og:site_name') ?? meta.get('application-name') ?? ld.publisherName ?? null;
+  const title = readTitle(doc, meta, ld, siteName, url);
+  return {
+    title,
+    standfirst: readStandfirst(doc, meta, ld, title),
+    byline: readByline(doc, meta, ld, siteName),
+    section: readSection(doc, meta, ld, title),
+    siteName,
+    declaredLanguage: normaliseLanguage(doc.documentElement?.getAttribute('lang'))
+      ?? normaliseLanguage(doc.documentElement?.getAttribute('xml:lang'))
+      ?? normaliseLanguage(meta.get('content-language'))
+      ?? normaliseLanguage(meta.get('og:locale'))
+      ?? normaliseLanguage(ld.inLanguage),
+  };
+}
+
+function readTitle(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, siteName: string | null, url: string | null): string | null {
+  const h1 = clean(doc.querySelector('h1')?.textContent ?? '');
+  const raw = meta.get('og:title') ?? ld.headline ?? (h1 || null) ?? (clean(doc.querySelector('title')?.textContent ?? '') || null);
+  return raw ? stripSiteName(raw, siteName, url) : null;
+}
+
+/** Removes leading/trailing segments that name the site ("Headline | Site", "Site - Headline"). */
+export function stripSiteName(title: string, siteName: string | null, url: string | null): string {
+  const names = siteKeys(siteName, url);
+  let parts = splitKeepingSeparators(title);
+  const namesSite = (segment: string): boolean => {
+    const k = key(segment);
+    return k.length > 0 && names.some((n) => k === n || (n.length >= 4 && k.length >= 4 && (k.includes(n) || n.includes(k))));
+  };
+  const wordCount = (p: string[]): number => p.join(' ').split(/\s+/).filter(Boolean).length;
+  // Site-name segments go from either end, as long as a headline remains.
+  while (parts.length > 1 && namesSite(parts[parts.length - 1]!.text) && wordCount(parts.slice(0, -1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(0, -1);
+  while (parts.length > 1 && namesSite(parts[0]!.text) && wordCount(parts.slice(1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(1);
+  // Trailing pipe segments are site furniture ("Headline | Section | Site") even when the site is named differently.
+  while (parts.length > 1 && parts[parts.length - 1]!.pipe && wordCount(parts.slice(0, -1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(0, -1);
+  return parts.map((p, i) => (i === 0 ? p.text : p.sep + p.text)).join('');
+}
+
+interface Segment { text: string; sep: string; pipe: boolean }
+
+function splitKeepingSeparators(title: string): Segment[] {
+  const out: Segment[] = [];
+  let rest = title;
+  let sep = '';
+  for (;;) {
+    const m = TITLE_SEPARATOR.exec(rest);
+    if (!m) break;
+    out.push({ text: rest.slice(0, m.index), sep, pipe: TITLE_PIPE.test(sep) });
+    sep = m[0];
+    rest = rest.slice(m.index + m[0].length);
+  }
+  out.push({ text: rest, sep, pipe: TITLE_PIPE.test(sep) });
+  return out.filter((s) => s.text.trim());
+}
+
+/** Letters-and-digits keys for the site: its declared name and its host's registrable label ("nytimes"). */
+function siteKeys(siteName: string | null, url: string | null): string[] {
+  const keys: string[] = [];
+  if (siteName) keys.push(key(siteName));
+  if (url) {
+    try {
+      const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
+      // The label before the public suffix: "bbc" in news.bbc.co.uk, "nytimes" in nytimes.com.
+      const suffixLen = labels.length > 2 && /^(co|com|org|net|gov|ac|edu)$/.test(labels[labels.length - 2]!) ? 2 : 1;
+      const label = labels[labels.length - 1 - suffixLen];
+      if (label) keys.push(key(label), key(labels.slice(0, labels.length - suffixLen).join('.')));
+    } catch {
+      // Not a URL: the site name alone decides.
+    }
+  }
+  return keys.filter((k) => k.length >= 2);
+}
+
+function key(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function readStandfirst(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
+  const lede = Array.from(doc.querySelectorAll('[class], [id]')).find((e) => STANDFIRST_CLASS.test(classAndId(e)) && !e.querySelector('p p, div p + p'));
+  const candidates = [meta.get('description'), meta.get('og:description'), meta.get('twitter:description'), ld.description, lede ? clean(lede.textContent ?? '') : null];
+  for (const c of candidates) if (c && isProse(c, title)) return c;
+  return null;
+}
+
+/** A standfirst is a sentence or two of prose, not a label, a keyword list or the headline again. */
+export function isProse(text: string, title: string | null): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < MIN_STANDFIRST_WORDS) return false;
+  if (!/\p{Ll}/u.test(text)) return false;
+  if (title && key(text) === key(title)) return false;
+  const commas = (text.match(/,/g) ?? []).length;
+  // Keyword lists ("news, sport, weather, ...") have a comma every word or two.
+  return commas < words.length / 3;
+}
+
+function readByline(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, siteName: string | null): string | null {
+  const candidates: (string | null | undefined)[] = [
+    ld.authors.length ? ld.authors.join(', ') : null,
+    meta.get('author'),
+    meta.get('article:author'),
+    meta.get('byl'),
+    textOf(doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"]')),
+    textOf(doc.querySelector('a[rel="author"], [rel="author"]')),
+    textOf(Array.from(doc.querySelectorAll('[class], [id]')).find((e) => BYLINE_CLASS.test(classAndId(e))) ?? null),
+  ];
+  const site = siteName ? key(siteName) : null;
+  for (const c of candidates) {
+    if (!c || /^https?:\/\//i.test(c) || /\bfacebook\.com\b/i.test(c)) continue;
+    const names = cleanByline(c);
+    if (names && key(names) !== site) return names;
+  }
+  return null;
+}
+
+/** "By Jane Doe and John Roe, Staff Writers | Updated 3 May" → "Jane Doe, John Roe"; null when no name remains. */
+export function cleanByline(raw: string): string | null {
+  let s = clean(raw).replace(BYLINE_PREFIX, '');
+  s = s.replace(BYLINE_TAIL, '').trim();
+  if (!s || s.split(/\s+/).length > MAX_BYLINE_WORDS) return null;
+  const names = s.split(BYLINE_JOINERS)
+    .map((p) => p.replace(BYLINE_PREFIX, '').trim())
+    .filter((p) => p && /\p{L}/u.test(p) && !p.toLowerCase().split(/\s+/).some((w) => BYLINE_ROLE_WORDS.has(w)));
+  return names.length ? [...new Set(names)].join(', ') : null;
+}
+
+function readSection(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
+  const fromMeta = meta.get('article:section') ?? ld.section;
+  if (fromMeta && fromMeta.length <= MAX_SECTION_CHARS) return fromMeta;
+  const crumbs = ld.breadcrumb.length ? ld.breadcrumb : domBreadcrumb(doc);
+  return sectionFromCrumbs(crumbs, title);
+}
+
+function domBreadcrumb(doc: Document): string[] {
+  const trail = Array.from(doc.querySelectorAll('nav, ol, ul, div, p')).find((e) => BREADCRUMB_CLASS.test(classAndId(e)) || BREADCRUMB_CLASS.test(e.getAttribute('aria-label') ?? ''));
+  if (!trail) return [];
+  const items = Array.from(trail.querySelectorAll('li, a')).filter((e) => e.tagName === 'LI' || !e.closest('li'));
+  return items.map((e) => clean(e.textContent ?? '')).filter(Boolean);
+}
+
+/** The deepest breadcrumb entry that is neither the front page nor the article itself. */
+export function sectionFromCrumbs(crumbs: string[], title: string | null): string | null {
+  const titleKey = title ? key(title) : '';
+  // Trails often end with the headline, sometimes truncated ("Man stabbed to death on...").
+  const isTitle = (c: string): boolean => {
+    const k = key(c);
+    return titleKey !== '' && (k === titleKey || (k.length >= 12 && titleKey.startsWith(k)));
+  };
+  const usable = crumbs.filter((c) => !BREADCRUMB_HOME.test(c) && c.length <= MAX_SECTION_CHARS && !isTitle(c));
+  return usable[usable.length - 1] ?? null;
+}
+
+function textOf(el: Element | null): string | null {
+  const content = el?.getAttribute('content');
+  const t = clean(content ?? el?.textContent ?? '');
+  return t || null;
+}
+
+export function classAndId(e: Element): string {
+  return `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
+}
+
+function clean(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,139 @@
+// Line classification for plain-text captures: what kind of page furniture or prose each line is.
+import type { LineEvidence } from '../contracts.ts';
+import { lineKey, words, type Line } from '../../lib/lines.ts';
+import { CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, SECTION_LABELS } from './chrome-lexicon.ts';
+import { DATE_WORDS } from './text-date-words.ts';
+
+export type Kind =
+  | 'prose' // a paragraph of running text
+  | 'sentence' // a short line that is still a sentence ("A spokeswoman declined to comment.")
+  | 'short' // a short line without sentence shape: a heading, a link, a label
+  | 'chrome' // page furniture known from the lexicon, the patterns or the repetition evidence
+  | 'barrier' // a heading that opens other content ("Related Articles", "Comments")
+  | 'caption' // a photo caption or credit
+  | 'date' // the page's date line
+  | 'byline' // "By Name"
+  | 'section'; // a section label ("World")
+
+export interface Block extends Line {
+  size: number;
+  kind: Kind;
+}
+
+/** A line of at least this many words with sentence punctuation is prose. */
+export const PROSE_MIN_WORDS = 12;
+/** A line of at least this many words ending like a sentence is a (short) sentence. */
+export const SENTENCE_MIN_WORDS = 4;
+/** Phrase-prefix chrome ("Share on Facebook", cookie notices) is only believed on lines up to this long. */
+const CHROME_PREFIX_MAX_WORDS = 70;
+/** Captions are short; a long line that mentions a photo credit is still prose. */
+const CAPTION_MAX_WORDS = 40;
+/** Date lines are short; longer lines that mention dates are prose. */
+const DATE_LINE_MAX_WORDS = 16;
+/** A date line may carry a few other words ("Updated", "Associated Press", "2 min read"). */
+const DATE_LINE_MAX_OTHER_WORDS = 3;
+/** Share of a line's words that must be language or edition names for it to be a language menu. */
+const LANGUAGE_MENU_MIN_SHARE = 0.6;
+/**
+ * Repetition evidence is only trusted once a source has this many earlier documents, and a line counts as
+ * chrome when it appears in at least this share of them. Set so that a line shared by two articles of one
+ * story ("Russia wants security guarantees...") is not enough, while a footer seen on most pages is.
+ */
+export const EVIDENCE_MIN_DOCUMENTS = 5;
+export const EVIDENCE_MIN_SHARE = 0.4;
+
+const LEXICONS = Object.values(CHROME);
+const LINE_SET = new Set(LEXICONS.flatMap((l) => l.line.map(normalisePhrase)));
+const BARRIER_SET = new Set(LEXICONS.flatMap((l) => l.barrier.map(normalisePhrase)));
+const PREFIXES = LEXICONS.flatMap((l) => l.prefix.map((p) => p.toLowerCase()));
+const MENU_WORDS = new Set(LANGUAGE_MENU_WORDS.map((w) => w.toLowerCase()));
+const SECTION_SET = new Set(SECTION_LABELS.map(normalisePhrase));
+
+const SENTENCE_END = /[.!?…。！？؟]["”»’'）)\]]*$/u;
+const SENTENCE_PUNCT = /[.!?…。！？؟,;،؛:]/u;
+const TIME_OR_DATE = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b/u;
+const BYLINE = /^(by|from|автор|авторы|yazar|بقلم|نویسنده|کد خبر)\s*[:\s]\s*\S/iu;
+const BYLINE_MAX_WORDS = 10;
+
+/** Lower-cases a phrase and trims bullets, counters and edge punctuation so lexicon look-ups are exact. */
+export function normalisePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/^[\s\-–—•·*▪►»>|+]+/u, '')
+    .replace(/\s*[([]\s*\d+\s*[)\]]$/u, '')
+    .replace(/[\s:|»›>…·•\-–—.!?,;]+$/u, '')
+    .replace(/[’‘`]/gu, "'")
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Number of words, counting CJK characters (written without spaces) two to a word. */
+export function sizeOf(text: string): number {
+  const w = words(text);
+  let cjk = 0;
+  for (const ch of text) if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(ch)) cjk++;
+  return Math.max(w.length, Math.round(cjk / 2));
+}
+
+export function endsSentence(text: string): boolean {
+  return SENTENCE_END.test(text);
+}
+
+/** Classifies one line of a capture. */
+export function classify(line: Line, evidence?: LineEvidence): Block {
+  const size = sizeOf(line.text);
+  return { ...line, size, kind: kindOf(line.text, size, evidence) };
+}
+
+function kindOf(text: string, size: number, evidence?: LineEvidence): Kind {
+  if (evidence && evidence.documents >= EVIDENCE_MIN_DOCUMENTS) {
+    if (evidence.count(lineKey(text)) / evidence.documents >= EVIDENCE_MIN_SHARE) return 'chrome';
+  }
+  const phrase = normalisePhrase(text);
+  if (BARRIER_SET.has(phrase)) return 'barrier';
+  if (SECTION_SET.has(phrase)) return 'section';
+  if (LINE_SET.has(phrase) || phrase === '') return 'chrome';
+  if (CHROME_PATTERNS.some((re) => re.test(text))) return 'chrome';
+  if (size <= CHROME_PREFIX_MAX_WORDS && PREFIXES.some((p) => phrase.startsWith(p))) return 'chrome';
+  if (isLanguageMenu(text)) return 'chrome';
+  if (isDateLine(text, size)) return 'date';
+  if (size <= BYLINE_MAX_WORDS && BYLINE.test(text)) return 'byline';
+  if (size <= CAPTION_MAX_WORDS && isCaption(phrase)) return 'caption';
+  if (size >= PROSE_MIN_WORDS && SENTENCE_PUNCT.test(text)) return 'prose';
+  if (size >= SENTENCE_MIN_WORDS && endsSentence(text)) return 'sentence';
+  return 'short';
+}
+
+function isLanguageMenu(text: string): boolean {
+  const tokens = text.toLowerCase().split(/[\s|/·•,]+/u).filter(Boolean);
+  if (tokens.length < 2) return false;
+  const hits = tokens.filter((t) => MENU_WORDS.has(t)).length;
+  return hits >= 2 && hits / tokens.length >= LANGUAGE_MENU_MIN_SHARE;
+}
+
+/** A line that is mostly a date and time ("14:10, 16 February", "2022-January-13 19:46"). */
+export function isDateLine(text: string, size = sizeOf(text)): boolean {
+  if (size === 0 || size > DATE_LINE_MAX_WORDS) return false;
+  const tokens = words(text.toLowerCase());
+  let dateWords = 0;
+  let monthOrNumber = false;
+  let other = 0;
+  for (const t of tokens) {
+    if (/^\d+(st|nd|rd|th|г)?$/u.test(t)) {
+      monthOrNumber = true;
+      dateWords++;
+    } else if (DATE_WORDS.has(t)) dateWords++;
+    else other++;
+  }
+  if (!monthOrNumber || dateWords === 0) return false;
+  const hasDate = TIME_OR_DATE.test(text) || tokens.some((t) => DATE_WORDS.has(t) && t.length >= 3);
+  return hasDate && other <= DATE_LINE_MAX_OTHER_WORDS && dateWords >= other;
+}
+
+function isCaption(phrase: string): boolean {
+  return CAPTION_MARKERS.some((m) => phrase.includes(m));
+}
+
+export function isSectionLabel(text: string): boolean {
+  return SECTION_SET.has(normalisePhrase(text));
+}

@@ -1,0 +1,26 @@
+// Words that make up a page's date line ("14:10, 16 February", "Updated 1:39 am EST, Wednesday, November 20, 2019").
+import { MONTH_NAMES } from '../metadata/dateline-data.ts';
+
+/** Month, weekday and time words in the languages captures come in; a date line is mostly these and digits. */
+export const DATE_WORDS = new Set([
+  ...MONTH_NAMES,
+  // English weekdays and time words
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu',
+  'thurs', 'fri', 'sat', 'sun', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc', 'et', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt',
+  'bst', 'cet', 'cest', 'msk', 'ist', 'at', 'on', 'of', 'updated', 'published', 'posted', 'last', 'modified', 'date',
+  'min', 'read', 'mins', 'minute', 'minutes', 'ago', 'hours', 'hour', 'today', 'yesterday',
+  // Russian
+  'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье', 'январь', 'февраль', 'март',
+  'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь', 'обновлено',
+  'опубликовано', 'г', 'года', 'в', 'мск',
+  // Turkish
+  'pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar', 'güncelleme', 'yayınlanma', 'tarihi',
+  // Arabic (Gregorian months, both Levantine and Egyptian names) and weekdays
+  'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'اغسطس', 'سبتمبر', 'أكتوبر',
+  'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين',
+  'الأول', 'الثاني', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد', 'تاريخ', 'النشر',
+  // Persian (solar and Gregorian months) and weekdays
+  'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند', 'ژانویه',
+  'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر', 'شنبه', 'یکشنبه',
+  'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار',
+]);

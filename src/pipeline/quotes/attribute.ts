@@ -1,0 +1,357 @@
+// Builds attributions (content, cue, source) around found cues by reading the sentence's shape.
+import type { QuoteDoc } from './document.ts';
+import { isMark, quotationWords } from './document.ts';
+import type { Token } from './tokens.ts';
+import {
+  AUXILIARIES, FINITE_VERBS, COMPLEMENTIZERS, CUE_ADVERBIALS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
+  SOURCE_FIRST_CUES, SPEAKER_PRONOUNS,
+} from './lexicon.ts';
+
+/** A token range: `from` inclusive, `to` exclusive. */
+export interface Range { from: number; to: number }
+
+export interface Attribution {
+  cue: Range | null;
+  source: Range | null;
+  content: Range[];
+}
+
+/** Longest noun phrase read backwards from a cue (Retired Lt. Gen. Michael Flynn). */
+const MAX_SUBJECT_TOKENS = 8;
+/** Longest source phrase read forwards after an inverted cue or "according to". */
+const MAX_FORWARD_SOURCE_TOKENS = 10;
+/** How far after a cue a "that" may stand and still open its content ("told reporters on Wednesday that"). */
+const MAX_THAT_DISTANCE = 12;
+/** How far a parenthetical between subject and cue may reach ("Trump, speaking in Ohio, said"). */
+const MAX_PARENTHETICAL = 14;
+/** Fewest words before an end-of-sentence cue for the words to be its content. */
+const MIN_BACKWARD_WORDS = 2;
+/** Words of setting allowed after an end-of-sentence cue that are not in the adverbial list ("said in a radio interview"). */
+const MAX_TRAILING_SETTING_WORDS = 1;
+
+const PARTICIPLE = /ing$/;
+
+export function attributeCue(doc: QuoteDoc, cue: Range): Attribution | null {
+  const { tokens, sentences } = doc;
+  const sent = sentences[tokens[cue.from].sentence];
+  const words = tokens.slice(cue.from, cue.to).map((t) => t.lower);
+
+  if (isSourceFirst(words)) return accordingTo(doc, cue, sent);
+
+  // "X said:" followed by the content.
+  const colon = colonAfter(doc, cue, sent);
+  if (colon !== null) {
+    const content = colonContent(doc, colon, sent);
+    if (content.length === 0) return null;
+    return { cue, source: subjectBefore(doc, cue.from, sent.from), content };
+  }
+
+  // "“...,” said X." / "..., said X, a spokesman."
+  const inverted = invertedSource(doc, cue, sent);
+  if (inverted) {
+    const before = contentBefore(doc, cue.from, sent);
+    if (before) return { cue, source: inverted, content: withContinuation(doc, before, cue, inverted, sent) };
+  }
+
+  const subject = subjectBefore(doc, cue.from, sent.from);
+  const after = forwardContent(doc, cue, sent);
+  const afterWords = after ? countWords(tokens, after) : 0;
+
+  // "..., X said (on Tuesday)." The content comes before the subject.
+  if (subject && afterWords === 0 || subject && isTrailingCue(doc, cue, sent) && precededByBreak(doc, subject.from, sent)) {
+    const before = contentBefore(doc, subject.from, sent);
+    if (before && countWords(tokens, before) >= MIN_BACKWARD_WORDS) {
+      return { cue, source: subject, content: withContinuation(doc, before, cue, subject, sent) };
+    }
+  }
+  if (!after || afterWords === 0) return null;
+  const source = subject ?? participleSubject(doc, cue, sent);
+  return { cue, source, content: [extendThroughQuotation(doc, after)] };
+}
+
+function isSourceFirst(words: string[]): boolean {
+  return SOURCE_FIRST_CUES.some((p) => p.length === words.length && p.every((w, i) => w === words[i]));
+}
+
+function countWords(tokens: Token[], r: Range): number {
+  let n = 0;
+  for (let i = r.from; i < r.to; i++) if (tokens[i].kind === 'word') n++;
+  return n;
+}
+
+/** "according to X, CONTENT" or "CONTENT, according to X". */
+function accordingTo(doc: QuoteDoc, cue: Range, sent: Range): Attribution | null {
+  const { tokens } = doc;
+  const source = forwardNP(doc, cue.to, sent.to);
+  const before = trimRange(tokens, { from: sent.from, to: cue.from });
+  if (before && countWords(tokens, before) >= MIN_BACKWARD_WORDS) {
+    return { cue, source, content: [extendThroughQuotation(doc, startOfQuotation(doc, before))] };
+  }
+  const after = trimRange(tokens, { from: source ? source.to : cue.to, to: sent.to });
+  if (!after || countWords(tokens, after) === 0) return null;
+  return { cue, source, content: [extendThroughQuotation(doc, after)] };
+}
+
+/** Index of a ':' that follows the cue directly or after a few setting words ("said in a statement:"). */
+function colonAfter(doc: QuoteDoc, cue: Range, sent: Range): number | null {
+  const { tokens } = doc;
+  if (tokens[cue.to - 1].text === ':') return cue.to - 1;
+  for (let i = cue.to; i < Math.min(sent.to, cue.to + 8); i++) {
+    const t = tokens[i];
+    if (t.text === ':') return i;
+    if (t.kind !== 'word') return null;
+    if (!CUE_ADVERBIALS.has(t.lower) && !/^\p{Lu}/u.test(t.text)) return null;
+  }
+  return null;
+}
+
+/** After "X said:": the rest of the paragraph, or the next paragraph when the colon ends this one. */
+function colonContent(doc: QuoteDoc, colon: number, sent: Range): Range[] {
+  const { tokens, sentences } = doc;
+  const para = tokens[colon].paragraph;
+  let to = colon + 1;
+  while (to < tokens.length && tokens[to].paragraph === para) to++;
+  if (to > colon + 1) {
+    const r = trimRange(tokens, { from: colon + 1, to });
+    return r ? [extendThroughQuotation(doc, r)] : [];
+  }
+  // The content is the next paragraph (a block quote or a quotation running over several).
+  if (to >= tokens.length) return [];
+  const next = tokens[to].paragraph;
+  let end = to;
+  while (end < tokens.length && tokens[end].paragraph === next) end++;
+  void sentences;
+  void sent;
+  const r = trimRange(tokens, { from: to, to: end });
+  return r ? [extendThroughQuotation(doc, r)] : [];
+}
+
+/** "..., said X" / "“...,” said X": the source follows the cue and a break precedes it. */
+function invertedSource(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
+  const { tokens } = doc;
+  const prev = tokens[cue.from - 1];
+  if (!prev || cue.from <= sent.from) return null;
+  if (PARTICIPLE.test(tokens[cue.to - 1].lower)) return null;
+  const breakBefore = prev.text === ',' || isMark(prev) || prev.text === '—' || prev.text === '–';
+  if (!breakBefore) return null;
+  const np = forwardNP(doc, cue.to, sent.to);
+  if (!np) return null;
+  const first = tokens[np.from];
+  if (first.lower === 'that' || COMPLEMENTIZERS.has(first.lower) && first.lower !== 'who') return null;
+  return np;
+}
+
+/**
+ * The noun phrase after `from`: a name, "a senior official", "the Roper Center for Public Opinion Research".
+ * Null when the words run on into a clause ("said the states were ...") rather than ending at a break.
+ */
+function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | null {
+  const { tokens } = doc;
+  let i = from;
+  while (i < limit) {
+    const t = tokens[i];
+    if (t.kind === 'punct') {
+      if (t.text === '-' || t.text === '&') { i++; continue; }
+      break;
+    }
+    if (FINITE_VERBS.has(t.lower)) return null;
+    if (NP_FORWARD_STOPS.has(t.lower) && !(i === from && SPEAKER_PRONOUNS.has(t.lower))) {
+      if (i === from) return null;
+      break;
+    }
+    i++;
+    if (i - from > MAX_FORWARD_SOURCE_TOKENS) return null;
+    if (SPEAKER_PRONOUNS.has(t.lower) && i === from + 1) break;
+  }
+  return i > from ? { from, to: i } : null;
+}
+
+/**
+ * The subject of a cue read backwards: skips auxiliaries ("has also said"), stops at clause breaks.
+ * A parenthetical between subject and cue is stepped over ("Trump, speaking in Ohio, said").
+ */
+export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number): Range | null {
+  const { tokens } = doc;
+  let end = cueFrom;
+  while (end > sentFrom && AUXILIARIES.has(tokens[end - 1].lower)) end--;
+  if (end > sentFrom && tokens[end - 1].text === ',') {
+    // Step over ", speaking in Ohio," to the noun phrase before it...
+    let j = end - 2;
+    while (j > sentFrom && j > end - MAX_PARENTHETICAL && tokens[j].text !== ',' && !isMark(tokens[j])) j--;
+    if (j > sentFrom && tokens[j].text === ',') {
+      const np = npEndingAt(doc, j, sentFrom);
+      if (np && np.from === sentFrom) return np;
+    }
+    // ...or over a chain of appositives ("Angelique Brunner, a developer and spokeswoman for X, which ..., said").
+    for (let k = sentFrom + 1; k < end - 1; k++) {
+      if (tokens[k].text !== ',') continue;
+      const np = npEndingAt(doc, k, sentFrom);
+      if (np && np.from === sentFrom) return np;
+      break;
+    }
+    if (j > sentFrom && tokens[j].text === ',') return npEndingAt(doc, j, sentFrom);
+    return null;
+  }
+  return npEndingAt(doc, end, sentFrom);
+}
+
+function npEndingAt(doc: QuoteDoc, end: number, sentFrom: number): Range | null {
+  const { tokens } = doc;
+  if (end <= sentFrom) return null;
+  const last = tokens[end - 1];
+  if (last.kind !== 'word' || NP_BOUNDARY_WORDS.has(last.lower)) return null;
+  if (SPEAKER_PRONOUNS.has(last.lower)) return { from: end - 1, to: end };
+  let from = end - 1;
+  while (from > sentFrom && from > end - MAX_SUBJECT_TOKENS) {
+    const t = tokens[from - 1];
+    if (t.kind === 'punct' && !(t.text === '-' || t.text === '&')) break;
+    if (t.kind === 'word' && (NP_BOUNDARY_WORDS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower))) break;
+    from--;
+  }
+  return { from, to: end };
+}
+
+/** Whether only setting words ("on Tuesday", "in a statement") follow the cue to the sentence end or a comma. */
+function isTrailingCue(doc: QuoteDoc, cue: Range, sent: Range): boolean {
+  const { tokens } = doc;
+  let words = 0;
+  for (let i = cue.to; i < sent.to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct') {
+      if (t.text === ',') return trailingAfterComma(doc, i + 1, sent);
+      if (isMark(t)) return false;
+      continue;
+    }
+    if (COMPLEMENTIZERS.has(t.lower)) return false;
+    words++;
+    if (!CUE_ADVERBIALS.has(t.lower) && !/^[\p{Lu}\p{N}]/u.test(t.text) && words > MAX_TRAILING_SETTING_WORDS) return false;
+  }
+  return true;
+}
+
+/** After "X said, " a participle, a relative clause or a quotation may follow without changing the content. */
+function trailingAfterComma(doc: QuoteDoc, i: number, sent: Range): boolean {
+  const t = doc.tokens[i];
+  if (!t || i >= sent.to) return true;
+  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according' || isMark(t);
+}
+
+function precededByBreak(doc: QuoteDoc, from: number, sent: Range): boolean {
+  if (from <= sent.from) return false;
+  const prev = doc.tokens[from - 1];
+  return prev.text === ',' || isMark(prev) || prev.text === '—' || prev.text === '–';
+}
+
+/** The words of the sentence before `end` (dropping the comma and quotation close that hand over to the cue). */
+function contentBefore(doc: QuoteDoc, end: number, sent: Range): Range | null {
+  const r = trimRange(doc.tokens, { from: sent.from, to: end });
+  if (!r) return null;
+  return startOfQuotation(doc, r);
+}
+
+/** A content that starts inside a quotation opened in an earlier sentence starts at that quotation. */
+function startOfQuotation(doc: QuoteDoc, r: Range): Range {
+  const q = doc.quoteOf[r.from];
+  if (q >= 0 && doc.quoteTokens[q].from < r.from) return { from: doc.quoteTokens[q].from, to: r.to };
+  return r;
+}
+
+/** A content that ends inside a quotation running past the sentence ends with the quotation. */
+function extendThroughQuotation(doc: QuoteDoc, r: Range): Range {
+  const q = doc.quoteOf[r.to - 1];
+  if (q >= 0 && doc.quoteTokens[q].to > r.to) return { from: r.from, to: doc.quoteTokens[q].to };
+  return r;
+}
+
+/**
+ * Direct speech split by its attribution continues after it: “A,” he said, “B.” and
+ * “A,” he said. “B.” (a following quotation in the same paragraph with no cue of its own).
+ */
+function withContinuation(doc: QuoteDoc, before: Range, cue: Range, source: Range, sent: Range): Range[] {
+  const { tokens } = doc;
+  const parts: Range[] = [before];
+  const qBefore = doc.quoteOf[before.to - 1];
+  if (qBefore < 0) return parts;
+  let i = Math.max(cue.to, source.to);
+  while (i < sent.to && !isMark(tokens[i])) {
+    if (tokens[i].kind === 'word' && !CUE_ADVERBIALS.has(tokens[i].lower) && !/^\p{Lu}/u.test(tokens[i].text)) break;
+    i++;
+  }
+  if (i < tokens.length && isMark(tokens[i]) && doc.quoteOf[i] >= 0 && doc.quoteOf[i] !== qBefore &&
+      tokens[i].paragraph === tokens[cue.from].paragraph) {
+    const q = doc.quoteOf[i];
+    if (quotationWords(doc, q) > 0) parts.push({ from: doc.quoteTokens[q].from, to: doc.quoteTokens[q].to });
+  }
+  return parts;
+}
+
+/** Where the content after a forward cue starts and ends. */
+function forwardContent(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
+  const { tokens } = doc;
+  const cueWord = tokens[cue.from].lower;
+  let start = cue.to;
+  // "told reporters on Wednesday that ...": the content opens after "that".
+  for (let i = cue.to; i < Math.min(sent.to, cue.to + MAX_THAT_DISTANCE); i++) {
+    const t = tokens[i];
+    if (t.lower === 'that') { start = i + 1; break; }
+    if (isMark(t) || t.text === ':' || t.text === ';') break;
+    if (t.kind === 'word' && !CUE_ADVERBIALS.has(t.lower) && !/^[\p{Lu}\p{N}]/u.test(t.text) && !LISTENER_VERBS.has(cueWord)) break;
+  }
+  // Leading commas and dashes belong to no one.
+  while (start < sent.to && tokens[start].kind === 'punct' && !isMark(tokens[start])) start++;
+  let end = sent.to;
+  // A later cue in the sentence starts a new attribution: "said X, adding Y", "X, according to Y".
+  for (let i = start + 1; i < sent.to; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    if (prev.text === ',' && (PARTICIPLE.test(t.lower) && isLikelyCueParticiple(t.lower) || t.lower === 'according')) {
+      end = i - 1;
+      break;
+    }
+  }
+  const r = trimRange(tokens, { from: start, to: end });
+  return r;
+}
+
+/** Participles that hand over to a new attribution after a comma. */
+const HANDOVER_PARTICIPLES = new Set([
+  'adding', 'saying', 'noting', 'arguing', 'telling', 'calling', 'insisting', 'explaining', 'stressing',
+  'warning', 'claiming', 'suggesting', 'writing', 'asking', 'citing', 'acknowledging', 'referring',
+  'describing', 'urging', 'declaring', 'accusing', 'pointing', 'emphasizing', 'emphasising', 'recalling',
+  'predicting', 'complaining', 'conceding', 'promising', 'vowing', 'tweeting', 'questioning', 'criticizing',
+]);
+
+function isLikelyCueParticiple(word: string): boolean {
+  return HANDOVER_PARTICIPLES.has(word);
+}
+
+/** Source of ", adding ..." and other participial cues: the subject of the clause the participle hangs on. */
+function participleSubject(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
+  const { tokens } = doc;
+  if (!PARTICIPLE.test(tokens[cue.from].lower)) return null;
+  // The clause subject: the first noun phrase of the sentence that ends right before a verb-like word.
+  for (let i = sent.from + 1; i < cue.from; i++) {
+    const np = subjectBefore(doc, i, sent.from);
+    if (np && np.from === sent.from) {
+      const next = tokens[i];
+      if (next.kind === 'word' && !/^\p{Lu}/u.test(next.text)) return np;
+    }
+  }
+  return null;
+}
+
+/** Drops punctuation (other than quotation marks) from both ends of a range; null when no word is left. */
+export function trimRange(tokens: Token[], r: Range): Range | null {
+  let { from, to } = r;
+  while (from < to && tokens[from].kind === 'punct' && !isMark(tokens[from])) from++;
+  while (to > from && tokens[to - 1].kind === 'punct' && !isMark(tokens[to - 1])) to--;
+  // A quotation mark left alone at an end after trimming is the other side's mark: drop it.
+  if (to > from && isMark(tokens[from]) && doc_isClosingAt(tokens, from)) from++;
+  for (let i = from; i < to; i++) if (tokens[i].kind === 'word') return { from, to };
+  return null;
+}
+
+function doc_isClosingAt(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return next === undefined || next.kind === 'punct' && !isMark(next);
+}

@@ -1,0 +1,137 @@
+// Quote extraction: finds direct, indirect and mixed quotes with their cue and speaker mention.
+import type { QuoteKind, QuoteMention, Span, TextSpan } from './types.ts';
+import { analyse, isMark, quotationWords, type QuoteDoc } from './document.ts';
+import { attributeCue, type Attribution, type Range } from './attribute.ts';
+import { findCues } from './cues.ts';
+import { speakerAntecedent } from './speaker.ts';
+
+/** Fewest words for a quotation with no cue nearby to count as speech rather than a scare quote or a title. */
+const MIN_STANDALONE_WORDS = 4;
+
+export interface ExtractOptions {
+  /** Replaces the cue finder (evaluation of the attribution rules on given cues). */
+  cues?: (doc: QuoteDoc) => Range[];
+}
+
+export function extractQuotes(text: string, options: ExtractOptions = {}): QuoteMention[] {
+  const doc = analyse(text);
+  // 1. Cues, then the content and source each one governs.
+  const cues = (options.cues ?? findCues)(doc);
+  const attributions: Attribution[] = [];
+  for (const cue of cues) {
+    const a = attributeCue(doc, cue);
+    if (a) attributions.push(a);
+  }
+  // 2. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
+  addUnclaimedQuotations(doc, attributions);
+  // 3. Character spans, kinds and speaker hints.
+  attributions.sort((a, b) => a.content[0].from - b.content[0].from);
+  return dedupe(attributions.map((a) => toMention(doc, a)));
+}
+
+function covered(doc: QuoteDoc, attributions: Attribution[]): Uint8Array {
+  const mask = new Uint8Array(doc.tokens.length);
+  for (const a of attributions) for (const r of a.content) for (let i = r.from; i < r.to; i++) mask[i] = 1;
+  return mask;
+}
+
+function addUnclaimedQuotations(doc: QuoteDoc, attributions: Attribution[]): void {
+  const mask = covered(doc, attributions);
+  const byPosition = [...attributions].sort((a, b) => a.content[0].from - b.content[0].from);
+  for (let q = 0; q < doc.quotations.length; q++) {
+    const r = doc.quoteTokens[q];
+    if (r.from < 0) continue;
+    let claimed = 0;
+    for (let i = r.from; i < r.to; i++) claimed += mask[i];
+    if (claimed > (r.to - r.from) / 2) continue;
+    if (quotationWords(doc, q) < MIN_STANDALONE_WORDS && !isWholeSentence(doc, r)) continue;
+    const previous = lastBefore(byPosition, r.from);
+    const para = doc.tokens[r.from].paragraph;
+    if (previous && previous.cue && lastPart(previous).to <= r.from &&
+        doc.tokens[lastPart(previous).to - 1].paragraph === para && isMark(doc.tokens[lastPart(previous).to - 1])) {
+      previous.content.push({ from: r.from, to: r.to });
+      continue;
+    }
+    const a: Attribution = { cue: null, source: previous?.source ?? nextSource(byPosition, r.to, doc, para), content: [{ from: r.from, to: r.to }] };
+    attributions.push(a);
+    byPosition.push(a);
+    byPosition.sort((x, y) => x.content[0].from - y.content[0].from);
+  }
+}
+
+function lastPart(a: Attribution): Range {
+  return a.content[a.content.length - 1];
+}
+
+function lastBefore(list: Attribution[], pos: number): Attribution | null {
+  let best: Attribution | null = null;
+  for (const a of list) if (a.content[0].from < pos) best = a;
+  return best;
+}
+
+function nextSource(list: Attribution[], pos: number, doc: QuoteDoc, para: number): Range | null {
+  for (const a of list) {
+    if (a.content[0].from >= pos && a.source && doc.tokens[a.content[0].from].paragraph === para) return a.source;
+  }
+  return null;
+}
+
+function isWholeSentence(doc: QuoteDoc, r: Range): boolean {
+  const s = doc.sentences[doc.tokens[r.from].sentence];
+  return r.from <= s.from + 1 && r.to >= s.to - 1;
+}
+
+function charSpan(doc: QuoteDoc, r: Range): Span {
+  let { from, to } = r;
+  // Quotation marks at both ends are not part of what was said.
+  if (to - from > 2 && isMark(doc.tokens[from]) && isMark(doc.tokens[to - 1])) { from++; to--; }
+  return { start: doc.tokens[from].start, end: doc.tokens[to - 1].end };
+}
+
+function textSpan(doc: QuoteDoc, r: Range): TextSpan {
+  const start = doc.tokens[r.from].start;
+  const end = doc.tokens[r.to - 1].end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+function kindOf(doc: QuoteDoc, parts: Range[]): QuoteKind {
+  let quoted = 0;
+  let words = 0;
+  for (const r of parts) {
+    for (let i = r.from; i < r.to; i++) {
+      if (doc.tokens[i].kind !== 'word') continue;
+      words++;
+      if (doc.quoteOf[i] >= 0) quoted++;
+    }
+  }
+  if (quoted === 0) return 'indirect';
+  return quoted === words ? 'direct' : 'mixed';
+}
+
+function toMention(doc: QuoteDoc, a: Attribution): QuoteMention {
+  const parts = a.content.map((r) => charSpan(doc, r));
+  const start = Math.min(...parts.map((p) => p.start));
+  const end = Math.max(...parts.map((p) => p.end));
+  const speaker = a.source ? textSpan(doc, a.source) : null;
+  const cue = a.cue ? textSpan(doc, a.cue) : null;
+  return {
+    start, end, text: doc.text.slice(start, end), kind: kindOf(doc, a.content), parts,
+    cue: cue?.text ?? null,
+    cueSpan: cue ? { start: cue.start, end: cue.end } : null,
+    speaker,
+    speakerAntecedent: a.source ? speakerAntecedent(doc, a.source) : null,
+  };
+}
+
+/** Two cues that led to the same content (a verb phrase read as two cues) give one quote. */
+function dedupe(mentions: QuoteMention[]): QuoteMention[] {
+  const out: QuoteMention[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const key = m.parts.map((p) => `${p.start}-${p.end}`).join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(m);
+  }
+  return out;
+}

@@ -1,0 +1,169 @@
+// Word lists for attribution: cue verbs and phrases with their inflections, and the function words the span rules read.
+
+/** Inflected forms of a regular verb lemma: base, third person, past, gerund. */
+function inflect(lemma: string, past?: string): string[] {
+  const base = lemma;
+  const third = /(s|sh|ch|x|z)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const stem = base.endsWith('e') && !base.endsWith('ee') ? base.slice(0, -1) : base;
+  const regularPast = /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`;
+  const gerund = base.endsWith('ie') ? `${base.slice(0, -2)}ying` : `${stem}ing`;
+  return [base, third, past ?? regularPast, gerund];
+}
+
+/** Irregular or consonant-doubling past forms (the lemma's other forms follow the rules above). */
+const IRREGULAR: Record<string, string[]> = {
+  say: ['say', 'says', 'said', 'saying'],
+  tell: ['tell', 'tells', 'told', 'telling'],
+  write: ['write', 'writes', 'wrote', 'writing', 'written'],
+  think: ['think', 'thinks', 'thought', 'thinking'],
+  speak: ['speak', 'speaks', 'spoke', 'speaking', 'spoken'],
+  find: ['find', 'finds', 'found', 'finding'],
+  show: ['show', 'shows', 'showed', 'showing', 'shown'],
+  know: ['know', 'knows', 'knew', 'knowing', 'known'],
+  see: ['see', 'sees', 'saw', 'seeing', 'seen'],
+  feel: ['feel', 'feels', 'felt', 'feeling'],
+  hold: ['hold', 'holds', 'held', 'holding'],
+  admit: ['admit', 'admits', 'admitted', 'admitting'],
+  quip: ['quip', 'quips', 'quipped', 'quipping'],
+  tweet: ['tweet', 'tweets', 'tweeted', 'tweeting'],
+  forecast: ['forecast', 'forecasts', 'forecast', 'forecasting'],
+  read: ['read', 'reads', 'read', 'reading'],
+  put: ['put', 'puts', 'put', 'putting'],
+  rebut: ['rebut', 'rebuts', 'rebutted', 'rebutting'],
+  swear: ['swear', 'swears', 'swore', 'swearing', 'sworn'],
+  teach: ['teach', 'teaches', 'taught', 'teaching'],
+  bet: ['bet', 'bets', 'bet', 'betting'],
+};
+
+/**
+ * Verbs of saying, writing and stance that introduce reported content in news text. Reporting verbs
+ * come first; stance verbs (believe, want, expect) are attributions in the annotation scheme the
+ * project measures against (PolNeAR), which counts beliefs and intentions as well as speech.
+ */
+export const CUE_VERB_LEMMAS = [
+  // saying and writing
+  'say', 'tell', 'add', 'note', 'stress', 'insist', 'explain', 'outline', 'deny', 'warn', 'claim', 'argue',
+  'announce', 'state', 'declare', 'write', 'tweet', 'post', 'report', 'ask', 'reply', 'respond', 'answer',
+  'acknowledge', 'admit', 'suggest', 'predict', 'recall', 'complain', 'concede', 'confirm', 'contend',
+  'emphasise', 'emphasize', 'assert', 'allege', 'maintain', 'mention', 'observe', 'remark', 'reiterate',
+  'repeat', 'reveal', 'urge', 'vow', 'promise', 'pledge', 'threaten', 'accuse', 'blame', 'criticise',
+  'criticize', 'praise', 'describe', 'call', 'caution', 'counter', 'estimate', 'conclude', 'continue',
+  'testify', 'quip', 'joke', 'agree', 'disagree', 'dispute', 'question', 'wonder', 'speculate', 'propose',
+  'recommend', 'demand', 'signal', 'indicate', 'charge', 'dismiss', 'reject', 'decry', 'lament', 'boast',
+  'brag', 'clarify', 'underline', 'underscore', 'highlight', 'assure', 'reassure', 'inform', 'advise',
+  'cite', 'quote', 'email', 'speak', 'elaborate', 'comment', 'declare', 'exclaim', 'retort', 'scoff',
+  'shout', 'yell', 'chant', 'sing', 'mock', 'attack', 'slam', 'blast', 'defend', 'endorse', 'condemn',
+  'denounce', 'hail', 'welcome', 'applaud', 'lambast', 'rebut', 'swear', 'forecast', 'read', 'disclose',
+  'specify', 'summarise', 'summarize', 'guarantee', 'affirm', 'reaffirm', 'proclaim', 'recount', 'relate',
+  'acknowledge', 'concur', 'object', 'protest', 'plead', 'beg', 'demand', 'request', 'order', 'instruct',
+  // knowing, believing, wanting
+  'think', 'believe', 'hope', 'fear', 'expect', 'want', 'worry', 'feel', 'know', 'doubt', 'assume',
+  'suspect', 'reckon', 'imagine', 'hold', 'consider', 'view', 'see', 'plan', 'intend', 'seek', 'wish',
+  // evidence
+  'show', 'find', 'suggest', 'indicate', 'reveal', 'estimate', 'conclude', 'project', 'forecast',
+];
+
+/** Multi-word cues whose first word alone would not be one ("point out", "according to"). */
+export const CUE_PHRASES: string[][] = [
+  ['according', 'to'], ['point', 'out'], ['points', 'out'], ['pointed', 'out'], ['pointing', 'out'],
+  ['went', 'on', 'to', 'say'], ['goes', 'on', 'to', 'say'], ['in', 'the', 'words', 'of'],
+  ['made', 'clear'], ['make', 'clear'], ['makes', 'clear'], ['making', 'clear'],
+  ['made', 'the', 'case'], ['spelled', 'out'], ['laid', 'out'], ['lays', 'out'], ['set', 'out'],
+  ['took', 'aim', 'at'], ['weighed', 'in'], ['chimed', 'in'], ['piped', 'up'],
+];
+
+/** Cues whose source follows them and whose content is the rest of the clause ("according to X, ..."). */
+export const SOURCE_FIRST_CUES: string[][] = [
+  ['according', 'to'], ['in', 'the', 'words', 'of'], ['per'], ['citing'], ['quoting'],
+];
+
+export const CUE_WORD_FORMS: Set<string> = new Set(
+  CUE_VERB_LEMMAS.flatMap((lemma) => IRREGULAR[lemma] ?? inflect(lemma)),
+);
+
+/** Verbs that take the listener as object before the content ("told reporters that ..."). */
+export const LISTENER_VERBS: Set<string> = new Set(
+  ['tell', 'ask', 'assure', 'reassure', 'inform', 'advise', 'warn', 'remind', 'urge', 'brief', 'promise', 'teach', 'beg', 'instruct', 'order']
+    .flatMap((lemma) => IRREGULAR[lemma] ?? inflect(lemma)),
+);
+
+/** Words that open a reported clause after a cue. */
+export const COMPLEMENTIZERS = new Set(['that', 'how', 'whether', 'why', 'what', 'when', 'where', 'who', 'if', 'which']);
+
+/** Words between a subject and its cue verb that belong to neither ("Lavrov also said", "has repeatedly said"). */
+export const AUXILIARIES = new Set([
+  'has', 'have', 'had', 'also', 'further', 'later', 'previously', 'repeatedly', 'recently', 'once', 'would',
+  'will', 'did', 'does', 'do', 'is', 'was', 'are', 'were', 'be', 'been', 'then', 'again', 'publicly',
+  'privately', 'not', "n't", 'never', 'already', 'often', 'frequently', 'earlier', 'still', 'reportedly',
+  'allegedly', 'initially', 'originally', 'separately', 'subsequently', 'similarly', 'likewise', 'may',
+  'might', 'could', 'should', 'can', 'must', 'flatly', 'firmly', 'strongly', 'openly', 'explicitly',
+  'directly', 'specifically', 'simply', 'just', 'even', 'himself', 'herself', 'themselves', 'itself',
+  'first', 'last', 'yesterday', 'today', 'ago', 'always', 'usually', 'generally', 'clearly', 'correctly',
+  'falsely', 'wrongly', 'accurately', 'bluntly', 'pointedly', 'angrily', 'calmly', 'quietly', 'loudly',
+]);
+
+/** Personal pronouns that can be the speaker of a quote; the entities stage resolves them. */
+export const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'you', 'it', 'who', 'which']);
+
+/** Words that end a noun phrase read backwards from a cue (the subject never reaches past them). */
+export const NP_BOUNDARY_WORDS = new Set([
+  'that', 'and', 'but', 'or', 'because', 'when', 'while', 'as', 'if', 'after', 'before', 'since', 'though',
+  'although', 'where', 'so', 'than', 'until', 'unless', 'whereas', 'yet', 'then', 'said', 'says', 'told',
+  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'not',
+  'to', 'in', 'on', 'at', 'with', 'by', 'from', 'into', 'over', 'about', 'during', 'against', 'among',
+  'through', 'under', 'without', 'within', 'upon', 'toward', 'towards', 'across', 'behind', 'beyond',
+]);
+
+/** Words that end a source phrase read forwards after an inverted cue ("said Peskov on Tuesday"). */
+export const NP_FORWARD_STOPS = new Set([
+  'on', 'in', 'at', 'during', 'after', 'before', 'when', 'while', 'as', 'who', 'which', 'that', 'and',
+  'but', 'because', 'since', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'adding', 'noting',
+  'saying', 'referring', 'speaking', 'told', 'said', 'says', 'with', 'via', 'through',
+]);
+
+/** Finite verbs that show a phrase after a cue is a clause, not the speaker ("said the states were"). */
+export const FINITE_VERBS = new Set([
+  'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'must',
+  'may', 'might', 'did', 'does', 'do', "isn't", "wasn't", "won't", "can't", 'isn’t', 'wasn’t', 'won’t', 'can’t',
+]);
+
+/** Time and setting words that may sit between a cue and its content ("said on Wednesday that"). */
+export const CUE_ADVERBIALS = new Set([
+  'on', 'in', 'at', 'during', 'last', 'this', 'earlier', 'later', 'late', 'yesterday', 'today', 'tonight',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon',
+  'evening', 'night', 'week', 'month', 'year', 'a', 'an', 'the', 'statement', 'interview', 'with', 'press',
+  'conference', 'briefing', 'recently', 'previously', 'also', 'repeatedly', 'again', 'then', 'further',
+  'publicly', 'privately', 'flatly', 'firmly', 'strongly', 'openly', 'bluntly', 'simply', 'it', 'reporters',
+]);
+
+/** Abbreviations whose period does not end a sentence. */
+export const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'adm',
+  'sgt', 'st', 'jr', 'sr', 'rev', 'hon', 'pres', 'supt', 'messrs', 'mmes', 'no', 'vs', 'v', 'etc', 'inc',
+  'ltd', 'co', 'corp', 'dept', 'univ', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov',
+  'dec', 'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'del', 'fla', 'ga', 'ill', 'ind', 'kan', 'ky',
+  'la', 'md', 'mass', 'mich', 'minn', 'miss', 'mo', 'mont', 'neb', 'nev', 'okla', 'ore', 'pa', 'tenn',
+  'tex', 'va', 'vt', 'wash', 'wis', 'wyo', 'approx', 'est', 'fig', 'al', 'ft', 'mt', 'gens', 'reps',
+  'sens', 'govs', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e', 'a.m', 'p.m',
+]);
+
+/** Titles that make a following capitalised word a person ("Sen. Warren", "President Putin"). */
+export const PERSON_TITLES = new Set([
+  'mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'sen.', 'rep.', 'gov.', 'gen.', 'lt.', 'col.', 'president',
+  'senator', 'governor', 'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador',
+  'chancellor', 'premier', 'prime', 'deputy', 'chairman', 'chairwoman', 'director', 'judge', 'justice',
+  'mayor', 'speaker', 'leader', 'chief', 'commander', 'general', 'admiral', 'pope', 'king', 'queen',
+  'prince', 'princess', 'sheikh', 'rabbi', 'imam', 'father', 'sister', 'professor', 'diplomat', 'envoy',
+]);
+
+/** Capitalised words that are not names: sentence openers, days, months, and pronouns. */
+export const NAME_STOPWORDS = new Set([
+  'the', 'a', 'an', 'in', 'on', 'at', 'but', 'and', 'or', 'if', 'when', 'while', 'as', 'for', 'to', 'of',
+  'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'their', 'our', 'my', 'its', 'this', 'that',
+  'these', 'those', 'there', 'here', 'what', 'who', 'why', 'how', 'after', 'before', 'since', 'so', 'yet',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february',
+  'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'however', 'meanwhile', 'also', 'still', 'now',
+  'according', 'by', 'with', 'from', 'about', 'we’re', "we're", 'it’s', "it's", 'no', 'not', 'all',
+]);
