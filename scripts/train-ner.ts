@@ -1,6 +1,9 @@
 // Trains the name tagger (averaged structured perceptron over BIO tags) on CoNLL-2003 and writes the committed model.
 //
-//   node --import tsx scripts/train-ner.ts [--train DIR] [--dev DIR] [--epochs N] [--out FILE]
+//   node --import tsx scripts/train-ner.ts [--train DIR] [--dev DIR] [--epochs N] [--out FILE] [--drop PREFIXES]
+//
+// --drop leaves out features whose names start with any of the comma-separated prefixes, to measure what
+// a feature group is worth (e.g. --drop g=,-1g=,+1g= for the gazetteer).
 //
 // Reads ../shared/eval/ner-train by default, reports dev F1 after every epoch, and keeps the weights of the
 // best epoch on ner-dev. Only features computable from raw text are used (the POS and chunk columns are ignored).
@@ -12,11 +15,11 @@ import { documentFeatures } from '../src/pipeline/entities/features.ts';
 import { TAGS, TAG_INDEX, tagDocument, viterbi, writeModel, type TaggerWeights } from '../src/pipeline/entities/perceptron.ts';
 import { scoreDocuments } from '../src/eval/suites/ner.ts';
 
-/** Averaged weights smaller than this are dropped from the model file; chosen so dev F1 does not move. */
+/** Averaged weights smaller than this are dropped from the model file; 0.01 and 0.05 gave the same dev F1. */
 const PRUNE_BELOW = 0.05;
 /** Weights are stored as integers of 1/WEIGHT_SCALE. */
 const WEIGHT_SCALE = 100;
-/** Features seen fewer times than this in training are not learned (rare words still get affix and shape features). */
+/** Features seen fewer times than this in training are not learned; keeping singletons scored 0.921 dev F1 against 0.919 for 2. */
 const MIN_FEATURE_COUNT = 1;
 
 const T = TAGS.length;
@@ -26,14 +29,14 @@ interface EncodedSentence {
   gold: number[];
 }
 
-function encode(docs: ConllDocument[]): { sentences: EncodedSentence[]; featureNames: string[] } {
+function encode(docs: ConllDocument[], drop: string[]): { sentences: EncodedSentence[]; featureNames: string[] } {
   const counts = new Map<string, number>();
   const docFeatures = docs.map((d) => documentFeatures(d.sentences.map((s) => s.words)));
   for (const doc of docFeatures) for (const sent of doc) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   const featureNames: string[] = [];
   for (const [f, c] of counts) {
-    if (c >= MIN_FEATURE_COUNT) {
+    if (c >= MIN_FEATURE_COUNT && !drop.some((d) => f.startsWith(d))) {
       index.set(f, featureNames.length);
       featureNames.push(f);
     }
@@ -153,12 +156,13 @@ function main(): void {
       dev: { type: 'string', default: '../shared/eval/ner-dev' },
       epochs: { type: 'string', default: '12' },
       out: { type: 'string', default: fileURLToPath(new URL('../src/pipeline/entities/model/ner-model.json.gz', import.meta.url)) },
+      drop: { type: 'string', default: '' },
     },
   });
   const t0 = Date.now();
   const trainDocs = readConllFolder(values.train);
   const devDocs = readConllFolder(values.dev);
-  const { sentences, featureNames } = encode(trainDocs);
+  const { sentences, featureNames } = encode(trainDocs, values.drop.split(',').filter(Boolean));
   console.log(`${trainDocs.length} documents, ${sentences.length} sentences, ${featureNames.length} features (${Date.now() - t0} ms)`);
   const model = new AveragedPerceptron(featureNames);
   let best: { epoch: number; f1: number; weights: TaggerWeights } | null = null;

@@ -13,7 +13,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     if ((await app.store.countArticles()) === 0) {
       const report = await app.ingest.ingest([SAMPLES_DIR]);
       io.stdout(`ingested ${report.ingested} sample articles into ${app.config.db}\n`);
-      for (const f of report.failed) io.stderr(`error: ${f.input}: ${f.error}\n`);
+      for (const f of report.failed) io.stderr(`error: ${f.error}\n`);
     }
     for (const a of (await app.store.listArticles({ limit: 50 })).map(articleSummary)) {
       io.stdout(`${a.id}\t${a.published ?? 'date unknown'}\t${a.outlet ?? '-'}\t${a.title ?? '(untitled)'}\n`);

@@ -16,7 +16,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       for (const a of report.articles) io.stdout(`${a.id}\t${a.input}${a.duplicate_of ? `\tduplicate of ${a.duplicate_of}` : ''}\n`);
       io.stdout(`ingested ${report.ingested} (${report.duplicates} duplicates), failed ${report.failed.length}\n`);
     }
-    for (const f of report.failed) io.stderr(`error: ${f.input}: ${f.error}\n`);
+    for (const f of report.failed) io.stderr(`error: ${f.error}\n`);
     return report.failed.length ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     await app.close();

@@ -12,7 +12,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     bar.end();
     if (values.json) printJson(io, report);
     else io.stdout(`reprocessed ${report.processed} (${report.changed} changed), failed ${report.failed.length}\n`);
-    for (const f of report.failed) io.stderr(`error: ${f.input}: ${f.error}\n`);
+    for (const f of report.failed) io.stderr(`error: ${f.error}\n`);
     return report.failed.length ? EXIT_SOME_FAILED : EXIT_OK;
   } finally {
     await app.close();

@@ -46,3 +46,17 @@ export function splitLines(text: string): Line[] {
 export function words(line: string): string[] {
   return line.match(/[\p{L}\p{M}\p{N}\p{Pc}]+/gu) ?? [];
 }
+
+/** Share of the word pairs of `part` that also occur in `whole` (how much of a line another text repeats). */
+export function repeatedShare(part: string, whole: string): number {
+  const pairs = (text: string): string[] => {
+    const w = words(text.toLowerCase());
+    const out: string[] = [];
+    for (let i = 0; i + 1 < w.length; i++) out.push(`${w[i]} ${w[i + 1]}`);
+    return out;
+  };
+  const a = pairs(part);
+  if (a.length === 0) return 0;
+  const b = new Set(pairs(whole));
+  return a.filter((p) => b.has(p)).length / a.length;
+}

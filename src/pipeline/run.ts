@@ -11,6 +11,13 @@ import { findDateline } from './metadata/dateline.ts';
 import { findOutlet } from './metadata/outlet.ts';
 import { detectLanguage } from './language/detect.ts';
 import { StorylineError } from '../lib/errors.ts';
+import { analyzeEntities } from './entities/resolve.ts';
+import { extractQuotes } from './quotes/extract.ts';
+import { findTimexes } from './time/timex.ts';
+import { extractEvents, type EventMention } from './events/extract.ts';
+import type { DocEntity, EntityAnalysis } from './entities/types.ts';
+import type { QuoteMention } from './quotes/types.ts';
+import type { AttributedQuote } from './story/assemble.ts';
 
 export interface ProcessOptions {
   /** Repetition evidence for plain-text chrome removal (lines seen on many pages of one source). */
@@ -71,4 +78,42 @@ function feedDate(value: string): PublishedDate | null {
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return null;
   return { value: d.toISOString().replace('.000Z', 'Z'), source: 'feed', confidence: 0.8, detail: `feed item date '${value}'` };
+}
+
+// ── Understanding: entities, quotes, time and events of one extracted article ──
+
+export interface ArticleUnderstanding {
+  entities: DocEntity[];
+  quotes: AttributedQuote[];
+  events: EventMention[];
+}
+
+/**
+ * Analyses an article's text against its publication date (or `anchorOverride`, e.g. an inferred date).
+ * Order matters: entities first (quotes resolve their speakers through them), time before events.
+ */
+export function analyzeArticle(text: string, published: string | null): ArticleUnderstanding {
+  // 1. People, organisations, places; surname, title and pronoun mentions resolved within the article.
+  const ents = analyzeEntities(text);
+  // 2. Quotes, with each speaker mention tied to the entity it refers to.
+  const quotes = extractQuotes(text).map((q) => attributeQuote(q, ents));
+  // 3. Temporal expressions normalised against the article's date; 4. dated events built on them.
+  const timexes = findTimexes(text, { date: published });
+  const events = extractEvents(text, timexes, ents, published);
+  return { entities: ents.entities, quotes, events };
+}
+
+/** Ties a quote's speaker mention to a resolved entity: the mention itself, else its antecedent. */
+function attributeQuote(q: QuoteMention, ents: EntityAnalysis): AttributedQuote {
+  const byId = new Map(ents.entities.map((e) => [e.id, e]));
+  const find = (span: { start: number; end: number } | null) => {
+    if (!span) return null;
+    const m = ents.mentions.find((x) => x.start < span.end && span.start < x.end && (x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC'));
+    return m ? byId.get(m.entityId) ?? null : null;
+  };
+  const entity = find(q.speaker) ?? find(q.speakerAntecedent);
+  return {
+    text: q.text, kind: q.kind, cue: q.cue, mention: q.speaker?.text ?? null, start: q.start, end: q.end,
+    speaker: entity ? { key: entity.id, name: entity.name, role: entity.role, type: entity.type } : null,
+  };
 }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import type { Article, ExtractedArticle, RawDocument } from '../domain/article.ts';
 import type { NewArticle, Store } from '../storage/store.ts';
 import type { LineEvidence } from '../pipeline/contracts.ts';
-import type { InputFailure } from '../pipeline/fetch/sources.ts';
-import { expandInputs } from '../pipeline/fetch/sources.ts';
+import { expandInputs, isInputFailure as isFailure } from '../pipeline/fetch/sources.ts';
+import { fetchUrl } from '../pipeline/fetch/http.ts';
 import { decodeBytes, looksLikeHtml } from '../pipeline/fetch/encoding.ts';
 import { processDocument } from '../pipeline/run.ts';
 import { canonicalUrl } from '../pipeline/dedup/url.ts';
@@ -15,6 +15,7 @@ import { errorMessage } from '../lib/errors.ts';
 export interface IngestReport {
   ingested: number;
   duplicates: number;
+  /** `error` is one line that names the input and the reason. */
   failed: Array<{ input: string; error: string }>;
   articles: Array<{ id: number; input: string; duplicate_of: number | null }>;
 }
@@ -36,7 +37,8 @@ export class IngestService {
   async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestReport> {
     const report: IngestReport = { ingested: 0, duplicates: 0, failed: [], articles: [] };
     let done = 0;
-    for await (const item of expandInputs(inputs, { stdin: options.stdin, maxBytes: options.maxBytes })) {
+    const fetch: typeof fetchUrl = (url, opts) => fetchUrl(url, { timeoutMs: options.fetchTimeoutMs, maxBytes: options.maxBytes, ...opts });
+    for await (const item of expandInputs(inputs, { stdin: options.stdin, maxBytes: options.maxBytes, fetch })) {
       done++;
       if (isFailure(item)) {
         report.failed.push({ input: item.input, error: item.error });
@@ -47,10 +49,10 @@ export class IngestService {
           if (article.duplicateOf !== null) report.duplicates++;
           report.articles.push({ id: article.id, input: article.input, duplicate_of: article.duplicateOf });
         } catch (err) {
-          report.failed.push({ input: item.input, error: errorMessage(err) });
+          report.failed.push({ input: item.input, error: `${item.input}: ${errorMessage(err)}` });
         }
       }
-      options.onItem?.(done, isFailure(item) ? item.input : item.input);
+      options.onItem?.(done, item.input);
     }
     return report;
   }
@@ -111,10 +113,6 @@ export class IngestService {
     ]);
     return { documents, count: (key: string) => counts.get(hashes.get(key) ?? hashLine(key)) ?? 0 };
   }
-}
-
-function isFailure(x: RawDocument | InputFailure): x is InputFailure {
-  return (x as InputFailure).error !== undefined;
 }
 
 /** Repetition evidence is counted per site: the URL host, or the folder a file came from. */

@@ -40,7 +40,7 @@ export class ReprocessService {
         });
         report.processed++;
       } catch (err) {
-        report.failed.push({ input: stored.input, error: errorMessage(err) });
+        report.failed.push({ input: stored.input, error: `${stored.input}: ${errorMessage(err)}` });
       }
       onItem?.(i + 1, ids.length);
     }

@@ -29,6 +29,9 @@ const decodeCases: Array<{ reason: string; bytes: Buffer; contentType: string | 
   { reason: 'detection: undeclared ISO-8859-9 Turkish', bytes: iconv.encode(page(TR), 'iso-8859-9'), contentType: null, charset: 'windows-1254', contains: TR },
   { reason: 'detection: undeclared Latin-1 French, read as windows-1252', bytes: iconv.encode(page(FR), 'windows-1252'), contentType: null, charset: 'windows-1252', contains: FR },
   { reason: 'page mis-declared as UTF-8 is detected instead of filled with U+FFFD', bytes: iconv.encode(page(RU, '<meta charset="utf-8">'), 'windows-1251'), contentType: 'text/html; charset=utf-8', charset: 'windows-1251', contains: RU },
+  { reason: 'stale <meta> on a page re-saved as UTF-8: the bytes win', bytes: Buffer.from(page(TR, '<meta charset="windows-1252">')), contentType: null, charset: 'utf-8', contains: TR },
+  { reason: 'server default ISO-8859-1 header over UTF-8 bytes: the bytes win', bytes: Buffer.from(page(RU)), contentType: 'text/html; charset=ISO-8859-1', charset: 'utf-8', contains: RU },
+  { reason: 'pure ASCII keeps its declared charset (decoding is identical)', bytes: Buffer.from(page('Plain words', '<meta charset="windows-1251">')), contentType: null, charset: 'windows-1251', contains: 'Plain words' },
   { reason: 'unknown declared label falls through to the UTF-8 check', bytes: Buffer.from(page(TR)), contentType: 'text/html; charset=x-made-up', charset: 'utf-8', contains: TR },
 ];
 

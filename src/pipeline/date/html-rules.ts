@@ -54,10 +54,25 @@ export const PUBLISHED_CLASS_HINT = /publish|posted|pubdate|entry-date|post-date
 /** Class/id words of elements whose date is not the article's own: updates, comments, lists of other stories. */
 export const OTHER_DATE_CLASS_HINT = /modif|updat|comment|related|recent|popular|thumb|teaser|widget|sidebar|footer|latest|weather|event|reply/i;
 
+/**
+ * Parts of container class/id names ("td-related-posts", "sidebar-left", "mostrecent") that hold
+ * other stories. Matched on whole hyphen/underscore-separated parts, so layout names such as
+ * "has-post-thumbnail" or "story--updating" do not count.
+ */
+export const OTHER_STORIES_PART = new Set([
+  'related', 'recent', 'popular', 'sidebar', 'widget', 'comment', 'comments', 'teaser', 'teasers', 'latest',
+  'trending', 'recommended', 'mostrecent', 'mostpopular', 'mostread', 'rel', 'relacionadas', 'relacionados',
+  'correlatas', 'similar',
+]);
+
 /** Elements whose text never holds the article's date (they contain code or other stories). */
 export const SKIPPED_TAGS = new Set([
   'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'CANVAS', 'OBJECT',
 ]);
+
+/** Tags whose text quotes other moments: photo captions, embedded posts. Their dates are not the page's. */
+export const QUOTED_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'BLOCKQUOTE']);
+export const QUOTED_CLASS = /caption|credit|embed|tweet/i;
 
 /** Tags after which the page's text breaks into a new block (so dates from two blocks never merge). */
 export const BLOCK_TAGS = new Set([
@@ -71,5 +86,5 @@ export const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE']);
 /** Lines that hold copyright notices: their years (and dates) are the site's, not the article's. */
 export const COPYRIGHT_LINE = /©|&copy;|\bcopyright\b|\(c\)\s*\d{4}|all rights reserved|todos los derechos|tous droits|alle rechte|все права/i;
 
-/** Host languages whose numeric dates read month first (en-US). */
-export const MONTH_FIRST_LANG = /^en(-us)?$/i;
+/** Page languages/locales whose numeric dates read month first (US English; bare "en" is mostly US pages). */
+export const MONTH_FIRST_LANG = /^en(?:[-_]us)?$/i;

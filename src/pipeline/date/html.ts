@@ -1,12 +1,12 @@
 // Finds an HTML page's publication date: structured data first, then the URL, markup and visible text, with provenance.
 import type { DateSource, PublishedDate } from '../../domain/article.ts';
-import { isValidDay } from './calendar.ts';
 import {
   BLOCK_TAGS, CHROME_TAGS, COPYRIGHT_LINE, DATE_ELEMENT_SELECTOR, JSONLD_ARTICLE_TYPE, JSONLD_MODIFIED_KEY,
-  JSONLD_PUBLISHED_KEYS, MODIFIED_HINT, MODIFIED_META, MONTH_FIRST_LANG, OTHER_DATE_CLASS_HINT, PUBLISHED_CLASS_HINT,
-  PUBLISHED_META, PUBLISHED_META_HINT, SKIPPED_TAGS,
+  JSONLD_PUBLISHED_KEYS, MODIFIED_HINT, MODIFIED_META, MONTH_FIRST_LANG, OTHER_DATE_CLASS_HINT, OTHER_STORIES_PART, PUBLISHED_CLASS_HINT,
+  PUBLISHED_META, PUBLISHED_META_HINT, QUOTED_CLASS, QUOTED_TAGS, SKIPPED_TAGS,
 } from './html-rules.ts';
 import { findDates, isPlausible, parseDateValue, toIso, type DateMatch } from './parse.ts';
+import { dateFromUrl, yearMonthFromUrl } from './url.ts';
 
 /**
  * How far each kind of evidence is trusted. Ordered as the cascade below and calibrated as a set
@@ -47,9 +47,8 @@ class PageContext {
   private textCache: string | null = null;
 
   constructor(readonly doc: Document, readonly urls: string[], readonly now: Date) {
-    const lang = doc.documentElement?.getAttribute('lang') ?? '';
-    this.monthFirst = MONTH_FIRST_LANG.test(lang.trim());
-    this.urlMonth = urlYearMonth(urls, now);
+    this.monthFirst = MONTH_FIRST_LANG.test(pageLocale(doc));
+    this.urlMonth = yearMonthFromUrl(urls, now);
   }
 
   get text(): string {
@@ -67,54 +66,24 @@ class PageContext {
   }
 }
 
+/** The page's declared locale: og:locale is the most specific (en_US), then lang attributes. */
+function pageLocale(doc: Document): string {
+  const html = doc.documentElement;
+  const declared = doc.querySelector('meta[property="og:locale" i]')?.getAttribute('content')
+    ?? html?.getAttribute('lang') ?? html?.getAttribute('xml:lang')
+    ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? '';
+  return declared.trim();
+}
+
 function candidate(match: DateMatch, source: DateSource, confidence: number, detail: string): Candidate {
   return { match, source, confidence, detail };
 }
 
 // ---- 1. URL: /2019/05/31/, /20190531/, /2019-05-31- -------------------------------------------
 
-const URL_DATE_PATTERNS: RegExp[] = [
-  /(?<!\d)((?:19|20)\d{2})\/(\d{1,2})\/(\d{1,2})(?!\d)/,
-  /(?<![\d.])((?:19|20)\d{2})[-_](\d{1,2})[-_](\d{1,2})(?!\d)/,
-  /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/,
-];
-const URL_MONTH_PATTERN = /\/((?:19|20)\d{2})\/(\d{1,2})\//;
-
-function urlPath(url: string): string {
-  try {
-    const u = new URL(url);
-    return decodeURIComponent(u.pathname);
-  } catch {
-    return url;
-  }
-}
-
-function urlYearMonth(urls: string[], now: Date): { year: number; month: number } | null {
-  for (const url of urls) {
-    const m = URL_MONTH_PATTERN.exec(urlPath(url));
-    if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12 && Number(m[1]) <= now.getUTCFullYear()) {
-      return { year: Number(m[1]), month: Number(m[2]) };
-    }
-  }
-  return null;
-}
-
 function fromUrl(ctx: PageContext): Candidate | null {
-  for (const url of ctx.urls) {
-    const path = urlPath(url);
-    for (const re of URL_DATE_PATTERNS) {
-      const g = re.exec(path);
-      if (!g) continue;
-      const [year, month, day] = [Number(g[1]), Number(g[2]), Number(g[3])];
-      if (!isValidDay(year, month, day)) continue;
-      const match: DateMatch = {
-        year, month, day, hour: null, minute: null, second: null, offset: null,
-        index: g.index, end: g.index + g[0].length, text: g[0], form: 'iso',
-      };
-      if (ctx.accept(match)) return candidate(match, 'url', CONFIDENCE.urlFullDate, `URL path '${g[0]}'`);
-    }
-  }
-  return null;
+  const m = dateFromUrl(ctx.urls, ctx.now);
+  return m && candidate(m, 'url', CONFIDENCE.urlFullDate, `URL path '${m.text}'`);
 }
 
 // ---- 2. JSON-LD: datePublished of the page's own Article/WebPage node ----------------------------
@@ -168,20 +137,20 @@ function jsonLdDates(doc: Document): LdDate[] {
   return out;
 }
 
-function fromJsonLd(ctx: PageContext, lds: LdDate[]): Candidate | null {
+/**
+ * The page node's datePublished (article types first), else an article's dateCreated. A video's
+ * uploadDate is read only after the meta tags: embedded clips are often older than the story.
+ */
+function fromJsonLd(ctx: PageContext, lds: LdDate[], keys: readonly string[], confidence?: number): Candidate | null {
   const ranked = lds
-    .filter((d) => d.key !== JSONLD_MODIFIED_KEY)
-    .map((d) => ({
-      d,
-      rank: JSONLD_PUBLISHED_KEYS.indexOf(d.key as (typeof JSONLD_PUBLISHED_KEYS)[number]) * 2
-        + (JSONLD_ARTICLE_TYPE.test(d.type) ? 0 : 1),
-    }))
-    .sort((a, b) => a.rank - b.rank);
-  for (const { d } of ranked) {
+    .filter((d) => keys.includes(d.key))
+    .map((d) => ({ d, article: JSONLD_ARTICLE_TYPE.test(d.type) }))
+    .filter(({ d, article }) => article || d.key !== 'dateCreated')
+    .sort((a, b) => keys.indexOf(a.d.key) - keys.indexOf(b.d.key) || Number(b.article) - Number(a.article));
+  for (const { d, article } of ranked) {
     const m = parseDateValue(d.value, { monthFirst: ctx.monthFirst });
     if (!ctx.accept(m)) continue;
-    const article = JSONLD_ARTICLE_TYPE.test(d.type);
-    return candidate(m, 'json-ld', article ? CONFIDENCE.jsonLdArticle : CONFIDENCE.jsonLdOther,
+    return candidate(m, 'json-ld', confidence ?? (article ? CONFIDENCE.jsonLdArticle : CONFIDENCE.jsonLdOther),
       `JSON-LD ${d.type || 'node'}.${d.key} '${d.value}'`);
   }
   return null;
@@ -233,10 +202,29 @@ function machineValue(el: Element): string | null {
     ?? el.getAttribute('data-datetime') ?? el.getAttribute('data-date') ?? null;
 }
 
-/** Whether an element sits in navigation, footer or aside chrome, whose dates are other pages'. */
-function inChrome(el: Element): boolean {
-  for (let p: Element | null = el; p; p = p.parentElement) {
+/**
+ * Ancestors looked at when deciding whether an element belongs to a list of other stories: such
+ * lists wrap each date closely (ul > li > div > span); further up are the page's layout boxes.
+ */
+const CONTEXT_DEPTH = 5;
+
+function namesOtherStories(el: Element): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.toLowerCase();
+  return names.split(/[\s_-]+/).some((part) => OTHER_STORIES_PART.has(part));
+}
+
+/**
+ * Whether an element's date belongs to something else than the page's story: it sits in
+ * navigation, footer or aside chrome, in a container named for related or recent stories, or
+ * (for `strict`) in a list item or link, which is how lists of other stories are built.
+ */
+function elsewhere(el: Element, strict: boolean): boolean {
+  let depth = 0;
+  for (let p: Element | null = el; p; p = p.parentElement, depth++) {
     if (CHROME_TAGS.has(p.tagName)) return true;
+    if (depth >= CONTEXT_DEPTH) continue;
+    if (strict && (p.tagName === 'LI' || p.tagName === 'A')) return true;
+    if (namesOtherStories(p)) return true;
   }
   return false;
 }
@@ -262,57 +250,77 @@ function describe(el: Element): string {
 
 interface ElementScan {
   marked: Candidate | null;
-  labelled: Candidate | null;
   firstTime: Candidate | null;
+  labelled: Candidate | null;
 }
 
-/** One pass over the date-like elements, in document order, keeping the best of each kind. */
+/**
+ * One pass over the date-like elements in document order (the headline included, to know which
+ * come after it), keeping the first of each kind. A class-labelled date after the headline is
+ * preferred: one above it is often the site header's "today".
+ */
 function scanElements(ctx: PageContext): ElementScan {
-  const scan: ElementScan = { marked: null, labelled: null, firstTime: null };
-  for (const el of ctx.doc.querySelectorAll(DATE_ELEMENT_SELECTOR)) {
+  const scan: ElementScan = { marked: null, firstTime: null, labelled: null };
+  let labelledAbove: Candidate | null = null;
+  let afterHeadline = false;
+  for (const el of ctx.doc.querySelectorAll(`h1, ${DATE_ELEMENT_SELECTOR}`)) {
+    if (el.tagName === 'H1') {
+      afterHeadline = true;
+      continue;
+    }
     const label = elementLabel(el);
     const itemprop = (el.getAttribute('itemprop') ?? '').toLowerCase();
     const isTime = el.tagName === 'TIME';
-    const other = OTHER_DATE_CLASS_HINT.test(label) && !PUBLISHED_CLASS_HINT.test(label);
     const published = itemprop.includes('datepublished') || el.hasAttribute('pubdate')
       || (PUBLISHED_CLASS_HINT.test(label) && !MODIFIED_HINT.test(label));
     if (!scan.marked && published && (isTime || itemprop !== '' || el.tagName === 'ABBR')) {
       const r = readElementDate(ctx, el);
       if (r) scan.marked = candidate(r.m, 'time-element', CONFIDENCE.markedTime, `${describe(el)} ${r.how}`);
     }
-    if (other || inChrome(el)) continue;
-    if (!scan.firstTime && isTime) {
+    if (OTHER_DATE_CLASS_HINT.test(label) && !PUBLISHED_CLASS_HINT.test(label)) continue;
+    if (!scan.firstTime && isTime && !elsewhere(el, false)) {
       const r = readElementDate(ctx, el);
       if (r) scan.firstTime = candidate(r.m, 'time-element', CONFIDENCE.firstTime, `first ${describe(el)} ${r.how}`);
     }
-    if (!scan.labelled && !isTime && el.tagName !== 'ABBR') {
+    if (!scan.labelled && !isTime && el.tagName !== 'ABBR' && !(afterHeadline ? false : labelledAbove) && !elsewhere(el, true)) {
       const r = readElementDate(ctx, el);
       if (r && ctx.agreesWithUrl(r.m)) {
-        scan.labelled = candidate(r.m, 'text', CONFIDENCE.dateElement, `date element ${describe(el)} ${r.how}`);
+        const c = candidate(r.m, 'text', CONFIDENCE.dateElement, `date element ${describe(el)} ${r.how}`);
+        if (afterHeadline) scan.labelled = c;
+        else labelledAbove = c;
       }
     }
     if (scan.marked && scan.firstTime && scan.labelled) break;
   }
+  scan.labelled ??= labelledAbove;
   return scan;
 }
 
 // ---- 5./6. Visible text: near the headline, then anywhere outside copyright lines ----------------
 
-/** Visible text of the page in reading order; blocks end with a newline, inline boundaries with a space. */
+/**
+ * Visible text of the page in reading order, less what speaks of other days: captions, embedded
+ * posts, navigation and footer chrome, lists of other stories. Blocks end with a newline, inline
+ * boundaries with a space.
+ */
 function visibleText(doc: Document): string {
   const parts: string[] = [];
-  const walk = (node: Node): void => {
+  const walk = (node: Node, inArticle: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
       else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName;
-        if (SKIPPED_TAGS.has(tag)) continue;
-        walk(child);
+        const el = child as Element;
+        const tag = el.tagName;
+        if (SKIPPED_TAGS.has(tag) || QUOTED_TAGS.has(tag)) continue;
+        // An article's own footer or aside holds its byline and dates; the page's holds other pages'.
+        if (CHROME_TAGS.has(tag) && (tag === 'NAV' || !inArticle)) continue;
+        if (QUOTED_CLASS.test(el.getAttribute('class') ?? '') || namesOtherStories(el)) continue;
+        walk(child, inArticle || tag === 'ARTICLE');
         parts.push(BLOCK_TAGS.has(tag) ? '\n' : ' ');
       }
     }
   };
-  if (doc.body) walk(doc.body);
+  if (doc.body) walk(doc.body, false);
   return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
 }
 
@@ -331,6 +339,16 @@ function textDates(ctx: PageContext, text: string): DateMatch[] {
   });
 }
 
+/** Letters a line may hold besides its date and still count as a date line ("Published on", a weekday). */
+const DATE_LINE_MAX_OTHER_LETTERS = 30;
+
+function standsAlone(text: string, m: DateMatch): boolean {
+  const lineStart = text.lastIndexOf('\n', m.index) + 1;
+  const lineEnd = text.indexOf('\n', m.end);
+  const rest = text.slice(lineStart, m.index) + text.slice(m.end, lineEnd < 0 ? undefined : lineEnd);
+  return (rest.match(/\p{L}/gu) ?? []).length <= DATE_LINE_MAX_OTHER_LETTERS;
+}
+
 function fromHeaderText(ctx: PageContext): Candidate | null {
   const headline = headlineText(ctx.doc);
   if (!headline) return null;
@@ -339,9 +357,14 @@ function fromHeaderText(ctx: PageContext): Candidate | null {
   const from = Math.max(0, at - HEADER_WINDOW_BEFORE);
   const window = ctx.text.slice(from, at + headline.length + HEADER_WINDOW_AFTER);
   const dates = textDates(ctx, window);
-  // The first date after the headline is the byline's; one above it is taken only when none follows.
-  const after = dates.find((m) => from + m.index >= at) ?? dates[dates.length - 1];
-  return after ? candidate(after, 'text', CONFIDENCE.headerText, `text near the headline '${after.text}'`) : null;
+  // A date standing alone on its line is a byline's; one inside a sentence (a caption, the lead) may
+  // be any day. Among each kind, the first after the headline wins, else the last one above it.
+  const standalone = dates.filter((m) => standsAlone(window, m));
+  for (const group of [standalone, dates]) {
+    const pick = group.find((m) => from + m.index >= at) ?? group[group.length - 1];
+    if (pick) return candidate(pick, 'text', CONFIDENCE.headerText, `text near the headline '${pick.text}'`);
+  }
+  return null;
 }
 
 function fromBodyText(ctx: PageContext): Candidate | null {
@@ -381,37 +404,56 @@ function pageUrls(doc: Document, url: string | null): string[] {
 }
 
 /**
- * The page's publication date, or null when it states none. Reads `doc` without changing it.
- * The cascade, first answer wins:
+ * The strategies in the order they are trusted (first answer wins):
  *   1. a full date in the URL path (publishers build these at publication; never updated)
  *   2. JSON-LD datePublished of the page's own node
- *   3. publication meta tags
+ *   3. publication meta tags, then a JSON-LD video's uploadDate
  *   4. elements marked as the publication time (<time pubdate>, itemprop=datePublished)
- *   5. elements whose class names a date, then the first <time> outside page chrome
- *   6. visible text near the headline, then the most repeated date in the page's text
- *   7. modification dates, as a last resort before "unknown"
- * Future dates (after `now`) and years before the web's news era are never returned.
+ *   5. the first <time> outside page chrome, then elements whose class names a date
+ *   6. visible text near the headline
+ *   7. modification dates (JSON-LD, meta), the page's own if not its first
+ *   8. the most repeated date in the page's text
  */
-export function findPublishedInHtml(doc: Document, url: string | null, now: Date = new Date()): PublishedDate | null {
+function cascade(doc: Document, url: string | null, now: Date): Array<() => Candidate | null> {
   const ctx = new PageContext(doc, pageUrls(doc, url), now);
   const lds = jsonLdDates(doc);
   const metas = metaDates(doc);
   let scan: ElementScan | null = null;
   const elements = () => (scan ??= scanElements(ctx));
-  const cascade: Array<() => Candidate | null> = [
+  return [
     () => fromUrl(ctx),
-    () => fromJsonLd(ctx, lds),
+    () => fromJsonLd(ctx, lds, ['datePublished', 'dateCreated']),
     () => fromMeta(ctx, metas),
+    () => fromJsonLd(ctx, lds, ['uploadDate'], CONFIDENCE.jsonLdOther),
     () => elements().marked,
-    () => elements().labelled,
     () => elements().firstTime,
+    () => elements().labelled,
     () => fromHeaderText(ctx),
     () => fromModified(ctx, lds, metas),
     () => fromBodyText(ctx),
   ];
-  for (const step of cascade) {
+}
+
+function toPublished(c: Candidate): PublishedDate {
+  return { value: toIso(c.match), source: c.source, confidence: c.confidence, detail: c.detail };
+}
+
+/**
+ * The page's publication date, or null when it states none; reads `doc` without changing it.
+ * Future dates (after `now`) and years before the web's news era are never returned.
+ */
+export function findPublishedInHtml(doc: Document, url: string | null, now: Date = new Date()): PublishedDate | null {
+  for (const step of cascade(doc, url, now)) {
     const c = step();
-    if (c) return { value: toIso(c.match), source: c.source, confidence: c.confidence, detail: c.detail };
+    if (c) return toPublished(c);
   }
   return null;
+}
+
+/** Every strategy's answer in cascade order (null where one found nothing): for explaining and tuning. */
+export function publishedCandidatesInHtml(doc: Document, url: string | null, now: Date = new Date()): Array<PublishedDate | null> {
+  return cascade(doc, url, now).map((step) => {
+    const c = step();
+    return c && toPublished(c);
+  });
 }

@@ -109,8 +109,8 @@ const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' }> = [
   { order: 'md', re: new RegExp(`${MONTH}\\s*${DAY}(?:st|nd|rd|th)?(?![\\d:])`, 'giu') },
 ];
 
-/** A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46". */
-const TIME_AFTER = /^(?:\.?\s*(?:г\.|года)?\s*(?:,|-|–|—|\||T|at|à|às|a las|alle|um|saat|в|o)?\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\.?(?!\p{L}))?/iu;
+/** A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46", "12:09 م". */
+const TIME_AFTER = /^(?:\.?\s*(?:г\.|года)?\s*(?:,|-|–|—|\||T|at|à|às|a las|alle|um|saat|в|o)?\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*(?:([ap])\.?\s?m\.?|(ص|م))(?!\p{L}))?/iu;
 /** A clock time right before a date: "14:10, 16 February". */
 const TIME_BEFORE = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:,|-|–|—|\|)?\s*$/u;
 
@@ -140,7 +140,9 @@ function clock(h: string | undefined, m: string | undefined, s: string | undefin
 function withClock(m: DateMatch, text: string): DateMatch {
   const after = TIME_AFTER.exec(text.slice(m.end, m.end + 40));
   if (after) {
-    const c = clock(after[1], after[2], after[3], after[4]);
+    // Arabic pages write ص (morning) and م (evening) for am and pm.
+    const ampm = after[4] ?? (after[5] === undefined ? undefined : after[5] === 'ص' ? 'a' : 'p');
+    const c = clock(after[1], after[2], after[3], ampm);
     if (c) return { ...m, ...c, end: m.end + after[0].length, text: text.slice(m.index, m.end + after[0].length) };
   }
   const before = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 20), m.index));

@@ -16,10 +16,11 @@ export function normalizeWord(word: string): string {
 export function wordShape(word: string): string {
   let out = '';
   for (const ch of word) {
-    if (/\p{Lu}/u.test(ch)) out += 'X';
-    else if (/\p{L}/u.test(ch)) out += 'x';
-    else if (/\p{N}/u.test(ch)) out += 'd';
-    else out += ch;
+    const lower = ch.toLowerCase();
+    const upper = ch.toUpperCase();
+    if (lower !== upper) out += ch === upper ? 'X' : 'x';
+    else if (ch >= '0' && ch <= '9') out += 'd';
+    else out += /\p{L}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
     if (out.length >= MAX_SHAPE_LENGTH) break;
   }
   return out;

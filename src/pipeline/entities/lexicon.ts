@@ -42,7 +42,7 @@ export const ROLE_HEADS: ReadonlyMap<string, Gender | null> = new Map<string, Ge
   ['columnist', null], ['professor', null], ['researcher', null], ['scientist', null], ['expert', null],
   ['actor', 'male'], ['actress', 'female'], ['singer', null], ['player', null], ['champion', null],
   ['businessman', 'male'], ['businesswoman', 'female'], ['tycoon', null], ['billionaire', null],
-  ['inspector', null], ['sheriff', null], ['detective', null], ['officer', null], ['spokesmen', null],
+  ['inspector', null], ['sheriff', null], ['detective', null], ['officer', null],
   ['chief-executive', null], ['treasurer', null], ['comptroller', null], ['auditor', null], ['ombudsman', null],
   ['counsellor', null], ['counselor', null], ['attaché', null], ['delegate', null], ['mediator', null],
   ['monarch', null], ['dictator', null], ['rebel', null], ['commentator', null], ['activist', null],
@@ -69,7 +69,7 @@ export const ROLE_MODIFIERS = new Set([
   'education', 'energy', 'agriculture', 'transport', 'labour', 'labor', 'culture', 'environment', 'industry',
   'communications', 'information', 'press', 'military', 'army', 'navy', 'air', 'force', 'police', 'party',
   'opposition', 'presidential', 'government', 'ministry', 'foreign-policy', 'affairs', 'of', 'and', 'for',
-  'the', 'lead', 'chief-executive', 'managing', 'supreme', 'high', 'grand', 'royal', 'crown', 'late', 'outgoing',
+  'lead', 'chief-executive', 'managing', 'supreme', 'high', 'grand', 'royal', 'crown', 'late', 'outgoing',
   'incoming', 'new', 'veteran', 'longtime', 'elected', 'designate', 'interim', 'caretaker', 'joint', 'news',
   'staff', 'armed', 'forces', 'intelligence', 'arms', 'control', 'nuclear', 'development', 'planning',
   'european', 'public', 'relations', 'policy', 'office', 'house', 'senate', 'white', 'majority', 'minority',
@@ -178,3 +178,55 @@ export const INSTITUTION_NAMES = new Set(['kremlin', 'white house', 'pentagon', 
 export const CALENDAR_WORDS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
   'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
   'saturday', 'sunday']);
+
+/**
+ * Role words a definite description may stand for beyond its own head word: "the diplomat" can be a
+ * foreign minister or an ambassador. Heads not listed here match roles that contain the head itself.
+ */
+export const TITLE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['diplomat', ['minister', 'ambassador', 'envoy', 'diplomat', 'negotiator', 'consul', 'secretary', 'attaché', 'delegation']],
+  ['envoy', ['envoy', 'ambassador', 'representative', 'negotiator']],
+  ['spokesman', ['spokesman', 'spokesperson', 'spokeswoman', 'press secretary']],
+  ['spokeswoman', ['spokeswoman', 'spokesperson', 'spokesman', 'press secretary']],
+  ['spokesperson', ['spokesman', 'spokesperson', 'spokeswoman', 'press secretary']],
+  ['leader', ['president', 'prime minister', 'premier', 'chancellor', 'leader', 'king', 'queen', 'chairman', 'head']],
+  ['lawmaker', ['senator', 'congressman', 'congresswoman', 'lawmaker', 'legislator', 'mp', 'deputy', 'representative']],
+  ['negotiator', ['negotiator', 'minister', 'envoy', 'diplomat', 'delegation']],
+  ['chief', ['chief', 'head', 'director', 'chairman']],
+  ['senator', ['senator']],
+]);
+
+/** Titles too vague to point back to anyone ("the man", "the head", "the deputy"). */
+export const NON_REFERRING_TITLES = new Set(['head', 'father', 'mother', 'husband', 'wife', 'son', 'daughter',
+  'brother', 'sister', 'count', 'major', 'general', 'opposition', 'deputy', 'chair', 'speaker',
+  'player', 'rebel', 'activist', 'expert', 'analyst', 'official', 'executive', 'delegate', 'representative']);
+
+/**
+ * Spelling rules that bring transliteration variants of one name to one key ("Sergei"/"Sergey",
+ * "Dmitriy"/"Dmitry", "Aleksey"/"Alexey", "Zelenskyy"/"Zelensky"); applied per word, in order.
+ */
+export const TRANSLITERATION_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ks/g, 'x'],
+  [/^ye/, 'e'],
+  [/(?:iy|yy|ij|ii)$/, 'y'],
+  [/ei$/, 'ey'],
+  [/ai$/, 'ay'],
+  [/([^aeiouy])i$/, '$1y'],
+];
+
+/** Words in a title that describe rather than name an office: "the senior diplomat" needs no "senior" in the role. */
+export const TITLE_DESCRIPTIVE = new Set(['senior', 'top', 'former', 'veteran', 'new', 'outgoing', 'incoming',
+  'acting', 'interim', 'longtime', 'chief', 'lead', 'first']);
+
+/** Titles that may point to a person whose role the text never stated ("the diplomat" for a named delegate). */
+export const VAGUE_TITLES = new Set(['diplomat', 'negotiator', 'envoy', 'lawmaker', 'politician', 'leader']);
+
+/** Nouns of institutions that, inside a title, end the affiliation: "Russian Foreign Ministry | spokeswoman". */
+export const INSTITUTION_NOUNS = new Set(['ministry', 'department', 'office', 'council', 'committee', 'commission',
+  'party', 'agency', 'service', 'bureau', 'parliament', 'senate', 'duma', 'government', 'administration', 'staff']);
+
+/** Reporting verbs: a name next to one is a speaker, which makes the person more salient. */
+export const REPORTING_VERBS = new Set(['said', 'says', 'told', 'tells', 'added', 'adds', 'noted', 'notes', 'explained',
+  'stated', 'insisted', 'stressed', 'emphasised', 'emphasized', 'pointed', 'argued', 'warned', 'claimed', 'declared',
+  'announced', 'replied', 'answered', 'recalled', 'concluded', 'continued', 'asked', 'wrote', 'tweeted', 'believes',
+  'believed', 'thinks', 'described', 'acknowledged', 'admitted', 'denied', 'confirmed', 'suggested', 'urged']);

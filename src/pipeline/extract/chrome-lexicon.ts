@@ -81,7 +81,7 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'нравится', 'не нравится', 'печать', 'версия для печати', 'русский', 'english',
     ],
     prefix: [
-      'поделиться в ', 'подписывайтесь на ', 'подпишитесь на ', 'читайте также', 'читайте нас в', 'смотрите также',
+      'поделиться', 'подписывайтесь на ', 'подпишитесь на ', 'читайте также', 'читайте нас в', 'смотрите также',
       'по теме', 'похожие новости', 'похожие материалы', 'другие новости', 'еще по теме', 'материалы по теме',
       'мы используем cookie', 'мы используем файлы cookie', 'этот сайт использует', 'продолжая использовать',
       'используя этот сайт', 'нажимая', 'забыли пароль', 'нет аккаунта', 'уже есть аккаунт', 'введите e-mail',
@@ -203,3 +203,6 @@ export const CHROME_PATTERNS: RegExp[] = [
   /^\d+\s*\/\s*\d+$/u,
   /^\[?\s*\d+\s+comments?\s*\]?$/iu,
 ];
+
+/** Words that make a short heading a barrier before other content, whatever else the heading says. */
+export const BARRIER_WORDS = /\b(related|trending|popular|recommended|comments|more in|more from|more on|read next|also like|don't miss|must read|editor's picks|top stories|most read|most viewed|latest news|see more|more stories|more news|more videos)\b|читайте также|по теме|ilgili|اقرأ أيضا|ذات صلة|مرتبط/u;

@@ -36,3 +36,42 @@ export const BREADCRUMB_HOME = /^(?:home|homepage|start|accueil|inicio|início|s
 
 /** Class/id fragments of elements carrying the byline in the page (read before cleaning removes them). */
 export const BYLINE_CLASS = /byline|author-name|authorname|author__name|writer|contributor/i;
+
+/** Longest block (in words) that the boilerplate patterns below may remove; longer text is prose even if it matches. */
+export const MAX_BOILERPLATE_WORDS = 40;
+
+/**
+ * Whole-block labels left by page furniture: ad slots, comment counters, section labels of teaser lists.
+ * Matched against the block's full text.
+ */
+export const BOILERPLATE_LABEL = new RegExp(
+  '^(?:' + [
+    'advert(?:isement)?s?', 'ads?', 'sponsored(?: content)?', 'anzeige', 'werbung', 'publicidad', 'publicité', 'pubblicità', 'iklan', 'реклама',
+    'comments?', 'no comments', '\\d+ comments?', 'leave a (?:comment|reply)', 'reply', 'share(?: this(?: article| story)?)?', 'print', 'email',
+    'more', 'more stories', 'related', 'related (?:news|articles?|posts?|stories|content|coverage)', 'see also', 'see more', 'also read', 'read also',
+    'read more', 'read next', 'recommended(?: for you)?', 'you may also like', 'you might also like', 'recent (?:articles|posts|news)',
+    'popular(?: this week| now)?', 'most (?:read|popular|viewed)', 'trending(?: now)?', 'latest news', 'top stories', "don'?t miss",
+    'skip to (?:main )?content', 'continue reading(?: below)?', 'story continues below', 'advertisement continues below',
+    'photos?', 'fotos?', 'фото', 'image', 'video', 'watch', 'listen', 'review', 'close', 'caption', 'menu', 'search', 'loading',
+  ].join('|') + ')\\s*[:.…!|]*\\s*$', 'iu');
+
+/**
+ * Block openings that mark a non-article line: cross-links, publication stamps, credits, calls to action.
+ * Matched at the start of blocks no longer than MAX_BOILERPLATE_WORDS.
+ */
+export const BOILERPLATE_START = new RegExp(
+  '^[\\s\\[(·|•-]*(?:' + [
+    'read more', 'read also', 'also read', 'related(?: post| article| story| news| coverage| content| reading)?s?', 'see more', 'see also', 'also on',
+    'more on this', 'more from', "don'?t miss", 'watch', 'listen',
+    '(?:first |last )?(?:posted|published|updated|modified)(?: on| at)?', 'filed under', 'tags', 'categories',
+    'image copyright', 'image caption', 'image credit', 'image source', 'photo credit', 'photograph', 'pictured', 'credit',
+    'reporting by', 'additional reporting by', 'editing by', 'writing by', 'compiled by', 'source', 'sources',
+    'this (?:post|article|page) (?:may contain|contains) affiliate', 'this slideshow requires', 'this website uses cookies',
+    'we use cookies', 'by using this (?:site|website)', 'like this (?:story|article)', 'want more stories',
+    'sign up', 'subscribe', 'get the latest', 'click here', 'follow us', 'have a tip', 'got a tip', 'tell us what',
+  ].join('|') + ')\\b', 'iu');
+
+/**
+ * Phrases that only calls to action and site promotion use; a short block containing one is not article text.
+ */
+export const CALL_TO_ACTION = /\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|newsletters?\b.*\binbox|delivered (?:to|right in) your inbox|follow (?:us|him|her|them|me) on|(?:on|at) (?:facebook|twitter|instagram)(?:,| and| or)|share it with|opt-out|all rights reserved|contributed (?:reporting|to this report))\b/i;

@@ -1,7 +1,7 @@
 // Line classification for plain-text captures: what kind of page furniture or prose each line is.
 import type { LineEvidence } from '../contracts.ts';
 import { lineKey, words, type Line } from '../../lib/lines.ts';
-import { CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, SECTION_LABELS } from './chrome-lexicon.ts';
+import { BARRIER_WORDS, CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, SECTION_LABELS } from './chrome-lexicon.ts';
 import { DATE_WORDS } from './text-date-words.ts';
 
 export type Kind =
@@ -22,6 +22,11 @@ export interface Block extends Line {
 
 /** A line of at least this many words with sentence punctuation is prose. */
 export const PROSE_MIN_WORDS = 12;
+/**
+ * A line that does not end like a sentence is a headline (of this or another article) unless it is this
+ * long and has inner punctuation: a paragraph whose last full stop the capture lost.
+ */
+const OPEN_PROSE_MIN_WORDS = 20;
 /** A line of at least this many words ending like a sentence is a (short) sentence. */
 export const SENTENCE_MIN_WORDS = 4;
 /** Phrase-prefix chrome ("Share on Facebook", cookie notices) is only believed on lines up to this long. */
@@ -54,10 +59,18 @@ const SENTENCE_PUNCT = /[.!?…。！？؟,;،؛:]/u;
 const TIME_OR_DATE = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b/u;
 const BYLINE = /^(by|from|автор|авторы|yazar|بقلم|نویسنده|کد خبر)\s*[:\s]\s*\S/iu;
 const BYLINE_MAX_WORDS = 10;
+/** The signature under an embedded post ("— Name (@handle) November 18, 2019") belongs to the article. */
+const EMBED_SIGNATURE = /^[—–-]\s*.{1,80}\(@\w+\)/u;
+/** Cookie notices: the word itself plus the vocabulary of consent, at any length. */
+const COOKIE_WORD = /\bcookies?\b|çerez|куки|cookie-файл|کوکی|ملفات تعريف الارتباط/u;
+const COOKIE_CONTEXT = /\b(site|website|browsing|browser|experience|consent|accept|settings|privacy|use of)\b|сайт|site|sitemiz|سایت|موقع/u;
+/** Short headings that open a list of other content ("Trending News", "More in U.S.", "Top Rated Comments"). */
+const BARRIER_MAX_WORDS = 5;
 
 /** Lower-cases a phrase and trims bullets, counters and edge punctuation so lexicon look-ups are exact. */
 export function normalisePhrase(text: string): string {
   return text
+    .replace(/İ/gu, 'i')
     .toLowerCase()
     .replace(/^[\s\-–—•·*▪►»>|+]+/u, '')
     .replace(/\s*[([]\s*\d+\s*[)\]]$/u, '')
@@ -93,14 +106,18 @@ function kindOf(text: string, size: number, evidence?: LineEvidence): Kind {
   if (BARRIER_SET.has(phrase)) return 'barrier';
   if (SECTION_SET.has(phrase)) return 'section';
   if (LINE_SET.has(phrase) || phrase === '') return 'chrome';
+  if (EMBED_SIGNATURE.test(text)) return 'sentence';
+  if (isDateLine(text, size)) return 'date';
   if (CHROME_PATTERNS.some((re) => re.test(text))) return 'chrome';
   if (size <= CHROME_PREFIX_MAX_WORDS && PREFIXES.some((p) => phrase.startsWith(p))) return 'chrome';
   if (isLanguageMenu(text)) return 'chrome';
-  if (isDateLine(text, size)) return 'date';
+  if (COOKIE_WORD.test(phrase) && COOKIE_CONTEXT.test(phrase)) return 'chrome';
+  if (size <= BARRIER_MAX_WORDS && BARRIER_WORDS.test(phrase)) return 'barrier';
   if (size <= BYLINE_MAX_WORDS && BYLINE.test(text)) return 'byline';
   if (size <= CAPTION_MAX_WORDS && isCaption(phrase)) return 'caption';
-  if (size >= PROSE_MIN_WORDS && SENTENCE_PUNCT.test(text)) return 'prose';
-  if (size >= SENTENCE_MIN_WORDS && endsSentence(text)) return 'sentence';
+  const closed = endsSentence(text);
+  if (size >= PROSE_MIN_WORDS && (closed || (size >= OPEN_PROSE_MIN_WORDS && SENTENCE_PUNCT.test(text)))) return 'prose';
+  if (size >= SENTENCE_MIN_WORDS && closed) return 'sentence';
   return 'short';
 }
 

@@ -1,6 +1,6 @@
 // Plain-text capture extraction: finds the article body in a whole-page text capture and strips the page chrome around and inside it.
 import type { LineEvidence, TextExtraction } from '../contracts.ts';
-import { splitLines, words } from '../../lib/lines.ts';
+import { repeatedShare, splitLines, words } from '../../lib/lines.ts';
 import { matchDateline } from '../metadata/dateline.ts';
 import { classify, endsSentence, type Block, type Kind } from './text-classify.ts';
 import { readHeader } from './text-header.ts';
@@ -23,6 +23,27 @@ const PENALTY: Record<Kind, number> = {
   barrier: 50,
 };
 
+/**
+ * A paragraph with no paragraph on either side is an island: in teaser lists (headline, summary, "10H ago")
+ * every summary is one, while article paragraphs mostly come in runs. Islands earn this share of their words.
+ */
+const ISLAND_WEIGHT = 0.25;
+// A paragraph that only known chrome separates from the next one (a lead above "Share on Facebook") is
+// joined all the same; an author's bio after the article, among short lines, stays an island.
+
+/** An inline widget (a barrier and its links) inside an article is at most this many lines long. */
+const WIDGET_MAX_LINES = 6;
+/** A segment scoring this much (about three paragraphs) is substantial: an article may have been seen. */
+const CORE_MIN_SCORE = 80;
+/**
+ * Text after a barrier is most often other content (comments, teasers); it only continues the article
+ * when, counted at this weight, it outweighs the barrier.
+ */
+const AFTER_BARRIER_WEIGHT = 0.3;
+
+/** Known chrome comes in widgets ("Share", "Facebook", "Twitter", "Email"): a widget costs about one line. */
+const CHROME_RUN_PENALTY = 1;
+
 /** Prose-like kinds that count towards the body. */
 const CONTENT: ReadonlySet<Kind> = new Set<Kind>(['prose', 'sentence']);
 
@@ -31,15 +52,24 @@ const STANDFIRST_REPEAT_MIN_SHARE = 0.6;
 /** A dateline paragraph this close to the start of the body marks where the body really begins. */
 const DATELINE_LOOKAHEAD_BLOCKS = 3;
 
-/** Extracts title, standfirst, byline, section, date line and body text from a whole-page plain-text capture. */
-export function extractPlainText(text: string, evidence?: LineEvidence): TextExtraction {
+/** The classified lines of a capture and the blocks chosen as the article body, in page order. */
+export interface BodyAnalysis {
+  blocks: Block[];
+  body: Block[];
+}
+
+/** Classifies every line of a capture and chooses the body blocks (before standfirst and dateline handling). */
+export function analysePlainText(text: string, evidence?: LineEvidence): BodyAnalysis {
   const blocks = splitLines(text).map((line) => classify(line, evidence));
   const region = bestRegion(blocks);
-  if (!region) {
-    const header = readHeader(blocks, blocks.length, null);
-    return { ...header, text: '' };
-  }
-  let body = selectBody(blocks, region.start, region.end);
+  return { blocks, body: region ? selectBody(blocks, region.start, region.end) : [] };
+}
+
+/** Extracts title, standfirst, byline, section, date line and body text from a whole-page plain-text capture. */
+export function extractPlainText(text: string, evidence?: LineEvidence): TextExtraction {
+  const { blocks, body: chosen } = analysePlainText(text, evidence);
+  if (chosen.length === 0) return { ...readHeader(blocks, blocks.length, null), text: '' };
+  let body = chosen;
 
   // The body may open with the summary that the page shows under the headline; it is the standfirst.
   let standfirst: string | null = null;
@@ -52,37 +82,144 @@ export function extractPlainText(text: string, evidence?: LineEvidence): TextExt
     body = body.slice(1);
   }
 
-  const header = readHeader(blocks, body[0] ? blocks.indexOf(body[0]) : region.start, standfirst);
+  const header = readHeader(blocks, blocks.indexOf(body[0]), standfirst, body);
   const paragraphs = body.map((b) => b.text);
-  const dateline = paragraphs.length ? matchDateline(paragraphs[0]) : null;
+  const dateline = matchDateline(paragraphs[0]);
   if (dateline) paragraphs[0] = paragraphs[0].slice(dateline.length).trimStart();
   return { ...header, text: paragraphs.filter(Boolean).join('\n\n') };
 }
 
-function score(b: Block): number {
-  return CONTENT.has(b.kind) ? b.size : -PENALTY[b.kind];
+function scores(blocks: Block[]): number[] {
+  return blocks.map((b, i) => {
+    if (b.kind === 'chrome' && blocks[i - 1]?.kind === 'chrome') return -CHROME_RUN_PENALTY;
+    if (!CONTENT.has(b.kind)) return -PENALTY[b.kind];
+    const joined = CONTENT.has(blocks[i - 1]?.kind) || CONTENT.has(blocks[i + 1]?.kind);
+    return joined || (b.kind === 'prose' && (contentAcrossChrome(blocks, i, 1) || contentAcrossChrome(blocks, i, -1)))
+      ? b.size
+      : b.size * ISLAND_WEIGHT;
+  });
 }
 
-/** The maximum-sum contiguous run of blocks (inclusive bounds), or null when no block scores above zero. */
-function bestRegion(blocks: Block[]): { start: number; end: number } | null {
-  let best = 0;
-  let bestStart = -1;
-  let bestEnd = -1;
+interface Region {
+  start: number;
+  end: number;
+  score: number;
+}
+
+/** Whether the nearest line after (step 1) or before (step -1) `i` that is not known chrome is a paragraph. */
+function contentAcrossChrome(blocks: Block[], i: number, step: 1 | -1): boolean {
+  let j = i + step;
+  while (j >= 0 && j < blocks.length && blocks[j].kind === 'chrome') j += step;
+  return j >= 0 && j < blocks.length && CONTENT.has(blocks[j].kind);
+}
+
+/** The maximum-sum contiguous run of `score[from..to)` (inclusive bounds), or null when nothing scores above zero. */
+function maxRun(score: number[], from: number, to: number): Region | null {
+  let best: Region | null = null;
   let sum = 0;
-  let start = 0;
-  for (let i = 0; i < blocks.length; i++) {
+  let start = from;
+  for (let i = from; i < to; i++) {
     if (sum <= 0) {
       sum = 0;
       start = i;
     }
-    sum += score(blocks[i]);
-    if (sum > best) {
-      best = sum;
-      bestStart = start;
-      bestEnd = i;
+    sum += score[i];
+    if (sum > (best?.score ?? 0)) best = { start, end: i, score: sum };
+  }
+  return best;
+}
+
+/** The best run that starts at `from` (a maximum prefix sum), or null. */
+function maxPrefix(score: number[], from: number, to: number): Region | null {
+  let best: Region | null = null;
+  let sum = 0;
+  for (let i = from; i < to; i++) {
+    sum += score[i];
+    if (sum > (best?.score ?? 0)) best = { start: from, end: i, score: sum };
+  }
+  return best;
+}
+
+/**
+ * Finds the article body. Barriers ("Related Articles", "Comments") split the page into segments, and the
+ * best run of the best segment is the core. What follows a barrier is most often other content (comments,
+ * teasers), so once a substantial segment has been seen, later segments count at a discount. An article
+ * that a widget interrupts ("Trending News" and three links, then the story goes on) continues in the next
+ * segment, so the core extends across a barrier when what follows is strong enough.
+ */
+function bestRegion(blocks: Block[]): { start: number; end: number } | null {
+  const score = scores(blocks);
+  const bounds: Array<[number, number]> = [];
+  let from = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    if (i === blocks.length || blocks[i].kind === 'barrier') {
+      if (i > from) bounds.push([from, i]);
+      from = i + 1;
     }
   }
-  return bestStart < 0 ? null : { start: bestStart, end: bestEnd };
+  let best: Region | null = null;
+  let bestValue = 0;
+  let bestSegment = -1;
+  let seenCore = false;
+  bounds.forEach(([a, b], k) => {
+    const run = maxRun(score, a, b);
+    if (!run) return;
+    const value = seenCore ? run.score * AFTER_BARRIER_WEIGHT : run.score;
+    if (value > bestValue) {
+      best = run;
+      bestValue = value;
+      bestSegment = k;
+    }
+    if (run.score >= CORE_MIN_SCORE) seenCore = true;
+  });
+  if (!best) return null;
+  const region: Region = best;
+  // Forward across inline widgets: the story resumes right after the barrier with joined paragraphs.
+  for (let k = bestSegment + 1; k < bounds.length; k++) {
+    const [a, b] = bounds[k];
+    if (a !== bounds[k - 1][1] + 1 || !endsNear(blocks, region.end, a - 1) || !resumesWithParagraphs(blocks, a, b)) break;
+    const next = maxPrefix(score, a, b);
+    if (!next) break;
+    region.end = next.end;
+  }
+  // Backward likewise: the story began above a widget that interrupts it.
+  for (let k = bestSegment - 1; k >= 0; k--) {
+    const [a, b] = bounds[k];
+    if (b !== bounds[k + 1][0] - 1 || !startsNear(blocks, b, region.start) || !CONTENT.has(blocks[b - 1]?.kind)) break;
+    const previous = maxSuffix(score, a, b);
+    if (!previous || previous.end !== b - 1) break;
+    region.start = previous.start;
+  }
+  return region;
+}
+
+/** Whether the region's last block is within a widget's reach of the barrier at `barrier`. */
+function endsNear(blocks: Block[], end: number, barrier: number): boolean {
+  return barrier - end - 1 <= WIDGET_MAX_LINES;
+}
+
+/** Whether the region's first block is within a widget's reach of the barrier at `barrier`. */
+function startsNear(blocks: Block[], barrier: number, start: number): boolean {
+  return start - barrier - 1 <= WIDGET_MAX_LINES;
+}
+
+/** Whether two paragraphs in a row begin within a widget's length of `from`. */
+function resumesWithParagraphs(blocks: Block[], from: number, to: number): boolean {
+  for (let i = from; i < Math.min(to - 1, from + WIDGET_MAX_LINES + 1); i++) {
+    if (CONTENT.has(blocks[i].kind) && CONTENT.has(blocks[i + 1].kind)) return true;
+  }
+  return false;
+}
+
+/** The best run that ends at `to - 1` (a maximum suffix sum), or null. */
+function maxSuffix(score: number[], from: number, to: number): Region | null {
+  let best: Region | null = null;
+  let sum = 0;
+  for (let i = to - 1; i >= from; i--) {
+    sum += score[i];
+    if (sum > (best?.score ?? 0)) best = { start: i, end: to - 1, score: sum };
+  }
+  return best;
 }
 
 /**
@@ -113,10 +250,7 @@ function isTeaser(text: string): boolean {
   return words(text).length >= 8 && !endsSentence(text) && !/:$/.test(text);
 }
 
-/** Whether `later` repeats most of the words of `first` (a standfirst restated by the first paragraph). */
+/** Whether `later` repeats most of `first` (a standfirst restated by the first paragraph), by word pairs. */
 function repeats(first: string, later: string): boolean {
-  const a = words(first.toLowerCase());
-  if (a.length === 0) return false;
-  const b = new Set(words(later.toLowerCase()));
-  return a.filter((w) => b.has(w)).length / a.length >= STANDFIRST_REPEAT_MIN_SHARE;
+  return repeatedShare(first, later) >= STANDFIRST_REPEAT_MIN_SHARE;
 }

@@ -1,4 +1,4 @@
-// Turns raw bytes into text: BOM, declared charset (header, <meta>, XML declaration), UTF-8 check, then detection.
+// Turns raw bytes into text: BOM, UTF-8 with non-ASCII, declared charset (header, <meta>, XML declaration), then detection.
 import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
@@ -9,6 +9,9 @@ const META_SCAN_BYTES = 4096;
 
 /** Bytes sampled for the binary check and for charset detection. */
 const SAMPLE_BYTES = 64 * 1024;
+
+/** How much of a page is searched for text runs to detect from; inline data can fill the first hundreds of KB. */
+const DETECTION_SCAN_BYTES = 4 * 1024 * 1024;
 
 /**
  * Share of C0 control bytes (other than tab, LF, FF, CR, ESC) above which bytes are not text.
@@ -75,16 +78,23 @@ export function decodeBytes(bytes: Buffer, contentType: string | null): { text: 
     if (reason) throw new StorylineError('binary_input', `not text: ${reason}`);
   }
 
-  // 2. The Content-Type header, 3. a <meta> or XML declaration near the start.
+  // 2. Bytes that are valid UTF-8 and use non-ASCII are UTF-8, whatever is declared: legacy-encoded text
+  //    with accented or non-Latin letters is practically never valid UTF-8, while stale declarations are
+  //    common (pages re-saved as UTF-8 keep their old <meta>; servers default to ISO-8859-1). Measured on
+  //    the pubdate and zyte dev pages: 3 of 192 declare a legacy charset over UTF-8 bytes.
+  const utf8 = isUtf8(bytes);
+  if (utf8 && hasNonAscii(bytes) && !headerCharset?.startsWith('utf-16')) return { text: bytes.toString('utf8'), charset: 'utf-8' };
+
+  // 3. The Content-Type header, 4. a <meta> or XML declaration near the start.
   const declared = headerCharset ?? declaredInDocument(bytes);
   if (declared && declared !== 'utf-8') return { text: iconv.decode(bytes, declared), charset: declared };
 
-  // 4. Valid UTF-8 (including pure ASCII) is UTF-8. A page declaring UTF-8 whose bytes are not is
-  //    mis-declared, which legacy-encoded sites do often; detection reads it better than U+FFFD would.
-  if (isUtf8(bytes)) return { text: bytes.toString('utf8'), charset: 'utf-8' };
+  // A page declaring UTF-8 whose bytes are not is mis-declared, which legacy-encoded sites do often;
+  // detection reads it better than U+FFFD would.
+  if (utf8) return { text: bytes.toString('utf8'), charset: 'utf-8' };
 
   // 5. Statistical detection for legacy single- and multi-byte encodings.
-  const detected = normaliseCharset(chardet.detect(bytes.subarray(0, SAMPLE_BYTES)));
+  const detected = normaliseCharset(chardet.detect(detectionSample(bytes)));
   const charset = detected && detected !== 'utf-8' ? detected : 'windows-1252';
   return { text: iconv.decode(bytes, charset), charset };
 }
@@ -137,6 +147,34 @@ function declaredInDocument(bytes: Buffer): string | null {
   const charset = normaliseCharset(meta?.[1] ?? xml?.[1] ?? null);
   // Bytes readable as ASCII markup cannot be UTF-16, whatever the page says (WHATWG rule).
   return charset?.startsWith('utf-16') ? 'utf-8' : charset;
+}
+
+/**
+ * The page's non-ASCII text runs, without markup, scripts and styles, for the detector: on whole pages
+ * the ASCII of markup and scripts drowns the letters and chardet falls back to Latin-1. Tags are ASCII
+ * in every encoding detected here (no legacy multi-byte encoding uses "<" or ">" as a trail byte), so
+ * they can be cut out before decoding. Measured on dev pages re-encoded into legacy charsets with
+ * their declarations removed: 73/104 decoded right from the first 64 KB, 104/104 from these runs.
+ */
+function detectionSample(bytes: Buffer): Buffer {
+  const page = bytes.subarray(0, DETECTION_SCAN_BYTES).toString('latin1')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ');
+  const runs: string[] = [];
+  let size = 0;
+  for (const segment of page.split(/<[^>]*>/)) {
+    if (!/[\x80-\xff]/.test(segment)) continue;
+    const run = segment.replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim();
+    runs.push(run);
+    size += run.length + 1;
+    if (size >= SAMPLE_BYTES) break;
+  }
+  return runs.length ? Buffer.from(runs.join(' '), 'latin1') : bytes.subarray(0, SAMPLE_BYTES);
+}
+
+function hasNonAscii(bytes: Buffer): boolean {
+  for (const b of bytes) if (b > 0x7f) return true;
+  return false;
 }
 
 function startsWith(bytes: Buffer, prefix: number[]): boolean {

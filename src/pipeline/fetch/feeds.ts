@@ -64,21 +64,21 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   if (valid !== true) {
     throw new StorylineError('bad_feed', `malformed XML at line ${valid.err.line}: ${valid.err.msg}`, feedUrl);
   }
-  let doc: Record<string, any>;
+  let doc: XmlNode;
   try {
-    doc = parser.parse(text);
+    doc = parser.parse(text) as XmlNode;
   } catch (err) {
     throw new StorylineError('bad_feed', `unreadable XML: ${(err as Error).message}`, feedUrl);
   }
   const rootName = rootElement(text.replace(/^\uFEFF/, '').trimStart()) ?? '';
   // Keys keep their case ("RDF"); the format table is matched lower-cased.
   const rootKey = Object.keys(doc).find((k) => k.toLowerCase() === rootName) ?? rootName;
-  const root = doc[rootKey];
-  if (root == null || typeof root !== 'object') throw new StorylineError('bad_feed', `empty <${rootName}> document`, feedUrl);
+  const root = el(doc[rootKey]);
+  if (!root) throw new StorylineError('bad_feed', `empty <${rootName}> document`, feedUrl);
 
   switch (rootName) {
-    case 'rss': return parseRss(root, null, feedUrl);
-    case 'rdf': return parseRss(root, root, feedUrl);
+    case 'rss': return parseRss(root, false, feedUrl);
+    case 'rdf': return parseRss(root, true, feedUrl);
     case 'feed': return parseAtom(root, feedUrl);
     case 'urlset': return parseUrlset(root, feedUrl);
     case 'sitemapindex': return parseSitemapIndex(root, feedUrl);
@@ -86,17 +86,36 @@ export function parseFeed(text: string, feedUrl: string): ParsedFeed {
   }
 }
 
+/** What fast-xml-parser returns: elements keyed by child name, "@_attribute" and "#text"; repeats as arrays. */
+interface XmlNode { [key: string]: XmlValue }
+type XmlValue = string | XmlNode | XmlValue[] | undefined;
+
+/** The (first) element of a value, or null for text and absence. */
+function el(v: XmlValue): XmlNode | null {
+  if (Array.isArray(v)) return el(v[0]);
+  return v && typeof v === 'object' ? v : null;
+}
+
+/** All elements of a repeatable value. */
+function els(v: XmlValue): XmlNode[] {
+  return (Array.isArray(v) ? v : [v]).flatMap((x) => (x && typeof x === 'object' && !Array.isArray(x) ? [x] : []));
+}
+
+function attr(node: XmlNode | null, name: string): string | null {
+  const v = node?.[`@_${name}`];
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}
+
 // RSS 2.0 keeps items inside <channel>; RSS 1.0 (RDF) puts them beside it.
-function parseRss(root: any, rdf: any, feedUrl: string): ParsedFeed {
-  const channel = root.channel;
-  if (!channel || typeof channel !== 'object') throw new StorylineError('bad_feed', 'RSS without a <channel>', feedUrl);
+function parseRss(root: XmlNode, rdf: boolean, feedUrl: string): ParsedFeed {
+  const channel = el(root.channel);
+  if (!channel) throw new StorylineError('bad_feed', 'RSS without a <channel>', feedUrl);
   const base = firstText(channel.link) ?? feedUrl;
-  const rawItems: any[] = (rdf ? rdf.item : channel.item) ?? [];
-  const items = rawItems.map((it): FeedItem => {
+  const items = els(rdf ? root.item : channel.item).map((it): FeedItem => {
     const guid = it.guid;
-    const guidIsLink = guid && (typeof guid !== 'object' || guid['@_isPermaLink'] !== 'false');
+    const guidIsLink = guid !== undefined && attr(el(guid), 'isPermaLink') !== 'false';
     return {
-      url: resolve(firstText(it.link) ?? (guidIsLink ? text(guid) : null) ?? it['@_about'] ?? null, base, feedUrl),
+      url: resolve(firstText(it.link) ?? (guidIsLink ? text(guid) : null) ?? attr(it, 'about'), base, feedUrl),
       title: plain(text(it.title)),
       published: isoDate(text(it.pubDate) ?? firstText(it.date) ?? text(it.published)),
       author: plain(firstText(it.creator) ?? firstText(it.author)),
@@ -106,15 +125,16 @@ function parseRss(root: any, rdf: any, feedUrl: string): ParsedFeed {
   return { format: 'rss', title: plain(text(channel.title)), items, feeds: [] };
 }
 
-function parseAtom(feed: any, feedUrl: string): ParsedFeed {
-  const base = feed['@_base'] ?? feedUrl;
-  const items = ((feed.entry ?? []) as any[]).map((e): FeedItem => {
+function parseAtom(feed: XmlNode, feedUrl: string): ParsedFeed {
+  const base = attr(feed, 'base') ?? feedUrl;
+  const feedAuthor = text(el(feed.author)?.name);
+  const items = els(feed.entry).map((e): FeedItem => {
     const id = text(e.id);
     return {
-      url: resolve(atomLink(e.link) ?? (id && /^https?:/i.test(id) ? id : null), e['@_base'] ?? base, feedUrl),
+      url: resolve(atomLink(els(e.link)) ?? (id && /^https?:/i.test(id) ? id : null), attr(e, 'base') ?? base, feedUrl),
       title: plain(text(e.title)),
       published: isoDate(text(e.published) ?? text(e.updated) ?? text(e.issued)),
-      author: plain(text(e.author?.[0]?.name) ?? text(feed.author?.[0]?.name)),
+      author: plain(text(el(e.author)?.name) ?? feedAuthor),
       summary: plain(text(e.summary) ?? text(e.content)),
     };
   });
@@ -122,16 +142,16 @@ function parseAtom(feed: any, feedUrl: string): ParsedFeed {
 }
 
 /** The entry's page: rel="alternate" (or no rel) preferring an HTML type, as feed readers do. */
-function atomLink(links: any[] | undefined): string | null {
-  const candidates = (links ?? []).filter((l) => typeof l === 'object' && l['@_href'] && (!l['@_rel'] || l['@_rel'] === 'alternate'));
-  const html = candidates.find((l) => !l['@_type'] || /html/i.test(l['@_type']));
-  return (html ?? candidates[0])?.['@_href'] ?? null;
+function atomLink(links: XmlNode[]): string | null {
+  const candidates = links.filter((l) => attr(l, 'href') && (!attr(l, 'rel') || attr(l, 'rel') === 'alternate'));
+  const html = candidates.find((l) => !attr(l, 'type') || /html/i.test(attr(l, 'type') ?? ''));
+  return attr(html ?? candidates[0] ?? null, 'href');
 }
 
-function parseUrlset(urlset: any, feedUrl: string): ParsedFeed {
-  const items = ((urlset.url ?? []) as any[]).map((u): FeedItem => {
+function parseUrlset(urlset: XmlNode, feedUrl: string): ParsedFeed {
+  const items = els(urlset.url).map((u): FeedItem => {
     // Google News sitemaps carry the publication date and title; <lastmod> is an edit time, not publication.
-    const news = Array.isArray(u.news) ? u.news[0] : u.news;
+    const news = el(u.news);
     return {
       url: resolve(text(u.loc), feedUrl, feedUrl),
       title: plain(text(news?.title)),
@@ -143,41 +163,47 @@ function parseUrlset(urlset: any, feedUrl: string): ParsedFeed {
   return { format: 'sitemap', title: null, items, feeds: [] };
 }
 
-function parseSitemapIndex(index: any, feedUrl: string): ParsedFeed {
-  const feeds = ((index.sitemap ?? []) as any[])
+function parseSitemapIndex(index: XmlNode, feedUrl: string): ParsedFeed {
+  const feeds = els(index.sitemap)
     .map((s) => resolve(text(s.loc), feedUrl, feedUrl))
     .filter((u): u is string => u !== null);
   return { format: 'sitemap', title: null, items: [], feeds };
 }
 
-function parseOpml(opml: any, feedUrl: string): ParsedFeed {
+function parseOpml(opml: XmlNode, feedUrl: string): ParsedFeed {
   const feeds: string[] = [];
   // Outlines nest as folders; every one with an xmlUrl is a feed, at any depth.
-  const walk = (outlines: any[] | undefined): void => {
-    for (const o of outlines ?? []) {
-      if (typeof o !== 'object') continue;
-      const url = resolve(o['@_xmlUrl'] ?? null, feedUrl, feedUrl);
+  const walk = (outlines: XmlNode[]): void => {
+    for (const o of outlines) {
+      const url = resolve(attr(o, 'xmlUrl'), feedUrl, feedUrl);
       if (url) feeds.push(url);
-      walk(o.outline);
+      walk(els(o.outline));
     }
   };
-  walk(opml.body?.outline);
-  return { format: 'opml', title: plain(text(opml.head?.title)), items: [], feeds };
+  walk(els(el(opml.body)?.outline));
+  return { format: 'opml', title: plain(text(el(opml.head)?.title)), items: [], feeds };
+}
+
+type Json = Record<string, unknown>;
+
+function obj(v: unknown): Json | null {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null;
 }
 
 function parseJsonFeed(source: string, feedUrl: string): ParsedFeed {
-  let feed: any;
+  let feed: Json | null;
   try {
-    feed = JSON.parse(source);
+    feed = obj(JSON.parse(source));
   } catch (err) {
     throw new StorylineError('bad_feed', `malformed JSON: ${(err as Error).message}`, feedUrl);
   }
-  if (!feed || typeof feed !== 'object' || !Array.isArray(feed.items)) {
+  if (!feed || !Array.isArray(feed.items)) {
     throw new StorylineError('bad_feed', 'JSON Feed without an "items" array', feedUrl);
   }
-  const base = typeof feed.home_page_url === 'string' ? feed.home_page_url : feedUrl;
-  const items = (feed.items as any[]).filter((it) => it && typeof it === 'object').map((it): FeedItem => {
-    const author = Array.isArray(it.authors) ? it.authors[0] : it.author;
+  const base = str(feed.home_page_url) ?? feedUrl;
+  const items = (feed.items as unknown[]).map(obj).filter((it): it is Json => it !== null).map((it): FeedItem => {
+    // JSON Feed 1.1 has an "authors" list; 1.0 had a single "author".
+    const author = obj(Array.isArray(it.authors) ? it.authors[0] : it.author);
     return {
       url: resolve(str(it.url) ?? str(it.external_url), base, feedUrl),
       title: plain(str(it.title)),

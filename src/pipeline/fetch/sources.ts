@@ -61,7 +61,8 @@ interface Context {
   maxBytes: number;
   maxFeedItems: number;
   now: () => Date;
-  stdin: NodeJS.ReadableStream;
+  /** Resolved only when "-" is named: touching process.stdin otherwise would open it for nothing. */
+  stdin: () => NodeJS.ReadableStream;
   /** Feed URLs already expanded, so an OPML or sitemap index that lists itself cannot loop. */
   seenFeeds: Set<string>;
 }
@@ -77,11 +78,11 @@ export async function* expandInputs(inputs: string[], opts: ExpandOptions = {}):
     maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
     maxFeedItems: opts.maxFeedItems ?? DEFAULT_MAX_FEED_ITEMS,
     now: opts.now ?? (() => new Date()),
-    stdin: opts.stdin ?? process.stdin,
+    stdin: () => opts.stdin ?? process.stdin,
     seenFeeds: new Set(),
   };
   for (const input of inputs) {
-    if (input === '-') yield* fromStream('-', ctx.stdin, null, ctx);
+    if (input === '-') yield* fromStream('-', ctx.stdin(), null, ctx);
     else if (/^https?:\/\//i.test(input)) yield* fromUrl(input, 0, ctx);
     else yield* fromPath(input, ctx);
   }
@@ -158,6 +159,7 @@ async function* fromStream(name: string, stream: NodeJS.ReadableStream, size: nu
       yield* fromWarc(name, reader.rest(), ctx);
       return;
     }
+    if (fileType(name)?.kind === 'warc') throw new StorylineError('bad_warc', 'does not start with a WARC/1.x record');
     // The size is known before reading for files, so a 100 MB file costs one 64 KB read to refuse.
     if (size !== null && size > ctx.maxBytes) throw tooLarge(size, ctx.maxBytes);
     const raw = await readAll(reader, ctx.maxBytes);
@@ -338,7 +340,8 @@ function tooLarge(size: number | null, maxBytes: number): StorylineError {
 }
 
 function failure(input: string, code: ErrorCode, reason: string): InputFailure {
-  return { input, code, error: `${input}: ${reason}` };
+  // One line per failure, whatever the underlying library put in its message.
+  return { input, code, error: `${input}: ${reason.replace(/\s*\n\s*/g, ' ')}` };
 }
 
 function failureFrom(input: string, err: unknown): InputFailure {

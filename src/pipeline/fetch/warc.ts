@@ -3,7 +3,7 @@
 // Hand-written rather than warcio: warcio reads a record with a bad Content-Length as if it were
 // valid and swallows the records after it, while a batch ingest needs one error per bad record
 // and the rest of the archive.
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import { createGunzip, gunzipSync, inflateSync, brotliDecompressSync } from 'node:zlib';
 import type { ErrorCode } from '../../lib/errors.ts';
 import { ByteReader } from './byte-reader.ts';
@@ -51,7 +51,10 @@ export async function* readWarc(source: Buffer | AsyncIterable<Uint8Array>, opts
   let reader = new ByteReader(Buffer.isBuffer(source) ? [source] : source);
   if ((await reader.peek(2)).equals(GZIP_MAGIC)) {
     // Node's gunzip reads concatenated members, so per-record gzip needs nothing special.
-    reader = new ByteReader(Readable.from(reader.rest()).pipe(createGunzip()));
+    // pipeline (not pipe) so a read error of the source surfaces where the records are read.
+    const gunzip = createGunzip();
+    pipeline(Readable.from(reader.rest()), gunzip, () => undefined);
+    reader = new ByteReader(gunzip);
   }
 
   let index = 0;

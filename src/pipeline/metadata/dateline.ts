@@ -14,6 +14,9 @@ const DASH_ONLY_MIN_POPULATION = 100_000;
 /** A paragraph this long reads as prose; whole-page captures open with shorter menu lines. */
 const PROSE_MIN_WORDS = 12;
 
+/** In a whole-page capture the dateline opens one of the first few prose paragraphs (after a standfirst). */
+const LEDE_PARAGRAPHS = 3;
+
 /** Datelines are short: the pattern is only tried on this many leading characters. */
 const DATELINE_MAX_CHARS = 160;
 
@@ -78,8 +81,8 @@ function acceptCity(
 
 /**
  * Finds a dateline at the start of the text. The first paragraph is read; when the text is a whole-page
- * capture whose first paragraph is not prose (a menu, a headline), the first prose paragraph is read too,
- * since that is where the article, and so its dateline, begins.
+ * capture whose first paragraph is not prose (a menu, a headline), the first few prose paragraphs are read
+ * too (a standfirst may come before the dateline paragraph), since that is where the article begins.
  */
 export function findDateline(text: string): DatelineGuess | null {
   const paragraphs = text.split(/\n/);
@@ -88,8 +91,14 @@ export function findDateline(text: string): DatelineGuess | null {
   const direct = matchDateline(first);
   if (direct) return direct.guess;
   if (words(first).length >= PROSE_MIN_WORDS) return null;
-  const prose = paragraphs.find((p) => words(p).length >= PROSE_MIN_WORDS)?.trim();
-  return prose ? matchDateline(prose)?.guess ?? null : null;
+  let seen = 0;
+  for (const p of paragraphs) {
+    if (words(p).length < PROSE_MIN_WORDS) continue;
+    const m = matchDateline(p.trim());
+    if (m) return m.guess;
+    if (++seen >= LEDE_PARAGRAPHS) break;
+  }
+  return null;
 }
 
 function fold(name: string): string {

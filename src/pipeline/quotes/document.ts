@@ -2,6 +2,7 @@
 import { findQuotations, type Quotation } from './quoted.ts';
 import { tokenize, type Sentence, type Token } from './tokens.ts';
 import { MARKS } from './marks.ts';
+import { Tag as PosTagger } from 'en-pos';
 
 export interface QuoteDoc {
   text: string;
@@ -12,6 +13,8 @@ export interface QuoteDoc {
   quoteOf: number[];
   /** For each quotation, its token range (marks included): `from` inclusive, `to` exclusive. */
   quoteTokens: Array<{ from: number; to: number }>;
+  /** Penn Treebank part-of-speech tag of each token. */
+  pos: string[];
 }
 
 export function analyse(text: string): QuoteDoc {
@@ -29,7 +32,7 @@ export function analyse(text: string): QuoteDoc {
     if (quoteTokens[qi].from < 0) quoteTokens[qi].from = i;
     quoteTokens[qi].to = i + 1;
   });
-  return { text, tokens, sentences, quotations, quoteOf, quoteTokens };
+  return { text, tokens, sentences, quotations, quoteOf, quoteTokens, pos: partsOfSpeech(tokens, sentences) };
 }
 
 export function isMark(t: Token | undefined): boolean {
@@ -41,4 +44,15 @@ export function quotationWords(doc: QuoteDoc, q: number): number {
   let n = 0;
   for (let i = doc.quoteTokens[q].from; i >= 0 && i < doc.quoteTokens[q].to; i++) if (doc.tokens[i].kind === 'word') n++;
   return n;
+}
+
+/** Part-of-speech tags, one sentence at a time (en-pos: a lexicon plus Brill rules, fast and dependency-light). */
+function partsOfSpeech(tokens: Token[], sentences: Sentence[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    const words = tokens.slice(s.from, s.to).map((t) => (MARKS[t.text] ? '"' : t.text.replace(/’/g, "'")));
+    const tags = new PosTagger(words).initial().smooth().tags;
+    for (let k = 0; k < words.length; k++) out.push(tags[k] ?? 'NN');
+  }
+  return out;
 }

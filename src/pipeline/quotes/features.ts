@@ -1,7 +1,7 @@
 // Token features for the cue tagger, shared by the training script and the runtime tagger.
 import type { QuoteDoc } from './document.ts';
 import { isMark } from './document.ts';
-import { CUE_WORD_FORMS, SPEAKER_PRONOUNS } from './lexicon.ts';
+import { AUXILIARIES, CUE_WORD_FORMS, SPEAKER_PRONOUNS } from './lexicon.ts';
 
 /** Tags of the cue tagger: first token of a cue, a later token of it, outside. */
 export const TAGS = ['B', 'I', 'O'] as const;
@@ -66,6 +66,23 @@ export function tokenFeatures(doc: QuoteDoc, i: number, prevTag: Tag): string[] 
     `ppro=${SPEAKER_PRONOUNS.has(p1) ? 1 : 0}|${w}`,
     `first=${i === sent.from ? 1 : 0}`,
   ];
+  // Agent before the word (after skipping auxiliaries): a name, a pronoun or a noun phrase head.
+  let k = i - 1;
+  while (k >= sent.from && AUXILIARIES.has(tokens[k].lower)) k--;
+  const agent = k < sent.from ? '<s>' : SPEAKER_PRONOUNS.has(tokens[k].lower) ? 'pro' : tokens[k].kind === 'word' ? shape(tokens[k].text) : tokens[k].text;
+  const aux = k < i - 1 ? tokens[k + 1].lower : '-';
+  f.push(`ag=${agent}|${w.slice(-2)}`, `ag2=${agent}|${stem(w)}`, `aux=${aux}|${w.slice(-2)}`);
+  // What the word opens: a "that" clause, a colon, a quotation, an infinitive.
+  let that = '-';
+  for (let m = i + 1; m < Math.min(sent.to, i + 5); m++) {
+    const lw = tokens[m].lower;
+    if (lw === 'that' || lw === ':' || lw === 'to' || isMark(tokens[m])) { that = isMark(tokens[m]) ? 'q' : lw; break; }
+  }
+  f.push(`op=${that}|${w.slice(-2)}`, `opw=${that}|${stem(w)}`);
+  const pos = (m: number): string => (m < sent.from ? '<s>' : m >= sent.to ? '</s>' : doc.pos[m]);
+  const agentPos = k < sent.from ? '<s>' : doc.pos[k];
+  f.push(`pos=${pos(i)}`, `pp1=${pos(i - 1)}|${pos(i)}`, `pn1=${pos(i)}|${pos(i + 1)}`, `pag=${agentPos}|${pos(i)}`,
+    `pagop=${agentPos}|${pos(i)}|${that}`, `posw=${pos(i)}|${stem(w)}`, `pp2=${pos(i - 2)}|${pos(i - 1)}|${pos(i)}`);
   if (inQuote && doc.quoteTokens[doc.quoteOf[i]].from === i) f.push('qopen');
   // Position relative to the nearest quotation in the sentence: cues hug quotations.
   const qBefore = i > sent.from && (isMark(tokens[i - 1]) || (tokens[i - 1].text === ',' && isMark(tokens[i - 2])));

@@ -29,8 +29,8 @@ export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0): T
     const prev: Tag = i > 0 && doc.tokens[i - 1].sentence === doc.tokens[i].sentence ? tags[i - 1] : 'O';
     const s = scores(model, tokenFeatures(doc, i, prev));
     s[o] += outsideBias;
-    let best = 0;
-    for (let k = 1; k < s.length; k++) if (s[k] > s[best]) best = k;
+    let best = o;
+    for (let k = 0; k < s.length; k++) if (s[k] > s[best]) best = k;
     let tag = TAGS[best];
     if (tag === 'I' && prev === 'O') tag = 'B';
     tags.push(tag);
@@ -59,18 +59,19 @@ export class PerceptronTrainer {
       if (!v) continue;
       for (let k = 0; k < s.length; k++) s[k] += v[k];
     }
-    let best = 0;
-    for (let k = 1; k < s.length; k++) if (s[k] > s[best]) best = k;
+    // Ties go to O (the last tag), so an untrained model tags nothing.
+    let best = s.length - 1;
+    for (let k = 0; k < s.length - 1; k++) if (s[k] > s[best]) best = k;
     return best;
   }
 
   /** One training example; returns the predicted tag index. */
   update(feats: string[], gold: number): number {
     this.clock++;
-    for (const f of feats) this.seen.set(f, (this.seen.get(f) ?? 0) + 1);
     const guess = this.predict(feats);
     if (guess === gold) return guess;
     for (const f of feats) {
+      this.seen.set(f, (this.seen.get(f) ?? 0) + 1);
       const w = this.entry(this.w, f);
       const tot = this.entry(this.total, f);
       const st = this.entry(this.stamp, f);
@@ -83,7 +84,7 @@ export class PerceptronTrainer {
     return guess;
   }
 
-  /** Averaged weights, dropping features seen fewer than `minCount` times or with negligible weight. */
+  /** Averaged weights, dropping features updated fewer than `minCount` times or with negligible weight. */
   averaged(minCount: number, minWeight: number): TaggerModel {
     const weights: Record<string, number[]> = {};
     for (const [f, w] of this.w) {

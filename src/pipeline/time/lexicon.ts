@@ -82,19 +82,19 @@ export const MOVABLE_HOLIDAYS: Record<string, [number, number, number] | 'easter
 export const VAGUE_REFERENCES: Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'> = {
   now: 'PRESENT_REF', 'right now': 'PRESENT_REF', 'just now': 'PRESENT_REF', currently: 'PRESENT_REF',
   'these days': 'PRESENT_REF', nowadays: 'PRESENT_REF', 'at present': 'PRESENT_REF', presently: 'PRESENT_REF',
-  'the present': 'PRESENT_REF', 'at the moment': 'PRESENT_REF', 'this time': 'PRESENT_REF',
-  'the moment': 'PRESENT_REF', current: 'PRESENT_REF', 'so far': 'PRESENT_REF', 'to date': 'PRESENT_REF',
-  recently: 'PAST_REF', 'more recently': 'PAST_REF', 'most recently': 'PAST_REF', 'until recently': 'PAST_REF',
-  'the past': 'PAST_REF', previously: 'PAST_REF', formerly: 'PAST_REF', 'in the past': 'PAST_REF',
-  recent: 'PAST_REF', 'recent years': 'PAST_REF', 'the recent past': 'PAST_REF', 'the old days': 'PAST_REF',
+  'the present': 'PRESENT_REF', 'at the moment': 'PRESENT_REF',
+  current: 'PRESENT_REF',
+  recently: 'PAST_REF', 'more recently': 'PAST_REF', 'most recently': 'PAST_REF',
+  'the past': 'PAST_REF',
+  'recent years': 'PAST_REF', 'the recent past': 'PAST_REF', 'the old days': 'PAST_REF',
   'the future': 'FUTURE_REF', soon: 'FUTURE_REF', 'the near future': 'FUTURE_REF',
   'the near term': 'FUTURE_REF', 'the short term': 'FUTURE_REF', 'the long term': 'FUTURE_REF',
   'the coming days': 'FUTURE_REF', 'the upcoming days': 'FUTURE_REF', 'the days ahead': 'FUTURE_REF',
   'the coming months': 'FUTURE_REF', 'coming months': 'FUTURE_REF', 'the months ahead': 'FUTURE_REF',
-  'the foreseeable future': 'FUTURE_REF', 'a later date': 'FUTURE_REF', 'as soon as possible': 'FUTURE_REF',
+  'a later date': 'FUTURE_REF', 'as soon as possible': 'FUTURE_REF',
   'future quarters': 'FUTURE_REF', 'coming quarters': 'FUTURE_REF', 'the coming quarters': 'FUTURE_REF',
-  'in the coming days': 'FUTURE_REF', 'in the upcoming days': 'FUTURE_REF', 'upcoming days': 'FUTURE_REF',
-  'coming days': 'FUTURE_REF', 'shortly': 'FUTURE_REF',
+  'upcoming days': 'FUTURE_REF', 'the upcoming weeks': 'FUTURE_REF', 'the upcoming months': 'FUTURE_REF',
+  'coming days': 'FUTURE_REF',
 };
 
 /** Words before a quantity that set TIMEX3 `mod` ("nearly two years", "at least 30 days"). */
@@ -103,13 +103,12 @@ export const QUANTITY_MODS: Record<string, TimexMod> = {
   nearly: 'APPROX', almost: 'LESS_THAN', 'more than': 'MORE_THAN', over: 'MORE_THAN', 'over a': 'MORE_THAN',
   'less than': 'LESS_THAN', under: 'LESS_THAN', 'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS',
   'no more than': 'EQUAL_OR_LESS', 'not more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS',
-  'no less than': 'EQUAL_OR_MORE', 'just over': 'MORE_THAN', 'just under': 'LESS_THAN', 'nearly a': 'APPROX',
-  within: 'EQUAL_OR_LESS',
+  'no less than': 'EQUAL_OR_MORE', 'just over': 'MORE_THAN', 'just under': 'LESS_THAN',
 };
 
 /** Words before a date or period that set TIMEX3 `mod` ("early 1991", "the end of the year"). */
 export const POINT_MODS: Record<string, TimexMod> = {
-  early: 'START', 'earlier': 'START', 'the beginning of': 'START', 'the start of': 'START', 'beginning of': 'START',
+  early: 'START', 'the early': 'START', 'the late': 'END', 'earlier': 'START', 'the beginning of': 'START', 'the start of': 'START', 'beginning of': 'START',
   'the first half of': 'START', 'the early part of': 'START', 'start of': 'START',
   mid: 'MID', 'the middle of': 'MID', 'middle of': 'MID', 'the mid': 'MID',
   late: 'END', 'the end of': 'END', 'end of': 'END', 'the close of': 'END', 'the latter part of': 'END',
@@ -121,7 +120,7 @@ export const POINT_MODS: Record<string, TimexMod> = {
 export const FUTURE_CUES = [
   'will', "'ll", 'shall', "won't", 'going to', 'set to', 'is to', 'are to', 'due to', 'to be', 'to begin', 'to start',
   'to meet', 'to hold', 'to visit', 'to resume', 'to open', 'to close', 'to take', 'to leave', 'to return',
-  'scheduled', 'expected', 'expects', 'expect', 'plans', 'plan', 'planned', 'planning', 'intends', 'aims',
+  'scheduled', 'expected', 'expects', 'expect', 'plans to', 'plan to', 'planning to', 'intends', 'aims',
   'hopes', 'upcoming', 'would', 'should', 'could', 'might', 'may', 'must', 'next', 'coming', 'payable', 'effective',
   'tomorrow', 'is being', 'are being',
 ];

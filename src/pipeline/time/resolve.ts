@@ -9,7 +9,10 @@ import type { TimexMod, TimexRole, TimexType } from './types.ts';
 
 /** What earlier expressions in the document pinned down, for anaphoric ones ("that day", "a year earlier"). */
 export interface Reference {
+  /** The latest day-level date mentioned. */
   day: Day | null;
+  /** The latest date mentioned at any grain (a year counts as its January 1st). */
+  point: Day | null;
   quarter: { y: number; q: number } | null;
   /** Offset where the quarter was last mentioned: "a year ago" counts in quarters only close after one. */
   quarterAt: number;
@@ -26,6 +29,8 @@ export interface Context {
   prevWord: string;
   /** The word right after the match, as written. */
   nextWord: string;
+  /** A few characters of text right after the match. */
+  after: string;
 }
 
 export interface Resolved {
@@ -33,6 +38,10 @@ export interface Resolved {
   value: string;
   mod?: TimexMod;
   role?: TimexRole;
+  /** Characters to give back at the end of the match (a sentence's closing period). */
+  trimEnd?: number;
+  /** Counted back from an earlier mention ("a year earlier"): it must not become the reference itself. */
+  derived?: boolean;
 }
 
 const VAGUE = new Set(VAGUE_QUANTITIES);
@@ -162,7 +171,7 @@ export function agoValue(ctx: Context, n: number | null, unit: UnitInfo['code'],
  */
 export const QUARTER_CONTEXT_CHARS = 400;
 
-/** A weekday in news: the past one (today included) unless the clause looks ahead. */
+/** A weekday in news: the past one (today included) unless the clause looks ahead; "Monday's talks" are past ones. */
 export function weekdayValue(ctx: Context, wd: number, rel: string | undefined): string {
   const a = ctx.anchor;
   if (!a) return `XXXX-WXX-${wd}`;
@@ -171,6 +180,7 @@ export function weekdayValue(ctx: Context, wd: number, rel: string | undefined):
   if (r === 'last' || r === 'this past' || r === 'past' || r === 'the previous' || r === 'previous') day = weekdayOnOrBefore(addDays(a, -1), wd);
   else if (r === 'next' || r === 'the following' || r === 'following') day = weekdayOnOrAfter(addDays(a, 1), wd);
   else if (r === 'this coming' || r === 'coming' || r === 'this') day = weekdayOnOrAfter(a, wd);
+  else if (r === 'possessive') day = weekdayOnOrBefore(a, wd);
   else {
     const t = ctx.tense();
     day = t === 'future' || t === 'present' ? weekdayOnOrAfter(a, wd) : weekdayOnOrBefore(a, wd);
@@ -190,19 +200,28 @@ export function yearFor(ctx: Context, m: number, d: number | null): number | nul
   const point = (y: number): Day => ({ y, m, d: d ?? 15 });
   // Within the anchor's own month a bare month means this one, whatever the tense.
   if (d === null && m === a.m) return a.y;
-  const slack = d === null ? 0 : 1;
+  const gap = (y: number): number => diffDays(point(y), a);
+  const closest = candidates.reduce((best, y) => (Math.abs(gap(y)) < Math.abs(gap(best)) ? y : best), a.y);
+  // Deadlines and record dates a few weeks ahead are written in the past tense too ("extended the offer to Nov. 16").
   if (t === 'past') {
-    const past = candidates.filter((y) => diffDays(point(y), a) <= slack);
-    return past[past.length - 1];
+    const past = candidates.filter((y) => gap(y) <= 0);
+    const latest = past[past.length - 1];
+    return gap(closest) > 0 && gap(closest) <= PAST_TENSE_AHEAD_DAYS ? closest : latest;
   }
-  if (t === 'future') return candidates.find((y) => diffDays(point(y), a) >= -slack) ?? a.y;
-  let best = a.y, bestGap = Infinity;
-  for (const y of candidates) {
-    const gap = Math.abs(diffDays(point(y), a));
-    if (gap < bestGap) { best = y; bestGap = gap; }
+  if (t === 'future') {
+    const next = candidates.find((y) => gap(y) >= 0) ?? a.y;
+    return gap(closest) < 0 && -gap(closest) <= FUTURE_TENSE_BEHIND_DAYS ? closest : next;
   }
-  return best;
+  return closest;
 }
+
+/**
+ * How far ahead of the article date a past-tense month-day may still fall in the same year, and how far
+ * behind a future-tense one. Calibrated on the TimeBank/AQUAINT dev set (dates of deadlines and record
+ * dates in past-tense sentences); a month-day further away flips to the neighbouring year.
+ */
+export const PAST_TENSE_AHEAD_DAYS = 0;
+export const FUTURE_TENSE_BEHIND_DAYS = 90;
 
 export function monthDayValue(ctx: Context, m: number, d: number, year: number | null): string | null {
   const y = year ?? yearFor(ctx, m, d);

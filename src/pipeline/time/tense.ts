@@ -40,38 +40,56 @@ export function sentenceBounds(text: string, start: number, end: number): [numbe
   return [s, e];
 }
 
-function cueOf(toks: Tok[], i: number): Tense {
+/** A cue word's tense: strong cues come from the word lists, weak ones from the -ed shape alone. */
+function cueOf(toks: Tok[], i: number, weak: boolean): Tense {
   const w = toks[i].w;
   const prev = i > 0 ? toks[i - 1].w : '';
-  const two = prev ? `${prev} ${w}` : w;
-  if (FUTURE.has(two) || FUTURE.has(w)) return 'future';
+  if (!weak) {
+    if (FUTURE.has(`${prev} ${w}`) || FUTURE.has(w)) return 'future';
+    if (PAST.has(w)) return PASSIVE_AUX.has(prev) ? null : 'past';
+    if (PRESENT.has(w)) return 'present';
+    return null;
+  }
   // A past form after "is"/"be"/"been" is a participle ("is scheduled", "to be made") and says nothing by itself.
-  const pastForm = PAST.has(w) || (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w));
-  if (pastForm) return PASSIVE_AUX.has(prev) ? null : 'past';
-  if (PRESENT.has(w)) return 'present';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !PASSIVE_AUX.has(prev)) return 'past';
+  return null;
+}
+
+/** Words that sit between a verb and its date ("said on Friday") and so do not count towards distance. */
+const SKIPPED = new Set(['on', 'in', 'at', 'the', 'a', 'an', 'of', 'by', 'from', 'during', 'early', 'late']);
+
+function nearestCue(left: Tok[], right: Tok[], weak: boolean): Tense {
+  const L = left.filter((t) => !SKIPPED.has(t.w)).slice(-CUE_WINDOW_WORDS);
+  const R = right.filter((t) => !SKIPPED.has(t.w)).slice(0, CUE_WINDOW_WORDS);
+  for (let d = 0; d < CUE_WINDOW_WORDS; d++) {
+    const li = L.length - 1 - d;
+    if (li >= 0) {
+      const t = cueOf(L, li, weak);
+      if (t) return t;
+    }
+    if (d < R.length) {
+      const t = cueOf(R, d, weak);
+      if (t) return t;
+    }
+  }
   return null;
 }
 
 /**
- * The tense of the nearest cue to the expression within its sentence. Left-hand cues win ties
- * because English news puts the governing verb first ("said on Friday", "will meet on Monday").
+ * The tense of the nearest cue to the expression: first within its comma-bounded clause, then within
+ * its sentence. Left-hand cues win ties because English news puts the governing verb first
+ * ("said on Friday", "will meet on Monday").
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
   const [s, e] = sentenceBounds(text, start, end);
   const left = words(text, s, start);
   const right = words(text, end, e);
-  const L = left.slice(-CUE_WINDOW_WORDS);
-  const R = right.slice(0, CUE_WINDOW_WORDS);
-  for (let d = 0; d < CUE_WINDOW_WORDS; d++) {
-    const li = L.length - 1 - d;
-    if (li >= 0) {
-      const t = cueOf(L, li);
-      if (t) return t;
-    }
-    if (d < R.length) {
-      const t = cueOf(R, d);
-      if (t) return t;
-    }
-  }
-  return null;
+  const clauseStart = Math.max(s, text.lastIndexOf(',', start - 1) + 1);
+  const comma = text.indexOf(',', end);
+  const clauseEnd = comma < 0 || comma > e ? e : comma;
+  const clauseLeft = left.filter((t) => t.start >= clauseStart);
+  const clauseRight = right.filter((t) => t.start < clauseEnd);
+  // Listed cues ("will", "said") outrank the -ed shape, which adjectives share ("preferred shares").
+  return nearestCue(clauseLeft, clauseRight, false) ?? nearestCue(clauseLeft, clauseRight, true)
+    ?? nearestCue(left, right, false) ?? nearestCue(left, right, true);
 }

@@ -1,0 +1,90 @@
+// Search folding: the one normal form that indexed text, queries and snippet highlighting share, so all three agree.
+//
+// Decisions (tested in test/storage/fold.test.ts):
+// - NFKD first, so compatibility forms (ligatures, full-width letters, superscripts) and precomposed accents split.
+// - Lower-casing follows the text's language when it has its own rules (Turkish, Azerbaijani: I→ı, İ→i).
+// - Diacritics are dropped from Latin and Greek letters (é→e, ş→s, ğ→g, ά→α), as FTS5's
+//   `remove_diacritics 2` does; other scripts keep their marks (Cyrillic й stays й; ё becomes е, as Russian
+//   search usually does), and the result is re-composed (NFC).
+// - Dotless ı folds to i in every language. Turkish search then matches the way Turkish is typed on any
+//   keyboard: ş, ç, ğ, ö, ü already lose their marks, and ı/i/I/İ all meet at i, so "istanbul", "ISTANBUL"
+//   and "İstanbul" find each other whatever language the text or the query is in. The price is that
+//   Turkish minimal pairs (kır/kir) are not told apart, as they already are not for s/ş.
+// - Letters that do not decompose but have a plain equivalent are listed in FOLDED_LETTERS (ß→ss, ø→o, ł→l…).
+
+/** Languages whose lower-casing of I differs from the default (dotless ı). */
+const TURKIC_CASING = new Set(['tr', 'az']);
+
+/** Letters with no Unicode decomposition that searchers type as their plain Latin or Greek equivalent. */
+export const FOLDED_LETTERS: Readonly<Record<string, string>> = {
+  'ı': 'i', 'ß': 'ss', 'ẞ': 'ss', 'ø': 'o', 'đ': 'd', 'ð': 'd', 'ł': 'l', 'ħ': 'h', 'ŧ': 't',
+  'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ŀ': 'l', 'ĸ': 'k', 'ſ': 's', 'ς': 'σ',
+  // Cyrillic ё after decomposition (е + U+0308): Russian text writes ё and е interchangeably.
+  'е\u0308': 'е',
+};
+
+const FOLDED_LETTER_RE = new RegExp(Object.keys(FOLDED_LETTERS).join('|'), 'gu');
+/** Combining diacritics (U+0300–U+036F) after a Latin or Greek letter, or with no letter before them. */
+const LATIN_GREEK_MARKS_RE = /(?<=[\p{Script=Latin}\p{Script=Greek}][\u0300-\u036f]*)[\u0300-\u036f]+|(?<![\p{L}\p{M}])[\u0300-\u036f]+/gu;
+const COMBINING_RE = /[\u0300-\u036f]/;
+const ASCII_RE = /^[\x00-\x7f]*$/;
+/** A search word: a run of letters, digits and combining marks (FTS5 unicode61 splits on everything else). */
+const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII_WORD_RE = /[a-z0-9]+/g;
+/** Folded non-ASCII words, cached: news text repeats its names and function words. */
+const WORD_CACHE = new Map<string, string[]>();
+const WORD_CACHE_LIMIT = 50_000;
+
+/** The folded form of `text` for matching; `lang` is the text's language (ISO 639-1) when known. */
+export function foldForSearch(text: string, lang?: string | null): string {
+  if (ASCII_RE.test(text)) return text.toLowerCase();
+  const decomposed = text.normalize('NFKD');
+  const lower = isTurkic(lang) ? decomposed.toLocaleLowerCase('tr') : decomposed.toLowerCase();
+  const letters = lower.replace(FOLDED_LETTER_RE, (c) => FOLDED_LETTERS[c] ?? c);
+  return (COMBINING_RE.test(letters) ? letters.replace(LATIN_GREEK_MARKS_RE, '') : letters).normalize('NFC');
+}
+
+/**
+ * The folded words of `text`, in order: what the full-text index holds for it. Each word of the original
+ * is folded on its own (one original word may fold to several, e.g. "½" to "1 2"), which is what lets
+ * snippets map matches back to the original text.
+ */
+export function searchWords(text: string, lang?: string | null): string[] {
+  if (ASCII_RE.test(text)) return text.toLowerCase().match(ASCII_WORD_RE) ?? [];
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    const w = m[0];
+    if (ASCII_RE.test(w)) out.push(w.toLowerCase());
+    else for (const f of foldWord(w, lang)) out.push(f);
+  }
+  return out;
+}
+
+/** The folded words one original word stands for (usually one; none for a lone combining mark). */
+export function foldWord(word: string, lang?: string | null): string[] {
+  if (ASCII_RE.test(word)) return [word.toLowerCase()];
+  const key = (isTurkic(lang) ? 't' : 'd') + word;
+  let folded = WORD_CACHE.get(key);
+  if (!folded) {
+    folded = foldForSearch(word, lang).match(WORD_RE) ?? [];
+    if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+    WORD_CACHE.set(key, folded);
+  }
+  return folded;
+}
+
+/** Folded words joined by single spaces: the text handed to the full-text engines, so both see the same words. */
+export function searchText(text: string | null, lang?: string | null): string {
+  return text ? searchWords(text, lang).join(' ') : '';
+}
+
+/** Words of the original text with their UTF-16 offsets, for highlighting matches in what readers see. */
+export function originalWords(text: string): Array<{ start: number; end: number; word: string }> {
+  const out: Array<{ start: number; end: number; word: string }> = [];
+  for (const m of text.matchAll(WORD_RE)) out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+  return out;
+}
+
+function isTurkic(lang: string | null | undefined): boolean {
+  return !!lang && TURKIC_CASING.has(lang.slice(0, 2).toLowerCase());
+}

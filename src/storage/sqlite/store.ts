@@ -1,0 +1,327 @@
+// SQLite backend (better-sqlite3): raw documents, articles, dedup lookups, line evidence and FTS5 search.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Article, RawDocument } from '../../domain/article.ts';
+import type {
+  ArticleFilter, NewArticle, SearchHit, SearchOptions, Store, StoreStats, StoredRaw,
+} from '../store.ts';
+import { StorylineError } from '../../lib/errors.ts';
+import { searchText } from '../../lib/fold.ts';
+import {
+  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, filterConditions, newArticleRow, pageBounds, rowToArticle,
+  rowToRaw, searchableBody, simhashBands, type ArticleRow, type RawRow,
+} from '../rows.ts';
+import { highlightSnippet, isEmptyQuery, parseQuery } from '../search-text.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { ftsMatch } from './query.ts';
+
+/**
+ * BM25 column weights (title, body). A title names what the article is about, so a title match is worth
+ * about five body matches; with 5.0 a title hit ranks above articles that mention the term a few times in passing.
+ */
+export const BM25_WEIGHTS = { title: 5.0, body: 1.0 } as const;
+/** Hits returned when the caller asks for no limit, and the most one search returns. */
+export const SEARCH_DEFAULT_LIMIT = 20;
+export const SEARCH_MAX_LIMIT = 500;
+/** Near-duplicate candidates returned when the caller gives no limit. */
+export const SIMHASH_CANDIDATE_LIMIT = 500;
+/** How long a writer waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+export class SqliteStore implements Store {
+  private readonly statements = new Map<string, Database.Statement>();
+  /** Depth of the transaction the current async call chain runs in (0 = outermost); unset outside one. */
+  private readonly txDepth = new AsyncLocalStorage<number>();
+  /** Settles when the open outermost transaction ends; null when none is open. */
+  private busy: Promise<void> | null = null;
+
+  private constructor(private readonly db: Database.Database) {}
+
+  /** Opens (creating parent folders) the database at `path`; ':memory:' gives a private in-memory store. */
+  static open(path: string): SqliteStore {
+    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+    } catch (err) {
+      throw new StorylineError('storage', `cannot open database '${path}': ${(err as Error).message}`);
+    }
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return new SqliteStore(db);
+  }
+
+  async migrate(): Promise<void> {
+    await this.ready();
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    for (const m of MIGRATIONS) {
+      // Each step checks and applies under one write lock, so two processes starting at once do not both apply it.
+      this.db.transaction(() => {
+        if (this.stmt('SELECT 1 FROM schema_migrations WHERE version = ?').get(m.version)) return;
+        if (typeof m.up === 'string') this.db.exec(m.up);
+        else m.up(this.db);
+        this.stmt('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      }).immediate();
+    }
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const depth = this.txDepth.getStore();
+    if (depth !== undefined) {
+      // Nested: a savepoint, so an inner failure undoes only the inner work when the caller catches it.
+      const name = `sp${depth + 1}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await this.txDepth.run(depth + 1, fn);
+        this.db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        this.db.exec(`ROLLBACK TO ${name}`);
+        this.db.exec(`RELEASE ${name}`);
+        throw err;
+      }
+    }
+    // One connection: other call chains wait until this transaction ends instead of joining it.
+    const release = await this.lock();
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await this.txDepth.run(0, fn);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw err;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async saveRaw(raw: RawDocument, sha256: string): Promise<{ id: number; existed: boolean }> {
+    await this.ready();
+    // Dedup happens in the INSERT itself: a conflicting row is left alone and looked up.
+    const inserted = this.stmt(`INSERT INTO raw (input, url, content_type, fetched_at, sha256, feed, bytes)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (input, sha256) DO NOTHING RETURNING id`)
+      .get(raw.input, raw.url, raw.contentType, raw.fetchedAt, sha256, raw.feed ? JSON.stringify(raw.feed) : null, raw.bytes) as
+      { id: number } | undefined;
+    if (inserted) return { id: inserted.id, existed: false };
+    const existing = this.stmt('SELECT id FROM raw WHERE input = ? AND sha256 = ?').get(raw.input, sha256) as { id: number };
+    return { id: existing.id, existed: true };
+  }
+
+  async getRaw(id: number): Promise<StoredRaw | null> {
+    await this.ready();
+    const row = this.stmt('SELECT id, input, url, content_type, fetched_at, sha256, bytes, feed FROM raw WHERE id = ?').get(id) as RawRow | undefined;
+    return row ? rowToRaw(row) : null;
+  }
+
+  async listRawIds(): Promise<number[]> {
+    await this.ready();
+    return this.stmt('SELECT id FROM raw ORDER BY id').pluck().all() as number[];
+  }
+
+  async insertArticle(rawId: number, article: NewArticle): Promise<{ article: Article; existed: boolean }> {
+    await this.ready();
+    const cols = ARTICLE_WRITE_COLUMNS.join(', ');
+    const insert = this.stmt(`INSERT INTO articles (raw_id, ${cols}) VALUES (?, ${ARTICLE_WRITE_COLUMNS.map(() => '?').join(', ')})
+      ON CONFLICT (raw_id) DO NOTHING RETURNING id`);
+    const id = this.db.transaction(() => {
+      const row = insert.get(rawId, ...articleValues(article)) as { id: number } | undefined;
+      if (row) this.indexArticle(row.id, article);
+      return row?.id;
+    })();
+    if (id === undefined) {
+      const existing = await this.getArticleByRawId(rawId);
+      if (!existing) throw new StorylineError('storage', `article for raw ${rawId} neither inserted nor found`);
+      return { article: existing, existed: true };
+    }
+    return { article: rowToArticle({ id, raw_id: rawId, ...newArticleRow(article) }), existed: false };
+  }
+
+  async updateArticle(id: number, article: NewArticle): Promise<Article> {
+    await this.ready();
+    const sets = ARTICLE_WRITE_COLUMNS.map((c) => `${c} = ?`).join(', ');
+    const update = this.stmt(`UPDATE articles SET ${sets} WHERE id = ?`);
+    this.db.transaction(() => {
+      if (update.run(...articleValues(article), id).changes === 0) throw new StorylineError('not_found', `article ${id} not found`);
+      this.stmt('DELETE FROM articles_fts WHERE rowid = ?').run(id);
+      this.indexArticle(id, article);
+    })();
+    const after = await this.getArticle(id);
+    if (!after) throw new StorylineError('not_found', `article ${id} not found`);
+    return after;
+  }
+
+  async getArticle(id: number): Promise<Article | null> {
+    await this.ready();
+    const row = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  }
+
+  async getArticleByRawId(rawId: number): Promise<Article | null> {
+    await this.ready();
+    const row = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE raw_id = ?`).get(rawId) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  }
+
+  async listArticles(filter: ArticleFilter = {}): Promise<Article[]> {
+    await this.ready();
+    const { where, params } = filterConditions(filter);
+    const { limit, offset } = pageBounds(filter, null);
+    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles ${whereClause(where)} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...params, limit ?? -1, offset) as ArticleRow[];
+    return rows.map(rowToArticle);
+  }
+
+  async countArticles(filter: ArticleFilter = {}): Promise<number> {
+    await this.ready();
+    const { where, params } = filterConditions(filter);
+    return this.stmt(`SELECT COUNT(*) FROM articles ${whereClause(where)}`).pluck().get(...params) as number;
+  }
+
+  async findByCanonicalUrl(url: string): Promise<Article | null> {
+    await this.ready();
+    const row = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE canonical_url = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
+      .get(url) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  }
+
+  async findByContentHash(hash: string): Promise<Article | null> {
+    await this.ready();
+    const row = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1`)
+      .get(hash) as ArticleRow | undefined;
+    return row ? rowToArticle(row) : null;
+  }
+
+  async findSimhashCandidates(simhash: string, limit = SIMHASH_CANDIDATE_LIMIT): Promise<Array<{ id: number; simhash: string }>> {
+    await this.ready();
+    const b = simhashBands(simhash);
+    // Each OR arm uses its own partial band index.
+    return this.stmt(`SELECT id, simhash FROM articles WHERE duplicate_of IS NULL
+      AND (sim_band0 = ? OR sim_band1 = ? OR sim_band2 = ? OR sim_band3 = ?) ORDER BY id LIMIT ?`)
+      .all(b[0], b[1], b[2], b[3], limit) as Array<{ id: number; simhash: string }>;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    await this.ready();
+    const parsed = parseQuery(query, options.language);
+    const match = ftsMatch(parsed);
+    if (isEmptyQuery(parsed) || match === null) return [];
+    const { limit, offset } = pageBounds(options, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT);
+    const { where, params } = filterConditions(options, 'a');
+    const bySort = options.sort === 'date' ? 'a.published DESC NULLS LAST, rank, articles_fts.rowid' : 'rank, articles_fts.rowid';
+    // 1. Rank: only ids and scores, so the cost per match stays small (PERF-NOTES: snippets in this query cost 5x).
+    // The join is only there for filters and date order; CROSS JOIN keeps the full-text index as the driver.
+    const needsArticles = where.length > 0 || options.sort === 'date';
+    const ranked = this.stmt(`SELECT articles_fts.rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.body}) AS rank
+      FROM articles_fts ${needsArticles ? 'CROSS JOIN articles a ON a.id = articles_fts.rowid' : ''}
+      WHERE articles_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
+      ORDER BY ${bySort} LIMIT ? OFFSET ?`).all(match, ...params, limit, offset) as Array<{ id: number; rank: number }>;
+    if (ranked.length === 0) return [];
+    // 2. Fetch and cut snippets for the returned rows only.
+    const rows = this.stmt(`SELECT id, title, standfirst, text, outlet, published, language FROM articles
+      WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ranked.map((r) => r.id))) as SnippetRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ranked.flatMap(({ id, rank }) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [{
+        id, title: r.title, snippet: highlightSnippet(searchableBody(r), parsed, r.language), score: -rank,
+        outlet: r.outlet, published: r.published, language: r.language,
+      }];
+    });
+  }
+
+  async lineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {
+    await this.ready();
+    const rows = this.stmt(`SELECT line_hash, COUNT(*) AS n FROM line_stats
+      WHERE source = ? AND line_hash IN (SELECT value FROM json_each(?)) GROUP BY line_hash`)
+      .all(source, JSON.stringify(lineHashes)) as Array<{ line_hash: string; n: number }>;
+    return new Map(rows.map((r) => [r.line_hash, r.n]));
+  }
+
+  async addLines(source: string, rawId: number, lineHashes: string[]): Promise<void> {
+    await this.ready();
+    this.db.transaction(() => {
+      // A document already counted for this source is not counted again.
+      if (this.stmt('INSERT INTO line_documents (source, raw_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(source, rawId).changes === 0) return;
+      const add = this.stmt('INSERT INTO line_stats (source, line_hash, raw_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+      for (const h of new Set(lineHashes)) add.run(source, h, rawId);
+    })();
+  }
+
+  async sourceDocuments(source: string): Promise<number> {
+    await this.ready();
+    return this.stmt('SELECT COUNT(*) FROM line_documents WHERE source = ?').pluck().get(source) as number;
+  }
+
+  async stats(): Promise<StoreStats> {
+    await this.ready();
+    const counts = this.stmt(`SELECT (SELECT COUNT(*) FROM articles) AS articles,
+      (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
+      (SELECT COUNT(*) FROM raw) AS raw`).get() as { articles: number; duplicates: number; raw: number };
+    const outlets = this.stmt('SELECT outlet, COUNT(*) AS articles FROM articles GROUP BY outlet ORDER BY articles DESC, outlet')
+      .all() as StoreStats['outlets'];
+    const languages = this.stmt('SELECT language, COUNT(*) AS articles FROM articles GROUP BY language ORDER BY articles DESC, language')
+      .all() as StoreStats['languages'];
+    return { ...counts, outlets, languages };
+  }
+
+  async close(): Promise<void> {
+    await this.ready();
+    if (this.db.open) this.db.close();
+  }
+
+  /** Writes the folded title and body to the full-text index (the caller holds a transaction). */
+  private indexArticle(id: number, a: NewArticle): void {
+    this.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)')
+      .run(id, searchText(a.title, a.language), searchText(searchableBody(a), a.language));
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Takes the transaction lock, waiting for the open outermost transaction of another call chain to end. */
+  private async lock(): Promise<() => void> {
+    while (this.busy) await this.busy;
+    let release!: () => void;
+    this.busy = new Promise<void>((resolve) => { release = resolve; });
+    return () => {
+      this.busy = null;
+      release();
+    };
+  }
+
+  /** Waits while another call chain's transaction is open, so its work is neither seen half-done nor joined. */
+  private async ready(): Promise<void> {
+    while (this.busy && this.txDepth.getStore() === undefined) await this.busy;
+  }
+}
+
+interface SnippetRow {
+  id: number;
+  title: string | null;
+  standfirst: string | null;
+  text: string;
+  outlet: string | null;
+  published: string | null;
+  language: string | null;
+}
+
+function whereClause(where: string[]): string {
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}

@@ -1,0 +1,392 @@
+// The Store contract: one suite every backend must pass, so services can rely on the same behaviour from each.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import type { RawDocument } from '../../src/domain/article.ts';
+import type { NewArticle, Store } from '../../src/storage/store.ts';
+
+/** Registers the contract tests; `open` must return a new, empty, migrated store each time. */
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  const it = (title: string, body: (store: Store) => Promise<void>) =>
+    test(`${name}: ${title}`, async () => {
+      const store = await open();
+      try {
+        await body(store);
+      } finally {
+        await store.close();
+      }
+    });
+
+  it('migrate can run again on a migrated store', async (store) => {
+    await store.migrate();
+    await store.migrate();
+    assert.equal(await store.countArticles(), 0);
+  });
+
+  it('saveRaw keeps one row per input and bytes, and round-trips every field', async (store) => {
+    const raw = rawDoc('feeds/a.html', 'hello', {
+      feed: { feedUrl: 'https://example.org/feed', feedTitle: 'Example', itemTitle: 'Item', itemPublished: '2024-03-01', itemAuthor: null, itemSummary: null },
+    });
+    const first = await store.saveRaw(raw, sha(raw));
+    const again = await store.saveRaw({ ...raw, fetchedAt: '2024-05-05T00:00:00Z' }, sha(raw));
+    assert.deepEqual(again, { id: first.id, existed: true }, 'same input and bytes: the kept row');
+    assert.equal(first.existed, false);
+    const changed = rawDoc('feeds/a.html', 'hello, edited');
+    const otherInput = rawDoc('feeds/b.html', 'hello');
+    const rows = [
+      { raw: changed, existed: false, why: 'same input with new bytes is a new version' },
+      { raw: otherInput, existed: false, why: 'same bytes under another input is another document' },
+    ];
+    const ids = [first.id];
+    for (const row of rows) {
+      const saved = await store.saveRaw(row.raw, sha(row.raw));
+      assert.equal(saved.existed, row.existed, row.why);
+      assert.ok(!ids.includes(saved.id), row.why);
+      ids.push(saved.id);
+    }
+    assert.deepEqual(await store.listRawIds(), ids, 'insertion order');
+    const stored = await store.getRaw(first.id);
+    assert.ok(stored);
+    assert.deepEqual({ ...stored, bytes: stored.bytes.toString('utf8') }, {
+      id: first.id, input: raw.input, url: raw.url, contentType: raw.contentType, fetchedAt: raw.fetchedAt,
+      sha256: sha(raw), bytes: 'hello', feed: raw.feed,
+    });
+    assert.equal((await store.getRaw(ids[1]))?.feed, null, 'no feed is null');
+    assert.equal(await store.getRaw(999_999), null);
+  });
+
+  it('insertArticle stores every field, and returns the stored article with existed=true on re-insert', async (store) => {
+    const rawId = (await store.saveRaw(rawDoc('a.txt', 'a'), sha(rawDoc('a.txt', 'a')))).id;
+    const fields = article({
+      title: 'Talks resume', standfirst: 'A short standfirst.', byline: 'By A. Writer', section: 'World',
+      outlet: 'Example Times', outletSource: 'og:site_name', dateline: 'GENEVA', language: 'en',
+      published: { value: '2024-03-01T10:00:00Z', source: 'json-ld', confidence: 0.9, detail: 'datePublished' },
+      url: 'https://example.org/a?utm=1', canonicalUrl: 'https://example.org/a',
+    });
+    const first = await store.insertArticle(rawId, fields);
+    assert.equal(first.existed, false);
+    assert.equal(first.article.rawId, rawId);
+    const { id: _id, rawId: _rawId, ...rest } = first.article;
+    assert.deepEqual(rest, fields, 'returned article carries exactly the given fields');
+    assert.deepEqual(await store.getArticle(first.article.id), first.article, 'read back equals what insert returned');
+    assert.deepEqual(await store.getArticleByRawId(rawId), first.article);
+    const again = await store.insertArticle(rawId, article({ title: 'Something else' }));
+    assert.equal(again.existed, true, 'one article per raw document');
+    assert.deepEqual(again.article, first.article, 'the stored article, not the new fields');
+    assert.equal(await store.countArticles(), 1);
+    assert.equal(await store.getArticle(999_999), null);
+    assert.equal(await store.getArticleByRawId(999_999), null);
+  });
+
+  it('updateArticle replaces fields and the search index', async (store) => {
+    const a = await add(store, { title: 'Glacier retreats', text: words('The glacier lost mass again this year.') });
+    const updated = await store.updateArticle(a.id, article({ title: 'Volcano erupts', text: words('Lava reached the coast.'), language: 'en' }));
+    assert.equal(updated.id, a.id);
+    assert.equal(updated.rawId, a.rawId);
+    assert.equal(updated.title, 'Volcano erupts');
+    assert.deepEqual(await store.getArticle(a.id), updated);
+    assert.deepEqual(ids(await store.search('glacier')), [], 'old words are gone from the index');
+    assert.deepEqual(ids(await store.search('volcano')), [a.id]);
+    assert.deepEqual(ids(await store.search('lava')), [a.id]);
+    await assert.rejects(store.updateArticle(999_999, article({})), /not found/);
+  });
+
+  it('transaction: a failure leaves nothing half-written', async (store) => {
+    const raw = rawDoc('t.txt', 'rolled back');
+    await assert.rejects(store.transaction(async () => {
+      const { id } = await store.saveRaw(raw, sha(raw));
+      await store.insertArticle(id, article({ title: 'Phantom article', text: words('Nobody should find this.') }));
+      await store.addLines('dir:t', id, ['l1']);
+      throw new Error('boom');
+    }), /boom/);
+    assert.deepEqual(await store.listRawIds(), []);
+    assert.equal(await store.countArticles(), 0);
+    assert.deepEqual(await store.search('phantom'), [], 'no index row left behind');
+    assert.equal(await store.sourceDocuments('dir:t'), 0);
+    // The same document can then be stored for real.
+    const value = await store.transaction(async () => {
+      const { id } = await store.saveRaw(raw, sha(raw));
+      await store.insertArticle(id, article({ title: 'Phantom article' }));
+      return 'done';
+    });
+    assert.equal(value, 'done', 'the function result is returned');
+    assert.equal(await store.countArticles(), 1);
+    assert.equal((await store.search('phantom')).length, 1);
+  });
+
+  it('transaction: a caught failure of a nested transaction undoes only the inner work', async (store) => {
+    await store.transaction(async () => {
+      await add(store, { title: 'Outer article' });
+      await assert.rejects(store.transaction(async () => {
+        await add(store, { title: 'Inner article' });
+        throw new Error('inner');
+      }));
+      await store.transaction(async () => { await add(store, { title: 'Second inner article' }); });
+    });
+    const titles = (await store.listArticles()).map((a) => a.title);
+    assert.deepEqual(titles, ['Outer article', 'Second inner article']);
+  });
+
+  it('transaction: concurrent transactions do not see or join each other', async (store) => {
+    let releaseFirst!: () => void;
+    const gate = new Promise<void>((r) => { releaseFirst = r; });
+    const failing = store.transaction(async () => {
+      await add(store, { title: 'Failing article' });
+      await gate;
+      throw new Error('first fails');
+    });
+    const succeeding = store.transaction(async () => add(store, { title: 'Committed article' }));
+    const listed = store.listArticles();
+    releaseFirst();
+    await assert.rejects(failing, /first fails/);
+    await succeeding;
+    const seen = (await listed).map((a) => a.title);
+    assert.ok(!seen.includes('Failing article'), 'a read from outside never sees the uncommitted row of another transaction');
+    assert.deepEqual((await store.listArticles()).map((a) => a.title), ['Committed article']);
+  });
+
+  it('listArticles and countArticles filter by outlet, language and inclusive dates, in id order', async (store) => {
+    const a = await add(store, { title: 'A', outlet: 'Alpha', language: 'en', published: date('2024-03-01') });
+    const b = await add(store, { title: 'B', outlet: 'Beta', language: 'tr', published: date('2024-03-02T23:30:00+03:00') });
+    const c = await add(store, { title: 'C', outlet: 'Alpha', language: 'tr', published: date('2024-03-03') });
+    const d = await add(store, { title: 'D', outlet: null, language: null, published: null });
+    const rows = [
+      { filter: {}, want: [a, b, c, d], why: 'no filter: all, oldest first' },
+      { filter: { outlet: 'Alpha' }, want: [a, c], why: 'outlet' },
+      { filter: { language: 'tr' }, want: [b, c], why: 'language' },
+      { filter: { from: '2024-03-02' }, want: [b, c], why: 'from is inclusive; no date never matches a date filter' },
+      { filter: { to: '2024-03-02' }, want: [a, b], why: 'to is inclusive of the whole day, datetimes included' },
+      { filter: { from: '2024-03-02', to: '2024-03-02' }, want: [b], why: 'one day' },
+      { filter: { outlet: 'Alpha', language: 'tr' }, want: [c], why: 'filters combine' },
+      { filter: { limit: 2 }, want: [a, b], why: 'limit' },
+      { filter: { limit: 2, offset: 2 }, want: [c, d], why: 'offset' },
+      { filter: { outlet: 'Nobody' }, want: [], why: 'no match' },
+    ];
+    for (const row of rows) {
+      assert.deepEqual((await store.listArticles(row.filter)).map((x) => x.id), row.want.map((x) => x.id), row.why);
+      if (row.filter.limit === undefined) assert.equal(await store.countArticles(row.filter), row.want.length, row.why);
+    }
+    await assert.rejects(store.listArticles({ from: 'March 2024' }), /YYYY-MM-DD/, 'a malformed date is refused, not ignored');
+  });
+
+  it('findByCanonicalUrl and findByContentHash return the earliest non-duplicate', async (store) => {
+    const url = 'https://example.org/story';
+    const dup = await add(store, { title: 'Dup first', canonicalUrl: url, contentHash: 'h1', duplicateOf: null });
+    const original = await add(store, { title: 'Original', canonicalUrl: url, contentHash: 'h1' });
+    await store.updateArticle(dup.id, article({ title: 'Dup first', canonicalUrl: url, contentHash: 'h1', duplicateOf: original.id, duplicateReason: 'url' }));
+    await add(store, { title: 'Later copy', canonicalUrl: url, contentHash: 'h1' });
+    assert.equal((await store.findByCanonicalUrl(url))?.id, original.id, 'duplicates are skipped; earliest wins');
+    assert.equal((await store.findByContentHash('h1'))?.id, original.id);
+    assert.equal(await store.findByCanonicalUrl('https://example.org/other'), null);
+    assert.equal(await store.findByContentHash('h2'), null);
+  });
+
+  it('findSimhashCandidates returns non-duplicates sharing a 16-bit band', async (store) => {
+    const base = await add(store, { simhash: '0123456789abcdef' });
+    const band3 = await add(store, { simhash: 'ffffffffffffcdef' });
+    const band0 = await add(store, { simhash: '0123ffffffffffff' });
+    await add(store, { simhash: 'fffeffffffffffff' });
+    const dup = await add(store, { simhash: '0123456789abcdef', duplicateOf: base.id, duplicateReason: 'near' });
+    const found = await store.findSimhashCandidates('0123456789abcdef');
+    assert.deepEqual(found.map((c) => c.id).sort((x, y) => x - y), [base.id, band3.id, band0.id]);
+    assert.ok(!found.some((c) => c.id === dup.id), 'duplicates are not candidates');
+    assert.equal(found.find((c) => c.id === band3.id)?.simhash, 'ffffffffffffcdef');
+    assert.equal((await store.findSimhashCandidates('0123456789abcdef', 1)).length, 1, 'limit');
+    assert.deepEqual(await store.findSimhashCandidates('aaaabbbbccccdddd'), []);
+  });
+
+  it('search ranks a title match above a body match', async (store) => {
+    // Two body mentions against one title mention: only the title weight puts the title match first.
+    const body = await add(store, { title: 'Weather report', text: words('Officials said the volcano was quiet; a volcano watch stayed on.') });
+    const title = await add(store, { title: 'Volcano erupts near town', text: words('Ash fell on the town overnight.') });
+    const none = await add(store, { title: 'Market news', text: words('Shares rose.') });
+    const hits = await store.search('volcano');
+    assert.deepEqual(ids(hits), [title.id, body.id]);
+    assert.ok(hits[0].score > hits[1].score, 'higher score is better');
+    assert.ok(!ids(hits).includes(none.id));
+    assert.equal(hits[0].title, 'Volcano erupts near town');
+  });
+
+  it('search filters, sorts by date, and pages', async (store) => {
+    const text = words('The summit on climate finance ended without a deal.');
+    const a = await add(store, { title: 'Summit ends', text, outlet: 'Alpha', language: 'en', published: date('2024-01-10') });
+    const b = await add(store, { title: 'Climate summit', text, outlet: 'Beta', language: 'en', published: date('2024-02-10T08:00:00Z') });
+    const c = await add(store, { title: 'Zirve sona erdi', text: 'İklim zirvesi (summit) anlaşma olmadan bitti.', outlet: 'Alpha', language: 'tr', published: date('2024-03-10') });
+    const d = await add(store, { title: 'Undated', text, outlet: 'Gamma', language: 'en', published: null });
+    const rows = [
+      { options: { outlet: 'Alpha' }, want: [a, c], why: 'outlet', sorted: true },
+      { options: { language: 'tr' }, want: [c], why: 'language', sorted: false },
+      { options: { from: '2024-02-10', to: '2024-02-10' }, want: [b], why: 'inclusive day with a datetime', sorted: false },
+      { options: { from: '2024-02-01' }, want: [b, c], why: 'from', sorted: true },
+      { options: { sort: 'date' as const }, want: [c, b, a, d], why: 'newest first, undated last', sorted: false },
+      { options: { sort: 'date' as const, limit: 2, offset: 1 }, want: [b, a], why: 'paging', sorted: false },
+      { options: { outlet: 'Nobody' }, want: [], why: 'no match', sorted: false },
+    ];
+    for (const row of rows) {
+      const got = ids(await store.search('summit', row.options));
+      const want = row.want.map((x) => x.id);
+      assert.deepEqual(row.sorted ? got.sort((x, y) => x - y) : got, want, row.why);
+    }
+    const hit = (await store.search('summit', { language: 'tr' }))[0];
+    assert.deepEqual({ outlet: hit.outlet, language: hit.language, published: hit.published }, { outlet: 'Alpha', language: 'tr', published: '2024-03-10' });
+    assert.equal((await store.search('summit', { limit: 1 })).length, 1);
+  });
+
+  it('search snippets show the original text, HTML-escaped, with matches marked', async (store) => {
+    await add(store, { title: 'Escaping', text: 'Before <script>alert("x")</script> & the volcano\'s <b>ash</b> fell.' });
+    const [hit] = await store.search('volcano');
+    assert.equal(hit.snippet, 'Before &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; the <mark>volcano</mark>&#39;s &lt;b&gt;ash&lt;/b&gt; fell.');
+    await add(store, { title: 'Türkçe', language: 'tr', text: 'Dün akşam İSTANBUL ve Ankara\'da yağmur yağdı.' });
+    const [tr] = await store.search('istanbul');
+    assert.match(tr.snippet, /<mark>İSTANBUL<\/mark>/, 'the reader sees the original letters');
+    const long = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ') + ' the glacier melted. ' + Array.from({ length: 200 }, (_, i) => `tail${i}`).join(' ');
+    await add(store, { title: 'Long', text: long });
+    const [g] = await store.search('glacier');
+    assert.match(g.snippet, /^….*<mark>glacier<\/mark> melted\..*…$/, 'a window around the match, cut with ellipses');
+    assert.ok(g.snippet.length < 400, 'bounded length');
+    await add(store, { title: 'Phrase', text: 'They met in New York last week; new ideas came from York.' });
+    const [p] = await store.search('"new york"');
+    assert.match(p.snippet, /<mark>New York<\/mark> last week; new ideas came from York\./, 'a phrase is marked where it occurs as a phrase');
+  });
+
+  it('search folds case, Turkish dotted and dotless i, and diacritics alike in text and query', async (store) => {
+    const tr = await add(store, { title: 'İstanbul\'da seçim', language: 'tr', text: 'Işık Ağaç ve arkadaşları İzmir\'den geldi.' });
+    const caps = await add(store, { title: 'ISTANBUL BORSASI', language: 'tr', text: 'Borsa güne yükselişle başladı.' });
+    const fr = await add(store, { title: 'Le café', language: 'fr', text: 'Une soirée à Zürich, très naïve.' });
+    const de = await add(store, { title: 'Straße', language: 'de', text: 'Die Hauptstraße ist gesperrt.' });
+    const rows = [
+      { q: 'istanbul', want: [tr, caps], why: 'plain i finds İ and I in Turkish text' },
+      { q: 'İSTANBUL', want: [tr, caps], why: 'capital dotted İ in the query' },
+      { q: 'ISTANBUL', want: [tr, caps], why: 'capital I in the query (language unknown)' },
+      { q: 'ıstanbul', want: [tr, caps], why: 'dotless ı folds with i' },
+      { q: 'isik', want: [tr], why: 'ı and ş typed on any keyboard' },
+      { q: 'IŞIK', want: [tr], why: 'Turkish capitals in the query' },
+      { q: 'izmir', want: [tr], why: "apostrophe suffix splits the word (İzmir'den)" },
+      { q: 'cafe', want: [fr], why: 'accents are ignored' },
+      { q: 'ZURICH', want: [fr], why: 'umlaut and case' },
+      { q: 'naive', want: [fr], why: 'diaeresis' },
+      { q: 'strasse', want: [de], why: 'ß as ss' },
+      { q: 'Straße', want: [de], why: 'ß in the query' },
+      { q: 'ğüşöç', want: [], why: 'folded letters still have to match a word' },
+    ];
+    for (const row of rows) {
+      assert.deepEqual(ids(await store.search(row.q)).sort((x, y) => x - y), row.want.map((x) => x.id), row.why);
+    }
+  });
+
+  it('search supports phrases, prefixes, OR and exclusions', async (store) => {
+    const ny = await add(store, { title: 'Report', text: words('The mayor of New York spoke about housing.') });
+    const york = await add(store, { title: 'Report', text: words('A new bridge opened in York on Monday.') });
+    const econ = await add(store, { title: 'Economy', text: words('Economists expect economic growth to slow.') });
+    const rows = [
+      { q: '"new york"', want: [ny], why: 'phrase: words adjacent and in order' },
+      { q: 'new york', want: [ny, york], why: 'words: all present anywhere' },
+      { q: 'econom*', want: [econ], why: 'prefix' },
+      { q: '"new yor"*', want: [ny], why: 'prefix phrase' },
+      { q: 'housing OR bridge', want: [ny, york], why: 'OR' },
+      { q: 'york -bridge', want: [ny], why: 'minus excludes' },
+      { q: 'york NOT housing', want: [york], why: 'NOT excludes' },
+      { q: '-york', want: [], why: 'only exclusions match nothing' },
+    ];
+    for (const row of rows) {
+      assert.deepEqual(ids(await store.search(row.q)).sort((x, y) => x - y), row.want.map((x) => x.id), row.why);
+    }
+  });
+
+  it('search treats query syntax characters as text and never throws', async (store) => {
+    const a = await add(store, { title: 'Volcano erupts', text: words('Lava and ash, the NEAR-term outlook.') });
+    const rows = [
+      { q: 'volcano"', found: true, why: 'unterminated quote' },
+      { q: '"volcano', found: true, why: 'unterminated quote at the start' },
+      { q: 'title:volcano', found: false, why: 'column filter syntax is two words; "title" is not in the text' },
+      { q: 'volcano AND (lava', found: true, why: 'parentheses' },
+      { q: 'NEAR(volcano lava)', found: true, why: 'NEAR group is plain words' },
+      { q: 'volcano^2 ~lava', found: false, why: 'boost and fuzzy syntax: "2" is a word' },
+      { q: '*', found: false, why: 'lone star' },
+      { q: 'v*', found: false, why: 'one-letter prefix matches as a whole word' },
+      { q: "'; DROP TABLE articles; --", found: false, why: 'SQL in the query' },
+      { q: 'OR AND NOT', found: false, why: 'only operators' },
+      { q: '{lava}:* & !ash | <->', found: true, why: 'tsquery syntax' },
+      { q: '', found: false, why: 'empty' },
+      { q: '\u0000\u0301\uFFFF', found: false, why: 'control and combining characters only' },
+      { q: 'near-term', found: true, why: 'hyphenated word is a phrase' },
+    ];
+    for (const row of rows) {
+      const hits = await store.search(row.q);
+      assert.equal(hits.some((h) => h.id === a.id), row.found, `${row.why}: ${JSON.stringify(row.q)}`);
+    }
+  });
+
+  it('lineCounts counts distinct documents per source; addLines is idempotent per raw id', async (store) => {
+    const r1 = (await add(store, {})).rawId;
+    const r2 = (await add(store, {})).rawId;
+    await store.addLines('host:a.org', r1, ['menu', 'footer', 'menu']);
+    await store.addLines('host:a.org', r1, ['menu', 'footer', 'extra']);
+    await store.addLines('host:a.org', r2, ['menu']);
+    await store.addLines('host:b.org', r2, ['footer']);
+    await store.addLines('host:c.org', r1, []);
+    const counts = await store.lineCounts('host:a.org', ['menu', 'footer', 'extra', 'unseen']);
+    assert.deepEqual(Object.fromEntries(counts), { menu: 2, footer: 1 }, 'second call for r1 changed nothing; unseen lines are absent');
+    assert.equal(await store.sourceDocuments('host:a.org'), 2);
+    assert.equal(await store.sourceDocuments('host:b.org'), 1);
+    assert.equal(await store.sourceDocuments('host:c.org'), 1, 'a document with no lines still counts');
+    assert.equal(await store.sourceDocuments('host:none.org'), 0);
+    assert.deepEqual(Object.fromEntries(await store.lineCounts('host:a.org', [])), {});
+  });
+
+  it('stats counts articles, duplicates, raw documents, outlets and languages', async (store) => {
+    const a = await add(store, { outlet: 'Alpha', language: 'en' });
+    await add(store, { outlet: 'Alpha', language: 'tr', duplicateOf: a.id, duplicateReason: 'hash' });
+    await add(store, { outlet: null, language: 'en' });
+    await store.saveRaw(rawDoc('orphan.bin', 'x'), sha(rawDoc('orphan.bin', 'x')));
+    assert.deepEqual(await store.stats(), {
+      articles: 3, duplicates: 1, raw: 4,
+      outlets: [{ outlet: 'Alpha', articles: 2 }, { outlet: null, articles: 1 }],
+      languages: [{ language: 'en', articles: 2 }, { language: 'tr', articles: 1 }],
+    });
+  });
+}
+
+let counter = 0;
+
+function rawDoc(input: string, text: string, extra: Partial<RawDocument> = {}): RawDocument {
+  return {
+    input, url: `https://example.org/${input}`, bytes: Buffer.from(text), contentType: 'text/plain',
+    fetchedAt: '2024-04-01T12:00:00.000Z', ...extra,
+  };
+}
+
+function sha(raw: RawDocument): string {
+  return createHash('sha256').update(raw.bytes).digest('hex');
+}
+
+function article(fields: Partial<NewArticle>): NewArticle {
+  return {
+    title: 'Untitled', standfirst: null, byline: null, section: null, outlet: null, outletSource: null, dateline: null,
+    language: 'en', published: null, text: 'Body text.', format: 'text', input: 'input', url: null,
+    canonicalUrl: null, contentHash: 'hash', simhash: '0000000000000000', duplicateOf: null, duplicateReason: null,
+    fetchedAt: '2024-04-01T12:00:00.000Z', ...fields,
+  };
+}
+
+/** Stores a raw document and its article; unique input so each call adds a row. */
+async function add(store: Store, fields: Partial<NewArticle>) {
+  counter++;
+  const raw = rawDoc(`doc-${counter}.txt`, `document ${counter}`);
+  const { id } = await store.saveRaw(raw, sha(raw));
+  const { article: a } = await store.insertArticle(id, article({ input: raw.input, contentHash: `hash-${counter}`, ...fields }));
+  return a;
+}
+
+function date(value: string): NewArticle['published'] {
+  return { value, source: 'meta', confidence: 0.8, detail: 'article:published_time' };
+}
+
+/** A body long enough to read like an article paragraph. */
+function words(sentence: string): string {
+  return `${sentence} The report was published on the website of the agency.`;
+}
+
+function ids(hits: Array<{ id: number }>): number[] {
+  return hits.map((h) => h.id);
+}
