@@ -31,8 +31,9 @@ const ASCII_RE = /^[\x00-\x7f]*$/;
 /** A search word: a run of letters, digits and combining marks (FTS5 unicode61 splits on everything else). */
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_WORD_RE = /[a-z0-9]+/g;
-/** Folded non-ASCII words, cached: news text repeats its names and function words. */
+/** Folded non-ASCII words, cached per casing rule: news text repeats its names and function words. */
 const WORD_CACHE = new Map<string, string[]>();
+const TURKIC_WORD_CACHE = new Map<string, string[]>();
 const WORD_CACHE_LIMIT = 50_000;
 
 /** The folded form of `text` for matching; `lang` is the text's language (ISO 639-1) when known. */
@@ -47,28 +48,41 @@ export function foldForSearch(text: string, lang?: string | null): string {
 /**
  * The folded words of `text`, in order: what the full-text index holds for it. Each word of the original
  * is folded on its own (one original word may fold to several, e.g. "½" to "1 2"), which is what lets
- * snippets map matches back to the original text.
+ * snippets map matches back to the original text (see `visitWords`).
  */
 export function searchWords(text: string, lang?: string | null): string[] {
   if (ASCII_RE.test(text)) return text.toLowerCase().match(ASCII_WORD_RE) ?? [];
   const out: string[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const w = m[0];
-    if (ASCII_RE.test(w)) out.push(w.toLowerCase());
-    else for (const f of foldWord(w, lang)) out.push(f);
-  }
+  visitWords(text, lang, (folded) => { out.push(folded); });
   return out;
 }
 
+/**
+ * Calls `visit` with each folded word of `text` and the UTF-16 offsets of the original word it comes from
+ * (several calls share offsets when one word folds to several). Returning false stops the walk.
+ */
+export function visitWords(text: string, lang: string | null | undefined, visit: (folded: string, start: number, end: number) => boolean | void): void {
+  const re = new RegExp(WORD_RE.source, 'gu');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const w = m[0];
+    const end = m.index + w.length;
+    if (isAscii(w)) {
+      if (visit(w.toLowerCase(), m.index, end) === false) return;
+    } else {
+      for (const f of foldWord(w, lang)) if (visit(f, m.index, end) === false) return;
+    }
+  }
+}
+
 /** The folded words one original word stands for (usually one; none for a lone combining mark). */
-export function foldWord(word: string, lang?: string | null): string[] {
-  if (ASCII_RE.test(word)) return [word.toLowerCase()];
-  const key = (isTurkic(lang) ? 't' : 'd') + word;
-  let folded = WORD_CACHE.get(key);
+export function foldWord(word: string, lang?: string | null): readonly string[] {
+  if (isAscii(word)) return [word.toLowerCase()];
+  const cache = isTurkic(lang) ? TURKIC_WORD_CACHE : WORD_CACHE;
+  let folded = cache.get(word);
   if (!folded) {
     folded = foldForSearch(word, lang).match(WORD_RE) ?? [];
-    if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
-    WORD_CACHE.set(key, folded);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(word, folded);
   }
   return folded;
 }
@@ -78,13 +92,11 @@ export function searchText(text: string | null, lang?: string | null): string {
   return text ? searchWords(text, lang).join(' ') : '';
 }
 
-/** Words of the original text with their UTF-16 offsets, for highlighting matches in what readers see. */
-export function originalWords(text: string): Array<{ start: number; end: number; word: string }> {
-  const out: Array<{ start: number; end: number; word: string }> = [];
-  for (const m of text.matchAll(WORD_RE)) out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
-  return out;
-}
-
 function isTurkic(lang: string | null | undefined): boolean {
   return !!lang && TURKIC_CASING.has(lang.slice(0, 2).toLowerCase());
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 // Engine-independent search text: parsing what users type into a safe query tree, and highlighted snippets
 // cut from the original (unfolded) article text. Both backends use these, so they agree on both.
-import { foldWord, originalWords, searchWords } from '../lib/fold.ts';
+import { searchWords, visitWords } from '../lib/fold.ts';
 
 /** One thing to match: a word, or a phrase when it has several words; `prefix` makes the last word a prefix. */
 export interface QueryItem {
@@ -90,17 +90,16 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * the query "istanbul" while the reader still sees "İstanbul".
  */
 export function highlightSnippet(text: string, query: ParsedQuery, lang?: string | null, maxWords = SNIPPET_WORDS): string {
-  const words = originalWords(text);
-  if (words.length === 0) return '';
-  const hits = matchWords(words.map((w) => foldWord(w.word, lang)), query.anyOf.flat());
-  const [start, end] = bestWindow(hits, words.length, maxWords);
+  const { starts, ends, hits, complete } = scanMatches(text, query.anyOf.flat(), lang, maxWords);
+  const n = starts.length;
+  if (n === 0) return '';
+  const [start, end] = bestWindow(hits, n, maxWords);
   let out = start > 0 ? '…' : '';
   // From the very start when the window is the start, so leading punctuation ("«", "(") is kept.
-  let pos = start > 0 ? words[start].start : text.length - text.trimStart().length;
+  let pos = start > 0 ? starts[start] : text.length - text.trimStart().length;
   let open = false;
   for (let i = start; i < end; i++) {
-    const w = words[i];
-    const gap = text.slice(pos, w.start);
+    const gap = text.slice(pos, starts[i]);
     const joinsMark = open && hits[i] >= 0 && /^\s*$/.test(gap);
     if (open && !joinsMark) {
       out += '</mark>';
@@ -111,38 +110,63 @@ export function highlightSnippet(text: string, query: ParsedQuery, lang?: string
       out += '<mark>';
       open = true;
     }
-    out += escapeHtml(w.word);
-    pos = w.end;
+    out += escapeHtml(text.slice(starts[i], ends[i]));
+    pos = ends[i];
   }
   if (open) out += '</mark>';
-  if (end < words.length) out += '…';
+  if (end < n || !complete) out += '…';
   else out += escapeHtml(text.slice(pos).replace(/\s+/g, ' ').trimEnd());
   return out;
 }
 
-/** For each original word, the index of the query item it is part of a match of, or -1. */
-function matchWords(folded: string[][], items: QueryItem[]): Int32Array {
-  // Flatten: one original word may stand for several folded words ("½" → "1", "2").
-  const flat: string[] = [];
+/**
+ * Offsets of the original words and, for each, the index of the query item it is part of a match of (or -1).
+ * The walk stops once every item has matched and a window's worth of words follows the last new one: the
+ * best window then lies in what was read, and long articles are not folded to the end for 20 results.
+ */
+function scanMatches(text: string, items: QueryItem[], lang: string | null | undefined, windowWords: number) {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hits: number[] = [];
+  // The folded words read so far and the original word each came from, for matching phrases backwards.
+  const folded: string[] = [];
   const owner: number[] = [];
-  folded.forEach((fs, i) => fs.forEach((f) => { flat.push(f); owner.push(i); }));
-  const hits = new Int32Array(folded.length).fill(-1);
-  items.forEach((item, k) => {
-    const n = item.words.length;
-    for (let p = 0; p + n <= flat.length; p++) {
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) {
-        const want = item.words[j];
-        ok = item.prefix && j === n - 1 ? flat[p + j].startsWith(want) : flat[p + j] === want;
+  const seen = new Set<number>();
+  let stopAfter = Infinity;
+  let complete = true;
+  visitWords(text, lang, (f, start, end) => {
+    if (starts.length === 0 || starts[starts.length - 1] !== start) {
+      if (starts.length >= stopAfter) {
+        complete = false;
+        return false;
       }
-      if (ok) for (let j = 0; j < n; j++) if (hits[owner[p + j]] < 0) hits[owner[p + j]] = k;
+      starts.push(start);
+      ends.push(end);
+      hits.push(-1);
     }
+    folded.push(f);
+    owner.push(starts.length - 1);
+    const p = folded.length - 1;
+    items.forEach((item, k) => {
+      const len = item.words.length;
+      if (p + 1 < len) return;
+      for (let j = 0; j < len; j++) {
+        const want = item.words[j];
+        const got = folded[p - len + 1 + j];
+        if (!(item.prefix && j === len - 1 ? got.startsWith(want) : got === want)) return;
+      }
+      for (let j = p - len + 1; j <= p; j++) if (hits[owner[j]] < 0) hits[owner[j]] = k;
+      if (!seen.has(k)) {
+        seen.add(k);
+        if (seen.size === items.length) stopAfter = starts.length + windowWords;
+      }
+    });
   });
-  return hits;
+  return { starts, ends, hits, complete };
 }
 
 /** [start, end) of the window of `size` words with the most distinct items, then the most matched words. */
-function bestWindow(hits: Int32Array, n: number, size: number): [number, number] {
+function bestWindow(hits: number[], n: number, size: number): [number, number] {
   if (n <= size) return [0, n];
   const inWindow = new Map<number, number>();
   let matched = 0;

@@ -100,3 +100,49 @@ export interface Store {
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
 }
+
+/** A story as stored: the denormalised summary the lists need, kept current by the story service. */
+export interface StoryRow {
+  id: number;
+  title: string | null;
+  articleCount: number;
+  outlets: string[];
+  languages: string[];
+  /** Earliest and latest article dates (ISO), null when no article is dated. */
+  first: string | null;
+  last: string | null;
+  updatedAt: string;
+}
+
+export interface StoryFilter {
+  language?: string;
+  outlet?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StoryMembership {
+  articleId: number;
+  storyId: number;
+  score: number;
+  /** Why the article joined: shared terms and names, or "duplicate of #id". */
+  reasons: string[];
+}
+
+/** Story intelligence storage: per-article analysis (JSON), story membership, story rows and clusterer state. */
+export interface StoryStore {
+  saveAnalysis(articleId: number, analysis: unknown): Promise<void>;
+  getAnalyses(articleIds: number[]): Promise<Map<number, unknown>>;
+  setMembership(m: StoryMembership): Promise<void>;
+  getMembership(articleId: number): Promise<StoryMembership | null>;
+  storyMembers(storyId: number): Promise<StoryMembership[]>;
+  /** Moves every article of `fromStory` into `intoStory` and deletes the emptied story row. */
+  moveMembers(fromStory: number, intoStory: number): Promise<void>;
+  upsertStory(row: StoryRow): Promise<void>;
+  getStory(id: number): Promise<StoryRow | null>;
+  /** Stories by most recent activity (latest article date, then last update). */
+  listStories(filter?: StoryFilter): Promise<StoryRow[]>;
+  countStories(filter?: StoryFilter): Promise<number>;
+  saveState(key: string, value: string): Promise<void>;
+  loadState(key: string): Promise<string | null>;
+}

@@ -38,6 +38,8 @@ const TEXT_CASES: Array<[text: string, expected: string | null, reason: string]>
   ['14:10, 16 February', '????-02-16T14:10', 'year-less date with clock time before it'],
   ['GENEVA, January 9. /TASS/.', '????-01-09', 'year-less month-first dateline'],
   ['version 1.2.3 released', null, 'version numbers are not dates'],
+  ['update to 1.5.20 now', null, 'a short version number is not a two-digit-year date'],
+  ['15.04.20 um 10:00', '2020-04-15T10:00', 'zero-padded two-digit year'],
   ['call 555-12-34 now', null, 'phone numbers are not dates'],
   ['31 February 2020', null, 'impossible day'],
 ];

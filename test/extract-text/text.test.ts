@@ -198,19 +198,33 @@ function evidence(documents: number, lines: Record<string, number>): LineEvidenc
   return { documents, count: (key) => counts.get(key) ?? 0 };
 }
 
-const PROMO = 'Our weekly digest brings the most important stories of the week to your inbox every Friday.';
+const PROMO = 'Readers can find all of our coverage of these talks in a special section of this website.';
 const PROMO_CAPTURE = ['Talks to resume in Vienna next week', '', P1, '', P2, '', PROMO, '', P3].join('\n');
 
 const EVIDENCE_CASES: Array<[ev: LineEvidence | undefined, kept: boolean, reason: string]> = [
   [undefined, true, 'without evidence a promotional sentence looks like prose'],
-  [evidence(40, { [PROMO]: 38 }), false, 'a line on nearly every page of the source is chrome'],
+  [evidence(40, { [PROMO]: 38 }), false, 'a paragraph on nearly every page of the source is a template'],
+  [evidence(40, { [PROMO]: 20 }), true, 'a paragraph on half the pages may be a running story\'s background'],
   [evidence(40, { [PROMO]: 2 }), true, 'a line on a few pages of the source may be a shared quote'],
   [evidence(2, { [PROMO]: 2 }), true, 'too few documents to trust the counts'],
 ];
 for (const [ev, kept, reason] of EVIDENCE_CASES) {
   test(`extractPlainText evidence: ${reason}`, () => {
     const x = extractPlainText(PROMO_CAPTURE, ev);
-    assert.equal(x.text.includes('weekly digest'), kept);
+    assert.equal(x.text.includes(PROMO), kept);
     assert.ok(x.text.includes(P3.slice(0, 30)));
   });
 }
+
+const LABEL = 'Explainer';
+const LABEL_CAPTURE = ['Talks to resume in Vienna next week', '', P1, '', LABEL, '', P2, '', P3].join('\n');
+test('extractPlainText evidence: a short line on half the pages of a source is chrome', () => {
+  assert.ok(extractPlainText(LABEL_CAPTURE).text.includes(LABEL), 'a lone label between paragraphs reads as a subheading');
+  assert.ok(!extractPlainText(LABEL_CAPTURE, evidence(40, { [LABEL]: 20 })).text.includes(LABEL));
+});
+
+test('extractPlainText: three short lines between paragraphs are a list and stay', () => {
+  const items = ['2 cups of flour', '1 tsp of salt', '3 eggs, beaten'];
+  const x = extractPlainText(['Simple bread', '', P1, '', P2, '', ...items, '', P3, '', P4].join('\n'));
+  for (const item of items) assert.ok(x.text.includes(item), item);
+});

@@ -65,5 +65,5 @@ test('highlightSnippet', () => {
   ];
   for (const row of rows) assert.equal(highlightSnippet(row.text, parseQuery(row.q)), row.want, row.why);
   const long = `${'lead '.repeat(100)}the volcano erupted ${'tail '.repeat(100)}`.trim();
-  assert.equal(highlightSnippet(long, parseQuery('volcano'), null, 10), '…lead lead lead the <mark>volcano</mark> erupted tail tail tail…', 'window with lead context');
+  assert.equal(highlightSnippet(long, parseQuery('volcano'), null, 10), '…lead lead lead the <mark>volcano</mark> erupted tail tail tail tail…', 'ten words, four of them before the match');
 });

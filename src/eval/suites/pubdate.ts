@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { parseHtml } from '../../lib/dom.ts';
-import { findPublishedInHtml } from '../../pipeline/date/html.ts';
+import { findPublishedInHtml, visibleText } from '../../pipeline/date/html.ts';
 import { findPublishedInText } from '../../pipeline/date/text.ts';
 import { round, type EvalResult } from '../metrics.ts';
 
@@ -48,10 +48,6 @@ function parseGold(text: string): Gold {
   return JSON.parse(text.replace(/:\s*NaN\b/g, ': null')) as Gold;
 }
 
-function bodyText(doc: Document): string {
-  return (doc.body?.textContent ?? '').replace(/[ \t]+/g, ' ').replace(/\s*\n\s*/g, '\n');
-}
-
 /** Scores every page of `dir/gold.json`; a page without a gold date is right only when none is predicted. */
 export async function scorePubdate(dir: string, now: Date = new Date()): Promise<PageResult[]> {
   const gold = parseGold(await readFile(join(dir, 'gold.json'), 'utf8'));
@@ -60,7 +56,7 @@ export async function scorePubdate(dir: string, now: Date = new Date()): Promise
     const html = decodeHtml(gunzipSync(await readFile(join(dir, 'html', `${g.file}.gz`))));
     const doc = parseHtml(html);
     const found = findPublishedInHtml(doc, url, now)
-      ?? findPublishedInText(bodyText(doc), { dateLine: null, url, now });
+      ?? findPublishedInText(visibleText(doc), { dateLine: null, url, now });
     const predicted = found ? found.value.slice(0, 10) : null;
     const expected = g.date ? g.date.slice(0, 10) : null;
     const outcome = predicted === null ? (expected === null ? 'tn' : 'fn') : predicted === expected ? 'tp' : 'fp';

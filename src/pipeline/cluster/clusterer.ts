@@ -12,47 +12,50 @@ export interface ClusterInput {
   language: string | null;
   /** ISO date (YYYY-MM-DD…) or null. */
   date: string | null;
-  /** Extra entity keys (e.g. resolved people/places) that should pull same-story articles together. */
+  /** Resolved entity keys (e.g. 'PER:sergey ryabkov'): names that pull same-story articles together. */
   entities?: string[];
 }
+
+export interface Merge { from: number; into: number; score: number; reasons: string[] }
 
 export interface Assignment {
   story: number;
   created: boolean;
   score: number;
-  /** Why the article joined: the shared terms and names with the most weight. */
+  /** Why the article joined (or why it started a story): the score, the shared names and terms with the most weight. */
   reasons: string[];
+  /** Stories folded together after this article arrived, each with its own reasons. */
+  merges: Merge[];
 }
 
-/**
- * Tuned as a set on stories-dev (ECB+ topics and NewsWCL50); don't tune one alone.
- * JOIN_THRESHOLD: combined similarity needed to join an existing story.
- * NAME_WEIGHT: share of the score that comes from shared names (people, places, organisations).
- * TIME_WINDOW_DAYS: stories older than this (from their last article) fade out of reach.
- */
-export let JOIN_THRESHOLD = 0.2;
-export let NAME_WEIGHT = 0.35;
-export const TIME_WINDOW_DAYS = 10;
-export let CONFLICT_FLOOR = 0.5;
-const CORE_SHARE = 0.5;
-export let MERGE_THRESHOLD = 0.3;
-const MERGE_MIN_SIZE = 1;
-const CORE_MIN_SIZE = 2;
-let CORE_MIN_IDF = 5;
-/** Terms per article used to look up candidate stories (the rarest ones). */
-const PROBE_TERMS = 20;
-/** Terms kept per story centroid: bounds memory and scoring cost whatever the story's size. */
-const CENTROID_TERMS = 300;
+export const P = {
+  JOIN_THRESHOLD: 0.2,
+  NAME_WEIGHT: 0.35,
+  TIME_WINDOW_DAYS: 10,
+  CONFLICT_FLOOR: 0.5,
+  CORE_SHARE: 0.5,
+  MERGE_THRESHOLD: 0.3,
+  CORE_MIN_SIZE: 2,
+  CORE_MIN_IDF: 5,
+  NOVEL_TOP: 3,
+  NOVEL_FLOOR: 1,
+  PROBE_TERMS: 20,
+  CENTROID_TERMS: 300,
+};
 
 interface Story {
   id: number;
   size: number;
   terms: Map<string, number>;
   names: Map<string, number>;
+  /** Articles naming each name. */
+  counts: Map<string, number>;
   first: number | null;
   last: number | null;
   mergedInto: number | null;
 }
+
+interface Scored { score: number; cosine: number; names: number; core: number; novel: number; shared: string[]; sharedNames: string[]; missing: string[] }
 
 export class StoryClusterer {
   private readonly stories: Story[] = [];
@@ -65,27 +68,26 @@ export class StoryClusterer {
   }
 
   add(input: ClusterInput): Assignment {
-    const f = extractFeatures(input.title, input.text);
-    for (const e of input.entities ?? []) f.names.add(e);
+    const f = extractFeatures(input.title, input.text, input.language, input.entities);
     this.docs++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const n of f.names) if (!f.terms.has(n)) this.df.set(n, (this.df.get(n) ?? 0) + 1);
     const day = input.date ? Math.floor(Date.parse(input.date.slice(0, 10)) / 86_400_000) : null;
 
-    let best: { story: Story; score: number; reasons: string[] } | null = null;
+    let best: { story: Story; s: Scored } | null = null;
     for (const story of this.candidates(f)) {
       const s = this.similarity(f, day, story);
-      if (!best || s.score > best.score || (s.score === best.score && story.id < best.story.id)) best = { story, ...s };
+      if (!best || s.score > best.s.score || (s.score === best.s.score && story.id < best.story.id)) best = { story, s };
     }
-    if (best && best.score >= JOIN_THRESHOLD) {
+    if (best && best.s.score >= P.JOIN_THRESHOLD) {
       this.absorb(best.story, f, day);
-      const target = this.mergeSimilar(best.story);
-      return { story: target.id, created: false, score: best.score, reasons: best.reasons };
+      const merges: Merge[] = [];
+      const target = this.mergeSimilar(best.story, merges);
+      return { story: target.id, created: false, score: best.s.score, reasons: explain(best.s), merges };
     }
-    const story: Story = { id: this.stories.length, size: 0, terms: new Map(), names: new Map(), first: null, last: null, mergedInto: null };
+    const story: Story = { id: this.stories.length, size: 0, terms: new Map(), names: new Map(), counts: new Map(), first: null, last: null, mergedInto: null };
     this.stories.push(story);
     this.absorb(story, f, day);
-    return { story: story.id, created: true, score: best?.score ?? 0, reasons: [] };
+    return { story: story.id, created: true, score: best?.s.score ?? 0, reasons: [], merges: [] };
   }
 
   /** The story an id now belongs to, following merges. */
@@ -96,24 +98,24 @@ export class StoryClusterer {
   }
 
   /** After a story grows, fold it into (or fold into it) another story it has come to resemble. */
-  private mergeSimilar(story: Story): Story {
-    if (story.size < MERGE_MIN_SIZE) return story;
-    const pseudo: DocFeatures = { terms: new Map(), names: new Set() };
+  private mergeSimilar(story: Story, merges: Merge[]): Story {
+    const pseudo: DocFeatures = { terms: new Map(), names: new Map() };
     for (const [t, w] of story.terms) pseudo.terms.set(t, w / story.size);
-    for (const [n, c] of story.names) if (c / story.size >= CORE_SHARE) pseudo.names.add(n);
+    for (const [n, c] of story.names) if (c / story.size >= P.CORE_SHARE) pseudo.names.set(n, c / story.size);
     const day = story.last;
-    let best: { other: Story; score: number } | null = null;
+    let best: { other: Story; s: Scored } | null = null;
     for (const other of this.candidates(pseudo)) {
-      if (other === story || other.mergedInto !== null || other.size < MERGE_MIN_SIZE) continue;
-      const { score } = this.similarity(pseudo, day, other);
-      if (score >= MERGE_THRESHOLD && (!best || score > best.score)) best = { other, score };
+      if (other === story || other.mergedInto !== null) continue;
+      const s = this.similarity(pseudo, day, other);
+      if (s.score >= P.MERGE_THRESHOLD && (!best || s.score > best.s.score)) best = { other, s };
     }
     if (!best) return story;
     const [keep, drop] = best.other.id < story.id ? [best.other, story] : [story, best.other];
     keep.size += drop.size;
     for (const [t, w] of drop.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);
     for (const [n, c] of drop.names) keep.names.set(n, (keep.names.get(n) ?? 0) + c);
-    for (const t of [...drop.terms.keys(), ...drop.names.keys()]) {
+    for (const [n, c] of drop.counts) keep.counts.set(n, (keep.counts.get(n) ?? 0) + c);
+    for (const t of drop.terms.keys()) {
       const p = this.postings.get(t);
       if (p) { p.delete(drop.id); p.add(keep.id); }
     }
@@ -122,7 +124,9 @@ export class StoryClusterer {
     drop.mergedInto = keep.id;
     drop.terms = new Map();
     drop.names = new Map();
-    if (keep.terms.size > CENTROID_TERMS * 2) this.prune(keep);
+    drop.counts = new Map();
+    if (keep.terms.size > P.CENTROID_TERMS * 2) this.prune(keep);
+    merges.push({ from: drop.id, into: keep.id, score: best.s.score, reasons: explain(best.s) });
     return keep;
   }
 
@@ -134,62 +138,75 @@ export class StoryClusterer {
   private candidates(f: DocFeatures): Story[] {
     // Probe with the article's heaviest terms that some earlier article also has (df counts this one already).
     const weighted = [...f.terms].filter(([t]) => (this.df.get(t) ?? 0) > 1).map(([t, w]) => [t, w * this.idf(t)] as const);
-    for (const n of f.names) if ((this.df.get(n) ?? 0) > 1) weighted.push([n, 2 * this.idf(n)]);
-    const probe = weighted.sort((a, b) => b[1] - a[1]).slice(0, PROBE_TERMS).map(([t]) => t);
+    const probe = weighted.sort((a, b) => b[1] - a[1]).slice(0, P.PROBE_TERMS).map(([t]) => t);
     const ids = new Set<number>();
     for (const t of probe) for (const id of this.postings.get(t) ?? []) ids.add(id);
     return [...ids].map((id) => this.stories[id]);
   }
 
-  private similarity(f: DocFeatures, day: number | null, s: Story): { score: number; reasons: string[] } {
-    let dot = 0, dn = 0, sn = 0;
+  private similarity(f: DocFeatures, day: number | null, s: Story): Scored {
+    const dv = this.unitVector(f.terms), nv = this.unitVector(f.names);
+    let cosine = 0;
     const shared: Array<[string, number]> = [];
-    for (const [t, w] of f.terms) {
-      const idf = this.idf(t);
-      const dw = w * idf;
-      dn += dw * dw;
-      const sw = s.terms.get(t);
-      if (sw) { dot += dw * (sw / s.size) * idf; shared.push([t, dw * sw * idf]); }
+    for (const [t, w] of dv) { const sw = s.terms.get(t); if (sw) { cosine += w * sw; shared.push([t, w * sw]); } }
+    cosine /= s.size;
+    let names = 0;
+    const sharedNames: Array<[string, number]> = [];
+    const salient: Array<[string, number]> = [];
+    for (const [n, w] of nv) {
+      const sw = s.names.get(n);
+      if (sw) { names += w * sw; sharedNames.push([n, w * sw]); }
+      if (this.idf(n) >= P.CORE_MIN_IDF) salient.push([n, w]);
     }
-    for (const [t, w] of s.terms) { const x = (w / s.size) * this.idf(t); sn += x * x; }
-    const cosine = dn && sn ? dot / Math.sqrt(dn * sn) : 0;
-
-    let nameHit = 0, nameAll = 0;
-    for (const n of f.names) {
-      const idf = this.idf(n);
-      nameAll += idf;
-      const c = s.names.get(n);
-      if (c) nameHit += idf * Math.min(1, c / Math.max(1, s.size * 0.5));
-    }
-    const names = nameAll ? nameHit / nameAll : 0;
-    let score = (1 - NAME_WEIGHT) * cosine + NAME_WEIGHT * names;
+    names /= s.size;
+    let score = (1 - P.NAME_WEIGHT) * cosine + P.NAME_WEIGHT * names;
     // Same kind of event, different protagonists: a story's core names (in most of its articles) missing here.
-    if (s.size >= CORE_MIN_SIZE) {
-      let core = 0, covered = 0;
-      for (const [n, c] of s.names) {
-        if (c / s.size < CORE_SHARE) continue;
+    let core = 1;
+    const missing: string[] = [];
+    if (s.size >= P.CORE_MIN_SIZE) {
+      let all = 0, covered = 0;
+      for (const [n, c] of s.counts) {
+        if (c / (s.size + 1) < P.CORE_SHARE) continue;
         const idf = this.idf(n);
-        if (idf < CORE_MIN_IDF) continue;
-        core += idf;
-        if (f.names.has(n) || f.terms.has(n)) covered += idf;
+        if (idf < P.CORE_MIN_IDF) continue;
+        all += idf;
+        if (f.terms.has(n)) covered += idf; else missing.push(n);
       }
-      if (core > 0) score *= CONFLICT_FLOOR + (1 - CONFLICT_FLOOR) * (covered / core);
+      if (all > 0) core = covered / all;
     }
+    score *= P.CONFLICT_FLOOR + (1 - P.CONFLICT_FLOOR) * core;
+    // And the other way: the article's own most salient names unknown to the story.
+    salient.sort((a, b) => b[1] - a[1]);
+    let novel = 0, top = 0;
+    for (const [n, w] of salient.slice(0, P.NOVEL_TOP)) { top += w; if (!s.terms.has(n)) novel += w; }
+    novel = top ? novel / top : 0;
+    score *= 1 - (1 - P.NOVEL_FLOOR) * novel;
     if (day !== null && s.last !== null && s.first !== null) {
       const gap = day > s.last ? day - s.last : day < s.first ? s.first - day : 0;
-      if (gap > TIME_WINDOW_DAYS) score *= Math.exp(-(gap - TIME_WINDOW_DAYS) / TIME_WINDOW_DAYS);
+      if (gap > P.TIME_WINDOW_DAYS) score *= Math.exp(-(gap - P.TIME_WINDOW_DAYS) / P.TIME_WINDOW_DAYS);
     }
-    const reasons = shared.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
-    return { score, reasons };
+    const top5 = (xs: Array<[string, number]>) => xs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
+    return { score, cosine, names, core, novel, shared: top5(shared), sharedNames: top5(sharedNames), missing };
+  }
+
+  /** L2-normalised TF-IDF vector: stories add these up, so a story-to-article dot product over the story's size is average link. */
+  private unitVector(m: Map<string, number>): Map<string, number> {
+    let norm = 0;
+    const out = new Map<string, number>();
+    for (const [t, w] of m) { const x = w * this.idf(t); out.set(t, x); norm += x * x; }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (const [t, x] of out) out.set(t, x / norm);
+    return out;
   }
 
   private absorb(s: Story, f: DocFeatures, day: number | null): void {
     s.size++;
-    for (const [t, w] of f.terms) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
-    for (const n of f.names) s.names.set(n, (s.names.get(n) ?? 0) + 1);
-    if (s.terms.size > CENTROID_TERMS * 2) this.prune(s);
-    for (const t of [...f.terms.keys(), ...f.names]) {
-      if (!s.terms.has(t) && !s.names.has(t)) continue;
+    for (const [t, w] of this.unitVector(f.terms)) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
+    for (const [n, w] of this.unitVector(f.names)) s.names.set(n, (s.names.get(n) ?? 0) + w);
+    for (const n of f.names.keys()) s.counts.set(n, (s.counts.get(n) ?? 0) + 1);
+    if (s.terms.size > P.CENTROID_TERMS * 2) this.prune(s);
+    for (const t of f.terms.keys()) {
+      if (!s.terms.has(t)) continue;
       (this.postings.get(t) ?? this.postings.set(t, new Set()).get(t)!).add(s.id);
     }
     if (day !== null) {
@@ -199,9 +216,18 @@ export class StoryClusterer {
   }
 
   private prune(s: Story): void {
-    const kept = [...s.terms].sort((a, b) => b[1] * this.idf(b[0]) - a[1] * this.idf(a[0])).slice(0, CENTROID_TERMS);
-    for (const [t] of s.terms) if (!kept.some(([k]) => k === t)) this.postings.get(t)?.delete(s.id);
+    const kept = [...s.terms].sort((a, b) => b[1] - a[1]).slice(0, P.CENTROID_TERMS);
+    const keep = new Set(kept.map(([t]) => t));
+    for (const [t] of s.terms) if (!keep.has(t)) this.postings.get(t)?.delete(s.id);
     s.terms = new Map(kept);
+    for (const n of s.names.keys()) if (!keep.has(n)) { s.names.delete(n); s.counts.delete(n); }
   }
 }
-export function __tune(t: number, w: number, c = 0.5, m = 4, mt = 0.5) { MERGE_THRESHOLD = mt; JOIN_THRESHOLD = t; NAME_WEIGHT = w; CONFLICT_FLOOR = c; CORE_MIN_IDF = m; }
+
+function explain(s: Scored): string[] {
+  const out = [`similarity ${s.score.toFixed(3)} (text ${s.cosine.toFixed(3)}, names ${s.names.toFixed(3)})`];
+  if (s.sharedNames.length) out.push(`shared names: ${s.sharedNames.join(', ')}`);
+  if (s.shared.length) out.push(`shared terms: ${s.shared.join(', ')}`);
+  if (s.missing.length) out.push(`story names absent: ${s.missing.slice(0, 5).join(', ')}`);
+  return out;
+}

@@ -1,42 +1,87 @@
-// Features for story clustering: weighted terms and name-like entities of one article, language-agnostic.
+// Features for story clustering: weighted terms and name-like tokens of one article, language-agnostic.
+import { foldForSearch } from '../../lib/fold.ts';
 import { STOPWORDS } from './stopwords.ts';
 
 export interface DocFeatures {
-  /** Sub-linear term weights (before IDF). */
+  /** Sub-linear term weights (before IDF); names are terms too. */
   terms: Map<string, number>;
-  /** Name-like tokens (capitalised, not sentence-initial), lower-cased. */
-  names: Set<string>;
+  /**
+   * Names (people, places, organisations, events) with their salience in this article: sub-linear count,
+   * title mentions counted TITLE_WEIGHT times. From capitalisation, plus any entity keys the caller passes.
+   */
+  names: Map<string, number>;
 }
 
 /** Title words count as much as this many body occurrences: headlines name the event. */
-const TITLE_WEIGHT = 2;
+export const TITLE_WEIGHT = 2;
 /** Only the opening of long articles is used: the lede says what the story is; tails drift into background. */
-const MAX_BODY_CHARS = 3000;
+export const MAX_BODY_CHARS = 3000;
+/** Share of a title's longer words that are capitalised above which it is in title case, so capitals there say nothing. */
+const TITLE_CASE_SHARE = 0.6;
+/** Words shorter than this carry no event identity, unless they hold a digit (scores, counts, ordinals). */
+const MIN_WORD_LENGTH = 3;
 
-const WORD = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*|[.!?;:]/gu;
+const SENTENCE_END = new Set(['.', '!', '?']);
+const POSSESSIVE = /['’]s?$/u;
+const UPPER_START = /^\p{Lu}/u;
+const DIGIT = /\p{N}/u;
 
-export function extractFeatures(title: string | null, text: string): DocFeatures {
-  const counts = new Map<string, number>();
-  const names = new Set<string>();
-  const add = (source: string, weight: number, collectNames: boolean) => {
-    let sentenceStart = true;
-    for (const m of source.matchAll(/[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*|[.!?]/gu)) {
-      const tok = m[0];
-      if (tok === '.' || tok === '!' || tok === '?') { sentenceStart = true; continue; }
-      const lower = tok.toLocaleLowerCase('und').replace(/['’]s$/, '');
-      const isName = /^\p{Lu}/u.test(tok) && !sentenceStart && tok.length > 1;
-      sentenceStart = false;
-      if (lower.length < 3 && !/\d/.test(lower)) continue;
-      if (STOPWORDS.has(lower)) continue;
-      counts.set(lower, (counts.get(lower) ?? 0) + weight);
-      if (collectNames && isName) names.add(lower);
-    }
-  };
-  if (title) add(title, TITLE_WEIGHT, true);
-  add(text.slice(0, MAX_BODY_CHARS), 1, true);
-  const terms = new Map<string, number>();
-  for (const [t, c] of counts) terms.set(t, 1 + Math.log(c));
-  return { terms, names };
+interface Token { key: string; capitalised: boolean; initial: boolean }
+
+function tokens(source: string, language: string | null): Token[] {
+  const out: Token[] = [];
+  let initial = true;
+  for (const m of source.matchAll(TOKEN)) {
+    const raw = m[0];
+    if (raw.length === 1 && SENTENCE_END.has(raw)) { initial = true; continue; }
+    if (raw === ';' || raw === ':') continue;
+    const key = foldForSearch(raw, language).replace(POSSESSIVE, '');
+    out.push({ key, capitalised: UPPER_START.test(raw) && raw.length > 1, initial });
+    initial = false;
+  }
+  return out;
 }
 
-export { WORD };
+function keep(key: string): boolean {
+  return (key.length >= MIN_WORD_LENGTH || DIGIT.test(key)) && !STOPWORDS.has(key);
+}
+
+/**
+ * Terms and names of one article. A word is a name when it is capitalised away from a sentence start and
+ * never written in lower case in the same article (so "Host" in a title-case headline is not one).
+ * Scripts without case (Arabic, Persian) give no names here: the caller's entity keys stand in.
+ */
+export function extractFeatures(title: string | null, text: string, language: string | null = null, entities: readonly string[] = []): DocFeatures {
+  const head = title ? tokens(title, language) : [];
+  const body = tokens(text.slice(0, MAX_BODY_CHARS), language);
+  const longWords = head.filter((t) => t.key.length > 3);
+  const titleCase = body.length > 0 && longWords.length > 1 && longWords.filter((t) => t.capitalised).length / longWords.length >= TITLE_CASE_SHARE;
+
+  const lowerSeen = new Set<string>();
+  const capitalSeen = new Set<string>();
+  for (const t of [...(titleCase ? [] : head), ...body]) {
+    if (!t.capitalised) lowerSeen.add(t.key);
+    else if (!t.initial) capitalSeen.add(t.key);
+  }
+  const isName = (key: string) => capitalSeen.has(key) && !lowerSeen.has(key);
+
+  const counts = new Map<string, number>();
+  const nameCounts = new Map<string, number>();
+  const add = (list: Token[], weight: number) => {
+    for (const t of list) {
+      if (!keep(t.key)) continue;
+      counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
+      if (t.capitalised && isName(t.key)) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
+    }
+  };
+  add(head, TITLE_WEIGHT);
+  add(body, 1);
+  for (const e of entities) {
+    const key = foldForSearch(e, language);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    nameCounts.set(key, (nameCounts.get(key) ?? 0) + 1);
+  }
+  const sublinear = (m: Map<string, number>) => new Map([...m].map(([k, c]) => [k, 1 + Math.log(c)] as [string, number]));
+  return { terms: sublinear(counts), names: sublinear(nameCounts) };
+}

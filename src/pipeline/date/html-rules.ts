@@ -25,7 +25,7 @@ export const MODIFIED_META: string[] = [
 ];
 
 /** A meta name outside the lists that still says "published", as a weaker hint. */
-export const PUBLISHED_META_HINT = /publish|pubdate|issued/i;
+export const PUBLISHED_META_HINT = /publish(?!er)|pubdate|issued/i;
 export const MODIFIED_HINT = /modif|updat|edit|revis|lastmod/i;
 
 /** JSON-LD keys holding a publication date, best first (uploadDate: videos; dateCreated: some CMSs). */
@@ -61,7 +61,7 @@ export const OTHER_DATE_CLASS_HINT = /modif|updat|comment|related|recent|popular
  */
 export const OTHER_STORIES_PART = new Set([
   'related', 'recent', 'popular', 'sidebar', 'widget', 'comment', 'comments', 'teaser', 'teasers', 'latest',
-  'trending', 'recommended', 'mostrecent', 'mostpopular', 'mostread', 'rel', 'relacionadas', 'relacionados',
+  'trending', 'recommended', 'mostrecent', 'mostpopular', 'mostread', 'relacionadas', 'relacionados',
   'correlatas', 'similar',
 ]);
 

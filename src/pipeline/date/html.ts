@@ -1,4 +1,4 @@
-// Finds an HTML page's publication date: structured data first, then the URL, markup and visible text, with provenance.
+// Finds an HTML page's publication date from its URL, structured data, markup and visible text, with provenance.
 import type { DateSource, PublishedDate } from '../../domain/article.ts';
 import {
   BLOCK_TAGS, CHROME_TAGS, COPYRIGHT_LINE, DATE_ELEMENT_SELECTOR, JSONLD_ARTICLE_TYPE, JSONLD_MODIFIED_KEY,
@@ -9,8 +9,11 @@ import { findDates, isPlausible, parseDateValue, toIso, type DateMatch } from '.
 import { dateFromUrl, yearMonthFromUrl } from './url.ts';
 
 /**
- * How far each kind of evidence is trusted. Ordered as the cascade below and calibrated as a set
- * on pubdate-dev: structured publication fields are right almost always, visible text least.
+ * How far each kind of evidence is trusted, in cascade order. Calibrated as a set on pubdate-dev,
+ * where each strategy alone was right on (URL, JSON-LD, meta, marked <time>, first <time>, date
+ * element, text near the headline, modified, page text) 100, 97, 98, 100, 100, 93, 94, 91, 88 %
+ * of the pages it answered; the URL ranks first in the cascade because it never changes after
+ * publication, while structured data is sometimes rewritten in UTC or on update.
  */
 export const CONFIDENCE = {
   urlFullDate: 0.85,
@@ -18,8 +21,8 @@ export const CONFIDENCE = {
   jsonLdOther: 0.9,
   meta: 0.9,
   markedTime: 0.85,
+  firstTime: 0.75,
   dateElement: 0.7,
-  firstTime: 0.65,
   headerText: 0.55,
   modified: 0.45,
   bodyText: 0.35,
@@ -113,8 +116,9 @@ function collectLd(node: unknown, depth: number, out: LdDate[]): void {
     if (typeof v === 'string') out.push({ key, value: v, type, depth });
   }
   for (const [key, value] of Object.entries(obj)) {
-    // The page's own node may sit in @graph or mainEntity; comments, authors and organisations carry other dates.
-    if (key === '@graph' || key === 'mainEntity' || key === 'mainEntityOfPage' || key === 'itemListElement') {
+    // The page's own node may sit in @graph or mainEntity; comments, item lists, authors and
+    // organisations carry other dates and are not entered.
+    if (key === '@graph' || key === 'mainEntity' || key === 'mainEntityOfPage') {
       collectLd(value, depth + (key === '@graph' ? 0 : 1), out);
     }
   }
@@ -146,7 +150,8 @@ function fromJsonLd(ctx: PageContext, lds: LdDate[], keys: readonly string[], co
     .filter((d) => keys.includes(d.key))
     .map((d) => ({ d, article: JSONLD_ARTICLE_TYPE.test(d.type) }))
     .filter(({ d, article }) => article || d.key !== 'dateCreated')
-    .sort((a, b) => keys.indexOf(a.d.key) - keys.indexOf(b.d.key) || Number(b.article) - Number(a.article));
+    .sort((a, b) => keys.indexOf(a.d.key) - keys.indexOf(b.d.key) || Number(b.article) - Number(a.article)
+      || a.d.depth - b.d.depth);
   for (const { d, article } of ranked) {
     const m = parseDateValue(d.value, { monthFirst: ctx.monthFirst });
     if (!ctx.accept(m)) continue;
@@ -215,18 +220,23 @@ function namesOtherStories(el: Element): boolean {
 
 /**
  * Whether an element's date belongs to something else than the page's story: it sits in
- * navigation, footer or aside chrome, in a container named for related or recent stories, or
- * (for `strict`) in a list item or link, which is how lists of other stories are built.
+ * navigation, in footer or aside chrome outside the article, in a container named for related or
+ * recent stories, or (for `strict`) in a list item or link, which is how lists of other stories
+ * are built.
  */
 function elsewhere(el: Element, strict: boolean): boolean {
   let depth = 0;
+  let chrome = false;
   for (let p: Element | null = el; p; p = p.parentElement, depth++) {
-    if (CHROME_TAGS.has(p.tagName)) return true;
+    if (p.tagName === 'NAV') return true;
+    // A footer or aside inside an <article> is the article's own (byline, dates); outside, the page's.
+    if (CHROME_TAGS.has(p.tagName)) chrome = true;
+    if (p.tagName === 'ARTICLE') chrome = false;
     if (depth >= CONTEXT_DEPTH) continue;
     if (strict && (p.tagName === 'LI' || p.tagName === 'A')) return true;
     if (namesOtherStories(p)) return true;
   }
-  return false;
+  return chrome;
 }
 
 function readElementDate(ctx: PageContext, el: Element): { m: DateMatch; how: string } | null {
@@ -303,8 +313,9 @@ function scanElements(ctx: PageContext): ElementScan {
  * posts, navigation and footer chrome, lists of other stories. Blocks end with a newline, inline
  * boundaries with a space.
  */
-function visibleText(doc: Document): string {
+export function visibleText(doc: Document): string {
   const parts: string[] = [];
+  const headline = doc.querySelector('h1');
   const walk = (node: Node, inArticle: boolean): void => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
@@ -314,7 +325,9 @@ function visibleText(doc: Document): string {
         if (SKIPPED_TAGS.has(tag) || QUOTED_TAGS.has(tag)) continue;
         // An article's own footer or aside holds its byline and dates; the page's holds other pages'.
         if (CHROME_TAGS.has(tag) && (tag === 'NAV' || !inArticle)) continue;
-        if (QUOTED_CLASS.test(el.getAttribute('class') ?? '') || namesOtherStories(el)) continue;
+        if (QUOTED_CLASS.test(el.getAttribute('class') ?? '')) continue;
+        // A box named for other stories is skipped, unless it is the layout box holding the headline.
+        if (namesOtherStories(el) && !(headline && el.contains(headline))) continue;
         walk(child, inArticle || tag === 'ARTICLE');
         parts.push(BLOCK_TAGS.has(tag) ? '\n' : ' ');
       }

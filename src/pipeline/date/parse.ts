@@ -187,6 +187,8 @@ function fromGroups(order: Order, g: RegExpExecArray, monthFirst: boolean): Part
     case 'cjk':
       return numericYmd(Number(g[1]), Number(g[2]), Number(g[3]));
     case 'ambiguous': {
+      // A two-digit year is read only in the zero-padded form (15.04.20); "1.5.20" is a version.
+      if (g[4]!.length === 2 && (g[1]!.length !== 2 || g[3]!.length !== 2)) return null;
       const a = Number(g[1]), b = Number(g[3]);
       const year = twoDigitYear(Number(g[4]));
       // A day above 12 settles the order; otherwise the page's convention decides, and dots are never US style.

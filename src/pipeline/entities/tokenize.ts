@@ -39,18 +39,17 @@ function splitChunk(chunk: string, offset: number, out: Token[]): void {
     push(out, chunk, offset);
     return;
   }
-  let pos = 0;
-  let pieces = chunk.split(INNER_SPLIT_RE);
+  // split() with a capturing group puts the separators at odd indices.
+  const pieces = chunk.split(INNER_SPLIT_RE);
   if (pieces.length > 1) {
-    for (const piece of pieces) {
-      if (piece.length === 0) continue;
-      if (INNER_SPLIT_RE.test(piece) && piece.match(INNER_SPLIT_RE)?.[0] === piece) push(out, piece, offset + pos);
-      else splitChunk(piece, offset + pos, out);
+    let pos = 0;
+    pieces.forEach((piece, k) => {
+      if (k % 2 === 1) push(out, piece, offset + pos);
+      else if (piece.length > 0) splitChunk(piece, offset + pos, out);
       pos += piece.length;
-    }
+    });
     return;
   }
-  pieces = [];
   let s = 0;
   let e = chunk.length;
   // Leading quotes and brackets.

@@ -34,28 +34,43 @@ export function extractEvents(text: string, timexes: Timex[], entities: EntityAn
   const out: EventMention[] = [];
   const sentences = splitSentences(text);
   const today = published?.slice(0, 10) ?? null;
-  for (const t of timexes) {
+  const byId = new Map(entities.entities.map((e) => [e.id, e]));
+  for (const t of [...timexes].sort((a, b) => a.start - b.start)) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     if (t.role === 'modifier' || !DATING_PRECISIONS.has(t.precision)) continue;
     const date = normaliseValue(t.value);
     if (!date) continue;
     const s = sentences.find((x) => t.start >= x.start && t.start < x.end);
     if (!s) continue;
-    const sentence = text.slice(s.start, s.end).trim();
-    if (NON_EVENT.test(sentence) && !/\b(will|scheduled|expected)\b/i.test(sentence)) continue;
-    const trigger = findTrigger(sentence);
-    if (!trigger) continue;
+    const raw = text.slice(s.start, s.end);
+    const sentence = raw.trim();
+    if (NON_EVENT.test(sentence)) continue;
     const inSentence = entities.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    const byId = new Map(entities.entities.map((e) => [e.id, e]));
-    const places = inSentence.filter((m) => m.type === 'LOC').map((m) => byId.get(m.entityId)?.name ?? m.text);
+    const places = inSentence.filter((m) => m.type === 'LOC').map((m) => ({ name: byId.get(m.entityId)?.name ?? m.text, at: m.start - s.start }));
     const participants = [...new Set(inSentence.filter((m) => m.type === 'PER' || m.type === 'ORG').map((m) => byId.get(m.entityId)?.name ?? m.text))];
+    let trigger = findTrigger(raw, t.start - s.start);
+    let place = trigger ? pickPlace(raw, places, [t.start - s.start, trigger.at]) : null;
+    // A dated sentence with no trigger of its own continues the previous one ("The work will continue ... on January 10").
+    const previous = out.length ? out[out.length - 1] : null;
+    if (!trigger && previous && previous.end === s.start - gapBefore(text, s.start)) {
+      trigger = { kind: previous.kind, word: previous.trigger, at: -1 };
+      place = pickPlace(raw, places, [t.start - s.start]) ?? previous.place;
+    }
+    if (!trigger) continue;
     out.push({
       date: date.value, precision: date.precision, time: date.time, kind: trigger.kind, trigger: trigger.word,
-      place: pickPlace(sentence, places), participants, sentence, start: s.start, end: s.end, timex: t.text,
+      place, participants, sentence, start: s.start, end: s.end, timex: t.text,
       scheduled: today !== null && date.value.slice(0, 10) > today,
     });
   }
   return dedupeWithinArticle(out);
+}
+
+/** Length of the whitespace just before `pos` (so adjacent sentences can be recognised). */
+function gapBefore(text: string, pos: number): number {
+  let i = pos;
+  while (i > 0 && /\s/.test(text[i - 1])) i--;
+  return pos - i;
 }
 
 /** "2022-01-09TEV" → day 2022-01-09; "2022-01" → month; values without a year ("XXXX-…") cannot be placed. */
@@ -67,18 +82,55 @@ function normaliseValue(value: string): { value: string; precision: DatePrecisio
   return { value: m[1], precision: 'year', time: null };
 }
 
-function findTrigger(sentence: string): { kind: EventKind; word: string } | null {
+/** A statement verb this close before the date dates the statement itself ("said on Tuesday", "told reporters on Wednesday"). */
+const STATEMENT_ADJACENT_CHARS = 16;
+
+/**
+ * The event a date belongs to: a statement when the reporting verb sits right before the date; otherwise the
+ * nearest non-statement trigger ("talks ... scheduled for January 9, Zakharova said" dates the talks).
+ */
+function findTrigger(sentence: string, timexAt: number): { kind: EventKind; word: string; at: number } | null {
+  let event: { kind: EventKind; word: string; at: number; d: number } | null = null;
+  let statement: { word: string; at: number; gap: number } | null = null;
   for (const [kind, re] of TRIGGERS) {
-    const m = re.exec(sentence);
-    if (m) return { kind, word: m[0] };
+    for (const m of sentence.matchAll(new RegExp(re.source, 'gi'))) {
+      if (kind === 'statement') {
+        const gap = timexAt - (m.index + m[0].length);
+        if (gap >= 0 && (!statement || gap < statement.gap)) statement = { word: m[0], at: m.index, gap };
+        else if (!statement) statement = { word: m[0], at: m.index, gap: Number.POSITIVE_INFINITY };
+        continue;
+      }
+      const d = Math.abs(m.index - timexAt);
+      if (!event || d < event.d) event = { kind, word: m[0], at: m.index, d };
+    }
   }
-  return null;
+  if (statement && (statement.gap <= STATEMENT_ADJACENT_CHARS || !event)) return { kind: 'statement', word: statement.word, at: statement.at };
+  return event && { kind: event.kind, word: event.word, at: event.at };
 }
 
-/** Prefer the place introduced by "in"/"at" ("talks in Geneva") over other places the sentence names. */
-function pickPlace(sentence: string, places: string[]): string | null {
-  for (const p of places) if (new RegExp(`\\b(?:in|at)\\s+(?:the\\s+)?${escapeRe(p)}\\b`).test(sentence)) return p;
-  return places[0] ?? null;
+/** Verbs in -ed that keep a place attached to the event ("was held in", "scheduled in"); other verbs start a new clause. */
+const ATTACHING_VERBS = /^(?:held|scheduled|planned|expected|hosted|convened|based|located|organi[sz]ed|staged)$/i;
+
+/**
+ * The venue: a place introduced by "in"/"at" ("talks in Geneva"), nearest to the trigger or the date, in the same
+ * clause (no other past-tense verb between: "Monday’s talks briefed allies in Brussels" is not a Brussels meeting).
+ * Places named otherwise ("the US and NATO responded") are parties, not venues.
+ */
+function pickPlace(sentence: string, places: Array<{ name: string; at: number }>, anchors: number[]): string | null {
+  let best: { p: string; d: number } | null = null;
+  for (const p of places) {
+    const before = sentence.slice(Math.max(0, p.at - 12), p.at);
+    if (!/\b(?:in|at)\s+(?:the\s+)?$/i.test(before)) continue;
+    for (const a of anchors) {
+      if (a < 0) continue;
+      const between = sentence.slice(Math.min(a, p.at), Math.max(a, p.at));
+      const verbs = (between.match(/\b\w+ed\b/g) ?? []).filter((w) => !ATTACHING_VERBS.test(w));
+      if (verbs.length || /[;:]/.test(between)) continue;
+      const d = Math.abs(p.at - a);
+      if (!best || d < best.d) best = { p: p.name, d };
+    }
+  }
+  return best?.p ?? null;
 }
 
 /** One mention per (date, kind, sentence): a sentence dated twice the same way is one event. */

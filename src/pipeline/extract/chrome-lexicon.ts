@@ -61,6 +61,15 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'filed under', 'categories:', 'category:', 'post navigation', 'join the conversation', 'show comments',
       'we\'d like to send you', 'allow notifications', 'get the latest', 'get breaking news', 'skip to',
       'your privacy', 'privacy policy', 'terms of use', 'terms of service', 'send to a friend', 'email to a friend',
+      // comment forms and comment rules
+      'save my name', 'notify me', 'this site uses akismet', 'as you comment', 'please be respectful',
+      'community rules', 'comments are moderated', 'your email address will not be published',
+      // wire and desk credits under the story
+      '(reporting by', 'reporting by', 'additional reporting by', 'editing by', '(editing by', 'compiled by',
+      'our standards:', 'the material on this site may not be reproduced',
+      // affiliate disclosures
+      'if you buy something', 'if you click on', 'sometimes we include links', 'we may earn a commission',
+      'we may receive a commission', 'this post may contain affiliate', 'this article contains affiliate',
     ],
     barrier: [
       'related articles', 'related stories', 'related posts', 'related news', 'related content', 'related', 'more from',
@@ -205,4 +214,11 @@ export const CHROME_PATTERNS: RegExp[] = [
 ];
 
 /** Words that make a short heading a barrier before other content, whatever else the heading says. */
-export const BARRIER_WORDS = /\b(related|trending|popular|recommended|comments|more in|more from|more on|read next|also like|don't miss|must read|editor's picks|top stories|most read|most viewed|latest news|see more|more stories|more news|more videos)\b|читайте также|по теме|ilgili|اقرأ أيضا|ذات صلة|مرتبط/u;
+export const BARRIER_WORDS = /^(about|sobre|über|à propos de|acerca de|об авторе|yazar hakkında|درباره|عن الكاتب)\s|\babout the author\b|\b(related|trending|popular|recommended|comments|more in|more from|more on|read next|also like|don't miss|must read|editor's picks|top stories|most read|most viewed|latest news|see more|more stories|more news|more videos)\b|читайте также|по теме|ilgili|اقرأ أيضا|ذات صلة|مرتبط/u;
+
+/**
+ * Promotion of the outlet's own channels inside a short line: newsletters, social accounts, apps.
+ * Matched on lines of at most PROMO_MAX_WORDS words (text-classify.ts); article paragraphs rarely do this.
+ */
+export const PROMO_PATTERN =
+  /\b(newsletters?|unsubscribe|sign up|signing up|inbox|subscribe|subscription|(follow|like|find|join) (us|her|him|them|\S+) on (facebook|twitter|instagram|youtube|telegram)|follow (us|her|him|them)|contributed (reporting|to this report))\b|рассылк|подпишитесь|подписывайтесь|bültenimiz|abone ol|النشرة البريدية|اشترك في|خبرنامه|عضو شوید/iu;

@@ -1,60 +1,128 @@
-// Removes page chrome around an article: elements before Readability scores the page, blocks after it.
-import type { TextBlock } from './html-text.ts';
-import { BOILERPLATE_LABEL, BOILERPLATE_START, CALL_TO_ACTION, MAX_BOILERPLATE_WORDS } from './html-rules.ts';
+// Removes page chrome around an article: elements before and after Readability picks the container, blocks after.
+import {
+  ARTICLE_CHROME_CLASS, ARTICLE_CHROME_TAGS, BOILERPLATE_LABEL, BOILERPLATE_START, CALL_TO_ACTION, CHROME_CLASS,
+  CHROME_TAGS, EMBED_WRAPPER_CLASS, EMBEDDED_POST_CLASS,
+} from './html-rules.ts';
+import { HEADING_TAGS, type TextBlock } from './html-text.ts';
 
-const mk = (v: string | undefined) => { const R = v ? v.split(',') : []; return { TAGS: new Set(R.filter((r) => r.startsWith('tag:')).map((r) => r.slice(4).toUpperCase())), CLS: R.filter((r) => r.startsWith('cls:')).map((r) => new RegExp(r.slice(4), 'i')) }; };
-const PRE = mk(process.env.RULES), POST = mk(process.env.POSTRULES ?? process.env.RULES);
-const MAX_PROSE = Number(process.env.MAXPROSE ?? 600);
+/**
+ * An element holding more than this many characters of long paragraphs is article, whatever its class says
+ * ("post tag-review", "author-content"). Captions, bylines and promo boxes on the dev pages hold under 300;
+ * 600 leaves room for a long caption and stays far below any article body.
+ */
+const MAX_CHROME_PROSE_CHARS = 600;
+/** A paragraph counts as prose for the guard above from this length (a sentence or two). */
+const PROSE_PARAGRAPH_CHARS = 100;
+/**
+ * Longest block (in words) that the boilerplate patterns may remove; longer text is prose even when it opens
+ * with "Related" or mentions a newsletter. Calibrated on zyte-dev: 40 catches every promo line seen there.
+ */
+const MAX_BOILERPLATE_WORDS = 40;
+/** Share of a block's characters inside links from which it counts as a link (teaser headline, "more" link). */
+const LINK_BLOCK_DENSITY = 0.9;
+/**
+ * A list is a teaser list when at least this many of its items are links. One or two linked items are calls to
+ * action inside the story ("Get it on Amazon", "Also at Walmart"); calibrated on zyte-dev, 2 cost recall.
+ */
+const MIN_TEASER_LIST_ITEMS = 3;
 
-export function stripChrome(body: Element | null, post = false): void {
-  if (!body) return;
-  const { TAGS, CLS } = post ? POST : PRE;
-  const proseOf = (root: Element): number => { let n = 0; for (const p of Array.from(root.querySelectorAll('p'))) { const l = (p.textContent ?? '').length; if (l >= 100) n += l; } return n; };
-  const total = proseOf(body);
+export type ChromeStage = 'page' | 'article';
+
+/**
+ * Removes furniture elements under `root`. At the 'page' stage (before Readability) only rules that never cost
+ * Readability its anchor run; the 'article' stage (inside Readability's result) adds header blocks and decks.
+ */
+export function removeChrome(root: Element, stage: ChromeStage): void {
   const drop: Element[] = [];
-  for (const el of Array.from(body.querySelectorAll('*'))) {
-    if (TAGS.has(el.tagName)) { drop.push(el); continue; }
-    if (process.env.HIDDEN && (el.hasAttribute('hidden') || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute('style') ?? ''))) { drop.push(el); continue; }
-    if (CLS.length) {
-      const ci = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-      if (ci.length > 1 && CLS.some((c) => c.test(ci)) && proseOf(el) <= MAX_PROSE) drop.push(el);
-    }
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    if (isChrome(el, stage) && proseChars(el) <= MAX_CHROME_PROSE_CHARS) drop.push(el);
   }
-  if (process.env.DEBUGDROP) for (const el of drop) console.error("DROP", el.tagName, classAndIdOf(el), (el.textContent ?? "").replace(/\s+/g, " ").slice(0, 100));
+  // Removing an ancestor first detaches its matched descendants too; remove() on a detached node is harmless.
   for (const el of drop) el.remove();
 }
 
-const B = new Set((process.env.BRULES ?? '').split(','));
-const LINKY = Number(process.env.LINKY ?? 0.9);
-const LISTMIN = Number(process.env.LISTMIN ?? 3);
-export function cleanBlocks(blocks: TextBlock[]): TextBlock[] {
-  const dens = (b: TextBlock) => /^(https?:\/\/|www\.)\S+$/i.test(b.text) ? 0 : b.linkChars / b.text.length;
-  const linkItems = new Map<Element, number>();
-  for (const b of blocks) if (b.tag === 'li' && dens(b) >= LINKY && b.element.parentElement) linkItems.set(b.element.parentElement, (linkItems.get(b.element.parentElement) ?? 0) + 1);
-  return blocks.filter((b) => {
-    const ld = dens(b);
-    if (B.has('linklist') && b.tag === 'li' && ld >= LINKY && (linkItems.get(b.element.parentElement!) ?? 0) >= LISTMIN) return false;
-    if (B.has('linkli') && b.tag === 'li' && ld >= LINKY) return false;
-    if (B.has('linkh') && /^h\d$/.test(b.tag) && ld >= LINKY) return false;
-    if (B.has('linkp') && b.tag === 'p' && ld >= LINKY) return false;
-    if (B.has('linkany') && ld >= LINKY) return false;
-    const words = b.text.split(' ').length;
-    if (B.has('label') && BOILERPLATE_LABEL.test(b.text)) return false;
-    if (B.has('start') && words <= MAX_BOILERPLATE_WORDS && BOILERPLATE_START.test(b.text)) return false;
-    if (B.has('cta') && words <= MAX_BOILERPLATE_WORDS && CALL_TO_ACTION.test(b.text)) return false;
+function isChrome(el: Element, stage: ChromeStage): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (CHROME_TAGS.has(tag) || (stage === 'article' && ARTICLE_CHROME_TAGS.has(tag))) return true;
+  const names = classAndId(el);
+  if (names.length < 2) return false;
+  if (CHROME_CLASS.test(names)) return true;
+  return stage === 'article' && ARTICLE_CHROME_CLASS.test(names);
+}
+
+function proseChars(el: Element): number {
+  let n = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) {
+    const len = (p.textContent ?? '').length;
+    if (len >= PROSE_PARAGRAPH_CHARS) n += len;
+  }
+  return n;
+}
+
+/** Lifts embedded social posts out of their widget wrappers so Readability keeps them (see EMBEDDED_POST_CLASS). */
+export function unwrapEmbeddedPosts(root: Element): void {
+  for (const post of Array.from(root.querySelectorAll('blockquote'))) {
+    if (!EMBEDDED_POST_CLASS.test(post.getAttribute('class') ?? '')) continue;
+    let wrapper: Element = post;
+    for (let p = post.parentElement; p && p !== root && onlyChild(p) && EMBED_WRAPPER_CLASS.test(classAndId(p)); p = p.parentElement) wrapper = p;
+    if (wrapper !== post) wrapper.replaceWith(post);
+  }
+}
+
+/** True when the element's only child element (scripts aside) is the path we came up. */
+function onlyChild(el: Element): boolean {
+  let n = 0;
+  for (const c of Array.from(el.children)) if (c.tagName !== 'SCRIPT') n++;
+  return n === 1;
+}
+
+export interface BlockContext {
+  /** The article title: a heading repeating it is the page's headline block, not body. */
+  title: string | null;
+}
+
+/** Drops blocks that are chrome by their text or place: the headline block, teaser links, furniture labels, promo and credit lines. */
+export function cleanBlocks(blocks: readonly TextBlock[], context: BlockContext): TextBlock[] {
+  const titleKey = context.title ? textKey(context.title) : '';
+  const linkItemsPerList = new Map<Element, number>();
+  for (const b of blocks) {
+    const list = b.element.parentElement;
+    if (b.tag === 'li' && list && isLink(b)) linkItemsPerList.set(list, (linkItemsPerList.get(list) ?? 0) + 1);
+  }
+  // Headings before the first paragraph are the headline block (title, deck), which the metadata carries.
+  const firstBody = blocks.findIndex((b) => !HEADING_TAGS.has(b.tag));
+  return blocks.filter((b, i) => {
+    if (HEADING_TAGS.has(b.tag) && (firstBody < 0 || i < firstBody)) return false;
+    if (isLink(b)) {
+      if (b.tag !== 'li') return false;
+      const list = b.element.parentElement;
+      if (list && (linkItemsPerList.get(list) ?? 0) >= MIN_TEASER_LIST_ITEMS) return false;
+    }
+    if (BOILERPLATE_LABEL.test(b.text)) return false;
+    if (wordCount(b.text) <= MAX_BOILERPLATE_WORDS && (BOILERPLATE_START.test(b.text) || CALL_TO_ACTION.test(b.text))) return false;
+    if (titleKey && HEADING_TAGS.has(b.tag) && textKey(b.text) === titleKey) return false;
     return true;
   });
 }
-function classAndIdOf(e: Element): string { return `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`; }
 
-const EMBED = /\b(twitter-tweet|instagram-media|tiktok-embed)\b/;
-const WRAP = /social|embed|tweet|twitter|instagram/i;
-export function unwrapEmbeds(body: Element | null): void {
-  if (!body || !process.env.UNWRAP) return;
-  for (const q of Array.from(body.querySelectorAll('blockquote'))) {
-    if (!EMBED.test(q.getAttribute('class') ?? '')) continue;
-    let top: Element = q;
-    for (let p = q.parentElement; p && p !== body && Array.from(p.children).filter((c) => c.tagName !== 'SCRIPT').length === 1 && WRAP.test(classAndIdOf(p)); p = p.parentElement) top = p;
-    if (top !== q) top.replaceWith(q);
-  }
+/** A block that is (almost) all link text, unless the text is a bare URL the author chose to print. */
+function isLink(b: TextBlock): boolean {
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(b.text)) return false;
+  return b.linkChars >= LINK_BLOCK_DENSITY * b.text.length;
+}
+
+function wordCount(s: string): number {
+  let n = 1;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
+  return n;
+}
+
+function textKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+function classAndId(e: Element): string {
+  const c = e.getAttribute('class');
+  const id = e.getAttribute('id');
+  return c && id ? `${c} ${id}` : c ?? id ?? '';
 }

@@ -1,14 +1,46 @@
 // Word lists and patterns for HTML extraction: what page chrome looks like, kept apart from the algorithm.
 
+/**
+ * Elements that are page furniture wherever they appear: navigation, and figures with their captions
+ * (the article's prose never sits inside a figure).
+ */
+export const CHROME_TAGS = new Set(['NAV', 'FIGURE', 'FIGCAPTION', 'TIME']);
+
+/**
+ * Also furniture inside the extracted article, but kept while Readability scores the page: a page's
+ * <header> often wraps the headline block that anchors Readability's choice of container.
+ */
+export const ARTICLE_CHROME_TAGS = new Set(['HEADER']);
+
+/**
+ * Class/id fragments of small page parts that are never article text: captions and credits, bylines and
+ * timestamps, newsletter and promo boxes, breadcrumbs, and hover cards that repeat a linked name's profile.
+ */
+export const CHROME_CLASS =
+  /caption|credit|byline|dateline|timestamp|\bdate\b|\btime\b|copyright|attribution|promo|newsletter|signup|sign-up|breadcrumb|author|related|print|read-?more|more-|rollover|tooltip|popover|hovercard/i;
+
+/** As ARTICLE_CHROME_TAGS, for class names: header blocks (headline, deck, meta line) inside the article. */
+export const ARTICLE_CHROME_CLASS = /header/i;
+
+/**
+ * Social posts embedded in a story (tweets, Instagram posts) are quotations the story relies on; their
+ * wrappers carry names Readability treats as chrome ("social-media-embed"), so the post is lifted out first.
+ */
+export const EMBEDDED_POST_CLASS = /\b(?:twitter-tweet|instagram-media|tiktok-embed)\b/;
+export const EMBED_WRAPPER_CLASS = /social|embed|tweet|twitter|instagram|tiktok/i;
+
 /** Title separators between a headline and the site or section name ("Headline | Site", "Site - Headline"). */
 export const TITLE_SEPARATOR = /\s+[|\-–—·•»«~\/:]\s+|\s+::\s+/;
 
 /** A pipe almost always divides a headline from site furniture, so pipe segments go even without a site-name match. */
 export const TITLE_PIPE = /\s+\|\s+/;
 
-/** Words that introduce a byline rather than belong to a name, in the languages of the news we see. */
+/**
+ * Words that introduce a byline rather than belong to a name. Prepositions that also start surnames
+ * ("von", "di", "de") are left out: "Di Maio" must survive.
+ */
 export const BYLINE_PREFIX =
-  /^(?:(?:written|words|reported|posted|story|text|photos?)\s+by|by|von|por|par|di|door|av|af|de|autor(?:a|in)?|author|автор|yazar)\s*[:\-–]?\s+/i;
+  /^(?:(?:written|words|reported|posted|story|text|photos?)\s+by|by|por|par|door|av|af|autor(?:a|in)?|author|автор|yazar)\s*[:\-–]?\s+/i;
 
 /** Words that mark a job title or desk, never part of a person's name in a byline. */
 export const BYLINE_ROLE_WORDS = new Set([
@@ -37,9 +69,6 @@ export const BREADCRUMB_HOME = /^(?:home|homepage|start|accueil|inicio|início|s
 /** Class/id fragments of elements carrying the byline in the page (read before cleaning removes them). */
 export const BYLINE_CLASS = /byline|author-name|authorname|author__name|writer|contributor/i;
 
-/** Longest block (in words) that the boilerplate patterns below may remove; longer text is prose even if it matches. */
-export const MAX_BOILERPLATE_WORDS = 40;
-
 /**
  * Whole-block labels left by page furniture: ad slots, comment counters, section labels of teaser lists.
  * Matched against the block's full text.
@@ -57,7 +86,7 @@ export const BOILERPLATE_LABEL = new RegExp(
 
 /**
  * Block openings that mark a non-article line: cross-links, publication stamps, credits, calls to action.
- * Matched at the start of blocks no longer than MAX_BOILERPLATE_WORDS.
+ * Matched at the start of short blocks (see MAX_BOILERPLATE_WORDS in html-clean.ts).
  */
 export const BOILERPLATE_START = new RegExp(
   '^[\\s\\[(·|•-]*(?:' + [

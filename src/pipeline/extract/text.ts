@@ -28,8 +28,6 @@ const PENALTY: Record<Kind, number> = {
  * every summary is one, while article paragraphs mostly come in runs. Islands earn this share of their words.
  */
 const ISLAND_WEIGHT = 0.25;
-// A paragraph that only known chrome separates from the next one (a lead above "Share on Facebook") is
-// joined all the same; an author's bio after the article, among short lines, stays an island.
 
 /** An inline widget (a barrier and its links) inside an article is at most this many lines long. */
 const WIDGET_MAX_LINES = 6;
@@ -44,10 +42,23 @@ const AFTER_BARRIER_WEIGHT = 0.3;
 /** Known chrome comes in widgets ("Share", "Facebook", "Twitter", "Email"): a widget costs about one line. */
 const CHROME_RUN_PENALTY = 1;
 
+/** This many paragraphs repeated in the same order make a duplicated list. */
+const REPEATED_RUN_MIN = 3;
+
+/** A table is at least this many rows, each with this many numbers making at least this share of its words. */
+const TABLE_MIN_ROWS = 4;
+const TABLE_ROW_MIN_NUMBERS = 3;
+const TABLE_ROW_MIN_NUMBER_SHARE = 0.4;
+
+/** Short lines in a run of at least this many inside the article are a list, not a widget. */
+const LIST_MIN_ITEMS = 3;
+/** A lone line between paragraphs this long without closing punctuation is another article's headline. */
+const TEASER_MIN_WORDS = 8;
+
 /** Prose-like kinds that count towards the body. */
 const CONTENT: ReadonlySet<Kind> = new Set<Kind>(['prose', 'sentence']);
 
-/** A standfirst that the body repeats shares at least this share of its words with the first paragraph. */
+/** A standfirst that the body repeats shares at least this share of its word pairs with the first paragraph. */
 const STANDFIRST_REPEAT_MIN_SHARE = 0.6;
 /** A dateline paragraph this close to the start of the body marks where the body really begins. */
 const DATELINE_LOOKAHEAD_BLOCKS = 3;
@@ -60,7 +71,7 @@ export interface BodyAnalysis {
 
 /** Classifies every line of a capture and chooses the body blocks (before standfirst and dateline handling). */
 export function analysePlainText(text: string, evidence?: LineEvidence): BodyAnalysis {
-  const blocks = splitLines(text).map((line) => classify(line, evidence));
+  const blocks = markTables(markRepeats(splitLines(text).map((line) => classify(line, evidence))));
   const region = bestRegion(blocks);
   return { blocks, body: region ? selectBody(blocks, region.start, region.end) : [] };
 }
@@ -89,10 +100,58 @@ export function extractPlainText(text: string, evidence?: LineEvidence): TextExt
   return { ...header, text: paragraphs.filter(Boolean).join('\n\n') };
 }
 
+/**
+ * A run of paragraphs printed twice on one page is a teaser list or a ticker (the same list above and below
+ * the story), not article text; it counts as chrome. Single repeats stay: an interview repeats its questions,
+ * a recipe its steps.
+ */
+function markRepeats(blocks: Block[]): Block[] {
+  const first = new Map<string, number>();
+  const repeated: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (!CONTENT.has(blocks[i].kind)) continue;
+    const earlier = first.get(blocks[i].text);
+    if (earlier === undefined) {
+      first.set(blocks[i].text, i);
+      continue;
+    }
+    // How many consecutive lines from here repeat the consecutive lines from the earlier copy.
+    let n = 0;
+    while (i + n < blocks.length && earlier + n < i && CONTENT.has(blocks[i + n].kind) && blocks[earlier + n].text === blocks[i + n].text) {
+      n++;
+    }
+    if (n >= REPEATED_RUN_MIN) for (let k = 0; k < n; k++) repeated.push(blocks[earlier + k], blocks[i + k]);
+  }
+  for (const b of repeated) b.kind = 'chrome';
+  return blocks;
+}
+
+/**
+ * Rows of a table (standings, results) are short lines full of numbers; a run of them belongs to the
+ * article that prints the table, so they count as sentences.
+ */
+function markTables(blocks: Block[]): Block[] {
+  let start = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    if (i < blocks.length && blocks[i].kind === 'short' && isTableRow(blocks[i].text)) continue;
+    if (i - start >= TABLE_MIN_ROWS) for (let k = start; k < i; k++) blocks[k].kind = 'sentence';
+    start = i + 1;
+  }
+  return blocks;
+}
+
+function isTableRow(text: string): boolean {
+  const w = words(text);
+  const numbers = w.filter((t) => /^\d/.test(t)).length;
+  return numbers >= TABLE_ROW_MIN_NUMBERS && numbers / w.length >= TABLE_ROW_MIN_NUMBER_SHARE;
+}
+
 function scores(blocks: Block[]): number[] {
   return blocks.map((b, i) => {
     if (b.kind === 'chrome' && blocks[i - 1]?.kind === 'chrome') return -CHROME_RUN_PENALTY;
     if (!CONTENT.has(b.kind)) return -PENALTY[b.kind];
+    // A paragraph that only known chrome separates from the next one (a lead above "Share on Facebook") is
+    // joined all the same; an author's bio after the article, among short lines, stays an island.
     const joined = CONTENT.has(blocks[i - 1]?.kind) || CONTENT.has(blocks[i + 1]?.kind);
     return joined || (b.kind === 'prose' && (contentAcrossChrome(blocks, i, 1) || contentAcrossChrome(blocks, i, -1)))
       ? b.size
@@ -177,7 +236,7 @@ function bestRegion(blocks: Block[]): { start: number; end: number } | null {
   // Forward across inline widgets: the story resumes right after the barrier with joined paragraphs.
   for (let k = bestSegment + 1; k < bounds.length; k++) {
     const [a, b] = bounds[k];
-    if (a !== bounds[k - 1][1] + 1 || !endsNear(blocks, region.end, a - 1) || !resumesWithParagraphs(blocks, a, b)) break;
+    if (a !== bounds[k - 1][1] + 1 || !near(region.end, a - 1) || !resumesWithParagraphs(blocks, a, b)) break;
     const next = maxPrefix(score, a, b);
     if (!next) break;
     region.end = next.end;
@@ -185,7 +244,7 @@ function bestRegion(blocks: Block[]): { start: number; end: number } | null {
   // Backward likewise: the story began above a widget that interrupts it.
   for (let k = bestSegment - 1; k >= 0; k--) {
     const [a, b] = bounds[k];
-    if (b !== bounds[k + 1][0] - 1 || !startsNear(blocks, b, region.start) || !CONTENT.has(blocks[b - 1]?.kind)) break;
+    if (b !== bounds[k + 1][0] - 1 || !near(region.start, b) || !CONTENT.has(blocks[b - 1]?.kind)) break;
     const previous = maxSuffix(score, a, b);
     if (!previous || previous.end !== b - 1) break;
     region.start = previous.start;
@@ -193,14 +252,9 @@ function bestRegion(blocks: Block[]): { start: number; end: number } | null {
   return region;
 }
 
-/** Whether the region's last block is within a widget's reach of the barrier at `barrier`. */
-function endsNear(blocks: Block[], end: number, barrier: number): boolean {
-  return barrier - end - 1 <= WIDGET_MAX_LINES;
-}
-
-/** Whether the region's first block is within a widget's reach of the barrier at `barrier`. */
-function startsNear(blocks: Block[], barrier: number, start: number): boolean {
-  return start - barrier - 1 <= WIDGET_MAX_LINES;
+/** Whether a region edge and a barrier are within a widget's reach of each other. */
+function near(edge: number, barrier: number): boolean {
+  return Math.abs(barrier - edge) - 1 <= WIDGET_MAX_LINES;
 }
 
 /** Whether two paragraphs in a row begin within a widget's length of `from`. */
@@ -222,32 +276,35 @@ function maxSuffix(score: number[], from: number, to: number): Region | null {
   return best;
 }
 
-/**
- * Keeps the prose of the region. A short line stays only when it stands alone between two paragraphs
- * (a subheading); two or more short lines in a row are a widget (a related-article link and its ad label).
- */
+/** Keeps the prose of the region and the short lines between its paragraphs that belong to the article. */
 function selectBody(blocks: Block[], start: number, end: number): Block[] {
   const out: Block[] = [];
-  for (let i = start; i <= end; i++) {
-    const b = blocks[i];
-    if (CONTENT.has(b.kind)) {
-      out.push(b);
+  let i = start;
+  while (i <= end) {
+    if (CONTENT.has(blocks[i].kind)) {
+      out.push(blocks[i++]);
       continue;
     }
-    if (b.kind !== 'short') continue;
-    const before = blocks[i - 1];
-    const after = blocks[i + 1];
-    if (before && after && CONTENT.has(before.kind) && CONTENT.has(after.kind) && !isTeaser(b.text)) out.push(b);
+    // A gap between paragraphs: decide for its short lines as a group.
+    let j = i;
+    while (j <= end && !CONTENT.has(blocks[j].kind)) j++;
+    const gap = blocks.slice(i, j);
+    const pure = gap.every((b) => b.kind === 'short');
+    // One short line is a subheading unless it reads like another article's headline; three or more in a
+    // row are a list (ingredients, results); two are a widget (a related link and its ad label).
+    const keep = pure && (gap.length === 1 ? !isTeaser(gap[0].text) : gap.length >= LIST_MIN_ITEMS);
+    if (keep && j <= end) out.push(...gap);
+    i = j;
   }
   return out;
 }
 
 /**
  * A short line between paragraphs that reads like another article's headline: long enough to be a
- * headline (not a two-word subheading) and in sentence case, with no closing punctuation.
+ * headline (not a two-word subheading), with no closing punctuation and not introducing what follows.
  */
 function isTeaser(text: string): boolean {
-  return words(text).length >= 8 && !endsSentence(text) && !/:$/.test(text);
+  return words(text).length >= TEASER_MIN_WORDS && !endsSentence(text) && !/:$/.test(text);
 }
 
 /** Whether `later` repeats most of `first` (a standfirst restated by the first paragraph), by word pairs. */

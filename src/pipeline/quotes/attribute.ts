@@ -161,7 +161,12 @@ function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | null {
     }
     i++;
     if (i - from > MAX_FORWARD_SOURCE_TOKENS) return null;
-    if (SPEAKER_PRONOUNS.has(t.lower) && i === from + 1) break;
+    if (SPEAKER_PRONOUNS.has(t.lower) && i === from + 1) {
+      // A pronoun is the whole phrase, and something other than a verb must follow it ("said he, smiling").
+      const next = tokens[i];
+      if (i < limit && next.kind === 'word' && !NP_FORWARD_STOPS.has(next.lower)) return null;
+      break;
+    }
   }
   return i > from ? { from, to: i } : null;
 }

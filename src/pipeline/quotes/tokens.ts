@@ -74,7 +74,7 @@ function splitSentences(tokens: Token[]): Sentence[] {
     let j = i + 1;
     while (j < tokens.length && tokens[j].paragraph === tokens[i].paragraph && CLOSERS_AFTER_END.test(tokens[j].text)) j++;
     const after = tokens[j];
-    if (!after || after.paragraph !== tokens[i].paragraph) { i = j - 1; continue; }
+    if (!after || after.paragraph !== tokens[i].paragraph) { close(j); i = j - 1; continue; }
     if (startsSentence(after)) { close(j); i = j - 1; }
   }
   close(tokens.length);

@@ -121,7 +121,7 @@ export const FUTURE_CUES = [
   'will', "'ll", 'shall', "won't", 'going to', 'set to', 'is to', 'are to', 'due to', 'to be', 'to begin', 'to start',
   'to meet', 'to hold', 'to visit', 'to resume', 'to open', 'to close', 'to take', 'to leave', 'to return',
   'scheduled', 'expected', 'expects', 'expect', 'plans to', 'plan to', 'planning to', 'intends', 'aims',
-  'hopes', 'upcoming', 'would', 'should', 'could', 'might', 'may', 'must', 'next', 'coming', 'payable', 'effective',
+  'hopes', 'upcoming', 'would', 'payable', 'effective', 'as soon', 'soon as', 'early as',
   'tomorrow', 'is being', 'are being',
 ];
 

@@ -1,7 +1,7 @@
 // Turns recognised pieces (numbers, units, weekdays, month-days, relative offsets) into TIMEX3 values against an anchor date.
 import {
   addDays, addMonths, addQuarters, diffDays, fmtDay, fmtMonth, fmtQuarter, fmtWeek, fmtYear, isoWeek, isValidDay,
-  quarterOf, shiftWeek, weekday, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
+  quarterOf, shiftWeek, weekdayOnOrAfter, weekdayOnOrBefore, type Day,
 } from './calendar.ts';
 import { MONTHS, NUMBER_WORDS, ORDINALS, UNITS, VAGUE_QUANTITIES, WEEKDAYS, type UnitInfo } from './lexicon.ts';
 import type { Tense } from './tense.ts';
@@ -38,6 +38,8 @@ export interface Resolved {
   value: string;
   mod?: TimexMod;
   role?: TimexRole;
+  /** Characters to leave out at the start of the match (an article that belongs to a noun phrase). */
+  trimStart?: number;
   /** Characters to give back at the end of the match (a sentence's closing period). */
   trimEnd?: number;
   /** Counted back from an earlier mention ("a year earlier"): it must not become the reference itself. */
@@ -220,8 +222,8 @@ export function yearFor(ctx: Context, m: number, d: number | null): number | nul
  * behind a future-tense one. Calibrated on the TimeBank/AQUAINT dev set (dates of deadlines and record
  * dates in past-tense sentences); a month-day further away flips to the neighbouring year.
  */
-export const PAST_TENSE_AHEAD_DAYS = 0;
-export const FUTURE_TENSE_BEHIND_DAYS = 90;
+export const PAST_TENSE_AHEAD_DAYS = 45;
+export const FUTURE_TENSE_BEHIND_DAYS = 30;
 
 export function monthDayValue(ctx: Context, m: number, d: number, year: number | null): string | null {
   const y = year ?? yearFor(ctx, m, d);
@@ -269,4 +271,3 @@ export function seasonValue(ctx: Context, code: string, rel: string | undefined)
 }
 
 export function isoWeekValue(day: Day): string { const w = isoWeek(day); return fmtWeek(w.y, w.w); }
-export { weekday };

@@ -1,6 +1,6 @@
 // The rule table: one pattern per kind of temporal expression and how its TIMEX3 value is built.
 import {
-  addDays, addQuarters, easter, fmtDay, fmtQuarter, fmtYear, nthWeekdayOfMonth, quarterOf, weekdayOnOrAfter,
+  addDays, addQuarters, easter, isValidDay, parseDay, fmtDay, fmtQuarter, fmtYear, nthWeekdayOfMonth, quarterOf, weekdayOnOrAfter,
   weekdayOnOrBefore, type Day,
 } from './calendar.ts';
 import {
@@ -9,7 +9,7 @@ import {
 import { compile } from './patterns.ts';
 import {
   QUARTER_CONTEXT_CHARS, agoValue, dayValue, durationValue, monthDayValue, monthNumber, monthValue,
-  ordinalNumber, parseNumber, quarterValue, reportingQuarter, seasonValue, shiftedValue, unitOf, weekdayNumber,
+  isoWeekValue, ordinalNumber, parseNumber, quarterValue, reportingQuarter, seasonValue, shiftedValue, unitOf, weekdayNumber,
   weekdayValue, yearFor, type Context, type Resolved,
 } from './resolve.ts';
 
@@ -46,15 +46,15 @@ const PERIOD_END_WORDS = new Set(['ended', 'ending', 'ends', 'through', 'to', 't
 const DURATION_LEAD_WORDS = new Set([
   'for', 'in', 'within', 'than', 'over', 'after', 'before', 'about', 'around', 'nearly', 'almost', 'only', 'just',
   'barely', 'least', 'of', 'take', 'took', 'takes', 'taking', 'spend', 'spent', 'last', 'lasted', 'lasting', 'is',
-  'was', 'be', 'been', 'another', 'once', 'by', 'under', 'up', 'some', 'roughly', 'approximately', 'nearly', 'from',
-  'to', 'until', 'at', 'during', 'following', 'throughout', 'into', 'half', 'than', 'extra', 'additional', 'full',
-  'whole', 'entire', 'lived', 'spend', 'with', 'gave', 'give', 'given', 'within',
+  'was', 'be', 'been', 'another', 'once', 'by', 'under', 'up', 'some', 'roughly', 'approximately', 'from', 'to',
+  'until', 'at', 'during', 'following', 'throughout', 'into', 'half', 'extra', 'additional', 'full', 'whole',
+  'entire', 'lived', 'with', 'gave', 'give', 'given',
 ]);
 
+/** "morning" → 'TMO', "noon" → 'T12:00'; '' for anything else. */
 function dayPart(pod: string | undefined): string {
   const code = PARTS_OF_DAY[norm(pod)];
-  if (!code) return '';
-  return code.includes(':') ? `T${code}` : `T${code}`;
+  return code ? `T${code}` : '';
 }
 
 function yearFromGroup(s: string | undefined): number | null {
@@ -125,9 +125,18 @@ export const RULES: Rule[] = [
     re: compile('(?<y>[12][0-9]{3})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?:(?:T|\\s+)(?<H>[0-2][0-9]):(?<M>[0-5][0-9])(?::[0-5][0-9])?)?'),
     resolve(g) {
       const day = { y: +g.y!, m: +g.m!, d: +g.d! };
-      const v = monthDayValue({ anchor: day } as Context, day.m, day.d, day.y);
-      if (!v) return null;
+      if (!isValidDay(day)) return null;
+      const v = fmtDay(day);
       return g.H ? { type: 'TIME', value: `${v}T${g.H}:${g.M}` } : { type: 'DATE', value: v };
+    },
+  },
+  {
+    id: 'year-monthname-day',
+    re: compile('(?<y>[12][0-9]{3})-(?<mon>{MONTH})-(?<d>{DAYNUM})'),
+    resolve(g, ctx) {
+      if (!isCapitalised(g.mon)) return null;
+      const v = monthDayValue(ctx, monthNumber(g.mon!)!, parseInt(g.d!, 10), +g.y!);
+      return v ? { type: 'DATE', value: v } : null;
     },
   },
   {
@@ -306,6 +315,8 @@ export const RULES: Rule[] = [
     id: 'noon-midnight',
     re: compile('(?<n>noon|midnight|midday)(?:,?\\s+(?:on\\s+)?(?<wd>{WEEKDAY}|today|yesterday|tomorrow))?'),
     resolve(g, ctx) {
+      // "High Noon" is a film, "high noon" a figure of speech.
+      if (ctx.prevWord === 'high') return null;
       const date = dateForClock(ctx, g.wd, undefined, undefined);
       if (date === null) return null;
       return { type: 'TIME', value: `${date}T${norm(g.n) === 'midnight' ? '24:00' : '12:00'}` };
@@ -346,7 +357,7 @@ export const RULES: Rule[] = [
   {
     id: 'quarter',
     re: compile("(?:(?<det>the|its|this\\s+year['’]s|last\\s+year['’]s|next\\s+year['’]s|(?<yp>[0-9]{4})['’]s)\\s+)?(?:(?<y1>{YEAR})\\s+)?(?:(?<adj>fiscal|calendar|current|latest|same|year-earlier|year-ago|comparable|corresponding|financial)[\\s-]+){0,2}(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?:[\\s-]+(?:fiscal|calendar))?[\\s-]+quarter(?<pl>s)?(?:\\s+of\\s+(?:(?:fiscal|calendar)\\s+)?(?:(?<y2>{YEAR})|(?<rel2>this|last|next|the\\s+previous)\\s+year))?(?:,?\\s+(?<rel3>last|this|next)\\s+year)?"),
-    resolve(g, ctx) {
+    resolve(g, ctx, matched) {
       const ord = norm(g.ord);
       const q = ord === 'final' ? 4 : ordinalNumber(ord);
       if (!q || q < 1 || q > 4) return null;
@@ -359,7 +370,10 @@ export const RULES: Rule[] = [
       let value = quarterValue(ctx, q, year);
       const yearBack = /year-(?:earlier|ago)/i.test(g.adj ?? '');
       if (yearBack && /^[0-9]{4}/.test(value)) value = `${+value.slice(0, 4) - 1}${value.slice(4)}`;
-      return { type: 'DATE', value, derived: yearBack };
+      // TimeML leaves out "its", and "the" before the adjective "third-quarter" (it belongs to the noun phrase).
+      const lead = /^(?:the|its)\s+/i.exec(matched);
+      const trimStart = lead && (/^its/i.test(lead[0]) || /-quarter/i.test(matched)) ? lead[0].length : 0;
+      return { type: 'DATE', value, derived: yearBack, trimStart };
     },
   },
   {
@@ -428,8 +442,23 @@ export const RULES: Rule[] = [
       if (k === null) return null;
       const base = ANAPHORIC_RELS.has(rel) ? fromPoint(ctx) : ctx;
       if (unit === 'weekend') return { type: 'DATE', value: weekendValue(base, k) };
+      // "net of $5 million, compared with $3 million last year": in an earnings report, the same quarter a year back.
+      if (unit === 'year' && k === -1 && rel === 'last' && (COMPARISON_WORDS.has(ctx.prevWord) || /^['’]s/.test(ctx.after))) {
+        const v = agoValue(ctx, 1, 'Y', -1);
+        if (v && /Q/.test(v)) return { type: 'DATE', value: v, derived: true };
+      }
       const v = shiftedValue(base, unit, k);
       return v ? { type: 'DATE', value: v } : null;
+    },
+  },
+  {
+    id: 'week-of',
+    re: compile('the\\s+week\\s+of\\s+(?<mon>{MONTH})\\s+(?<d>{DAYNUM})(?:,?\\s+(?<y>{YEAR}))?'),
+    resolve(g, ctx) {
+      if (!isCapitalised(g.mon)) return null;
+      const v = monthDayValue(ctx, monthNumber(g.mon!)!, parseInt(g.d!, 10), g.y ? +g.y : null);
+      const day = v ? parseDay(v) : null;
+      return day ? { type: 'DATE', value: isoWeekValue(day) } : null;
     },
   },
   {
@@ -460,8 +489,8 @@ export const RULES: Rule[] = [
   },
   {
     id: 'duration',
-    re: compile('(?:(?<pre>(?:the\\s+)?(?:past|last|next|first|previous|coming|following|latest|final|initial|remaining|ensuing|preceding|prior|other)|the)\\s+)?(?<num>{NUM})(?:\\s+(?:or|to|and)\\s+(?<num2>{NUM}))?(?:\\s*-\\s*|\\s+)(?:(?<more>more|additional|full|straight|consecutive|long|further|extra)\\s+)?(?<unit>{UNIT})(?<half>\\s+and\\s+a\\s+half)?(?<old>-old|\\s+old|-long)?'),
-    resolve(g, ctx) {
+    re: compile('(?:(?<pre>(?:the\\s+)?(?:past|last|next|first|previous|coming|following|latest|final|initial|remaining|ensuing|preceding|prior|other)|the)\\s+)?(?<num>{NUM})(?:\\s+(?:or|to|and)\\s+(?<num2>{NUM}))?(?<hy>\\s*-\\s*|\\s+)(?:(?<more>more|additional|full|straight|consecutive|long|further|extra)\\s+)?(?<unit>{UNIT})(?<half>\\s+and\\s+a\\s+half)?(?<old>-old|\\s+old|-long)?'),
+    resolve(g, ctx, matched) {
       const unit = unitOf(g.unit!);
       if (!unit) return null;
       const numText = norm(g.num);
@@ -475,8 +504,10 @@ export const RULES: Rule[] = [
       const value = durationValue(n, unit.code);
       // "$5 billion a year" is a rate, which TimeBank leaves unmarked more often than not.
       if (article && !g.pre && !g.more && !DURATION_LEAD_WORDS.has(ctx.prevWord) && isRateContext(ctx.prevWord)) return null;
-      if (unit.code === 'Q' && /^of$/i.test(ctx.nextWord)) return null;
-      return { type: 'DURATION', value };
+      if (unit.code === 'Q' && (/^of$/i.test(ctx.nextWord) || /^-/.test(ctx.after))) return null;
+      // A hyphenated length is an adjective ("the 30-day period"): its article belongs to the noun.
+      const trimStart = g.hy!.includes('-') && norm(g.pre) === 'the' ? matched.indexOf(g.num!) : 0;
+      return { type: 'DURATION', value, trimStart };
     },
   },
   {
@@ -543,7 +574,9 @@ export const RULES: Rule[] = [
   {
     id: 'set-adverb',
     re: compile('(?<w>daily|weekly|monthly|yearly|hourly|nightly|biweekly)'),
-    resolve(g) {
+    resolve(g, ctx) {
+      // "average daily volume" is a measure per day, not a recurring time.
+      if (ctx.prevWord === 'average') return null;
       const SETS: Record<string, string> = { daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', hourly: 'PT1H', nightly: 'P1D', biweekly: 'P2W' };
       return { type: 'SET', value: SETS[norm(g.w)] };
     },
@@ -564,6 +597,9 @@ export const RULES: Rule[] = [
     },
   },
 ];
+
+/** Words that put a period in comparison with the one just reported ("up from $3 million last year"). */
+const COMPARISON_WORDS = new Set(['from', 'with', 'than', 'over', 'against']);
 
 /** Words before a bare plural unit that make it a vague length ("for years", "within weeks"). */
 const BARE_PLURAL_LEAD_WORDS = new Set(['for', 'in', 'within', 'over', 'after', 'took', 'take', 'takes', 'lasted', 'last', 'spent', 'of']);
@@ -596,7 +632,7 @@ function dateForClock(ctx: Context, wd: string | undefined, mon: string | undefi
     const n = weekdayNumber(w);
     return n ? weekdayValue(ctx, n, undefined) : null;
   }
-  return dayValue(ctx, 0);
+  return w ? dayValue(ctx, 0) : dayValue(fromReference(ctx), 0);
 }
 
 function weekendValue(ctx: Context, k: number): string {
@@ -617,4 +653,3 @@ function theUnit(ctx: Context, unit: string): Resolved | null {
   return null;
 }
 
-export { fmtDay };

@@ -38,9 +38,12 @@ export function findTimexes(text: string, anchor: TimexAnchor): Timex[] {
 
   // 2. Overlaps: the longest match wins, then the rule earlier in the table.
   candidates.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.rule - b.rule || a.start - b.start);
+  const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
   for (const c of candidates) {
-    if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+    if (taken.subarray(c.start, c.end).includes(1)) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
 
@@ -50,7 +53,7 @@ export function findTimexes(text: string, anchor: TimexAnchor): Timex[] {
   for (const c of kept) {
     const r = resolveCandidate(text, c, anchorDay, ref);
     if (!r) continue;
-    let start = c.start;
+    let start = c.start + (r.trimStart ?? 0);
     const end = c.end - (r.trimEnd ?? 0);
     let mod = r.mod;
     // 4. Modifiers written just before the expression join it ("early 1991", "nearly two years").

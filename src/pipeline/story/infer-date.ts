@@ -1,0 +1,91 @@
+// Dates for undated articles, inferred from events they share with dated articles of the same story.
+import { findTimexes } from '../time/timex.ts';
+import { analyzeEntities } from '../entities/resolve.ts';
+import { analyzeArticle } from '../run.ts';
+import { splitSentences } from '../events/extract.ts';
+import { mergeTimeline, type ArticleAnalysis } from './assemble.ts';
+import { MEETING_WORDS } from '../events/lexicon.ts';
+
+/** A weekday reference reaches back at most this many days ("Monday's talks" said within the same week). */
+const WEEK = 6;
+
+export interface InferredDate { date: string; detail: string }
+
+export interface KnownEvent { date: string; place: string | null; article: number; sources: number }
+
+/** Characters allowed between a weekday and the meeting word it dates ("Monday’s talks", "talks held on Monday"). */
+const ADJACENT_CHARS = 16;
+const MEETING_WORD = new RegExp(`\\b(?:${MEETING_WORDS.join('|')})\\b`, 'gi');
+
+function adjacentToMeeting(text: string, start: number, end: number): boolean {
+  const window = text.slice(Math.max(0, start - ADJACENT_CHARS - 12), Math.min(text.length, end + ADJACENT_CHARS + 12));
+  const offset = Math.max(0, start - ADJACENT_CHARS - 12);
+  for (const m of window.matchAll(MEETING_WORD)) {
+    const ms = offset + m.index!, me = ms + m[0].length;
+    if ((ms >= end && ms - end <= ADJACENT_CHARS) || (me <= start && start - me <= ADJACENT_CHARS)) return true;
+  }
+  return false;
+}
+
+/**
+ * For each undated article: find a weekday reference ("Monday's talks") in a sentence naming a place where a dated
+ * article of the story reports an event on that weekday; the article then dates from that week, and its own lead
+ * statement ("the Kremlin said on Tuesday") gives the day. The article is then re-analysed against that date.
+ */
+export function inferDates(items: ArticleAnalysis[], textOf: (articleId: number) => string): ArticleAnalysis[] {
+  const known: KnownEvent[] = mergeTimeline(items.filter((i) => i.article.published))
+    .filter((e) => e.precision === 'day' && e.place && (e.kind === 'meeting' || e.kind === 'discussion'))
+    .map((e) => ({ date: e.date, place: e.place, article: e.sources[0].article, sources: e.sources.length }));
+  if (!known.length) return items;
+  return items.map((item) => {
+    if (item.article.published) return item;
+    const text = textOf(item.article.id);
+    const inferred = inferDate(text, known);
+    if (!inferred) return item;
+    const again = analyzeArticle(text, inferred.date);
+    return { ...item, ...again, article: { ...item.article, published: inferred.date, publishedInferred: true } };
+  });
+}
+
+export function inferDate(text: string, known: KnownEvent[]): InferredDate | null {
+  const timexes = findTimexes(text, { date: null });
+  const ents = analyzeEntities(text);
+  const sentences = splitSentences(text);
+  const nameOf = (m: { entityId: string; text: string }) => ents.entities.find((e) => e.id === m.entityId)?.name ?? m.text;
+  // Places the article talks about ("At the Geneva talks, ..."): the event it dates must be in one of them.
+  const articlePlaces = new Set(ents.mentions.filter((m) => m.type === 'LOC').map(nameOf));
+  for (const t of timexes) {
+    const wd = /^XXXX-WXX-([1-7])$/.exec(t.value);
+    if (!wd) continue;
+    const s = sentences.find((x) => t.start >= x.start && t.start < x.end);
+    if (!s) continue;
+    // The weekday must date the meeting itself ("Monday's talks", "talks on Monday"), not a statement about it.
+    if (!adjacentToMeeting(text, t.start, t.end)) continue;
+    const samePlace = new Set(ents.mentions.filter((m) => m.type === 'LOC' && m.start >= s.start && m.end <= s.end).map(nameOf));
+    const candidates = known
+      .filter((k) => k.place && articlePlaces.has(k.place) && isoWeekday(k.date) === Number(wd[1]))
+      .sort((a, b) => Number(samePlace.has(b.place!)) - Number(samePlace.has(a.place!)) || b.sources - a.sources || a.date.localeCompare(b.date));
+    const match = candidates[0];
+    if (!match) continue;
+    // The article was written within the week after the event: read it as of the week's end and take its lead statement.
+    const horizon = addDays(match.date, WEEK);
+    const lead = analyzeArticle(text, horizon).events
+      .filter((e) => e.precision === 'day' && !e.scheduled && e.date >= match.date && e.date <= horizon)
+      .sort((a, b) => a.start - b.start)[0];
+    const date = lead?.date ?? match.date;
+    return {
+      date,
+      detail: `inferred: '${t.text}' in ${match.place} is the ${match.date} event reported by article ${match.article}` + (lead ? `; lead '${lead.timex}' → ${lead.date}` : ''),
+    };
+  }
+  return null;
+}
+
+function isoWeekday(date: string): number {
+  const d = new Date(date.slice(0, 10) + 'T00:00:00Z').getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(date.slice(0, 10) + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,138 @@
+// Story use cases: analyse each new article, cluster it into a story, and assemble a story's timeline and quotes.
+import type { Article } from '../domain/article.ts';
+import type { Store, StoryRow, StoryStore, StoryFilter } from '../storage/store.ts';
+import { analyzeArticle, type ArticleUnderstanding } from '../pipeline/run.ts';
+import { StoryClusterer } from '../pipeline/cluster/clusterer.ts';
+import { assembleStory, type ArticleAnalysis, type StoryDetail } from '../pipeline/story/assemble.ts';
+import { inferDates } from '../pipeline/story/infer-date.ts';
+
+const CLUSTER_STATE = 'clusterer';
+
+export interface StoryView extends StoryDetail {
+  id: number;
+  articles: Array<{ id: number; title: string | null; outlet: string | null; published: string | null; publishedInferred: boolean; duplicateOf: number | null; language: string | null; score: number; reasons: string[] }>;
+  outlets: string[];
+}
+
+export class StoryService {
+  private clusterer: StoryClusterer | null = null;
+  private dirty = false;
+
+  constructor(private readonly store: Store & StoryStore) {}
+
+  /** Analyses and places one article; duplicates join their original's story without clustering. */
+  async addArticle(article: Article): Promise<{ storyId: number; created: boolean }> {
+    const existing = await this.store.getMembership(article.id);
+    if (existing) return { storyId: existing.storyId, created: false };
+    const analysis = analyzeArticle(article.text, article.published?.value ?? null);
+    let storyId: number;
+    let created = false;
+    let score = 1;
+    let reasons: string[];
+    const original = article.duplicateOf !== null ? await this.store.getMembership(article.duplicateOf) : null;
+    if (original) {
+      storyId = original.storyId;
+      reasons = [`${article.duplicateReason ?? 'near'} duplicate of article ${article.duplicateOf}`];
+    } else {
+      const clusterer = await this.loadClusterer();
+      const a = clusterer.add({
+        key: String(article.id), title: article.title, text: article.text, language: article.language,
+        date: article.published?.value ?? null, entities: analysis.entities.filter((e) => e.type !== 'MISC').map((e) => e.id),
+      });
+      this.dirty = true;
+      storyId = a.story + 1;
+      created = a.created;
+      score = a.score;
+      reasons = a.reasons;
+      for (const from of a.merged ?? []) await this.store.moveMembers(from + 1, storyId);
+    }
+    await this.store.transaction(async () => {
+      await this.store.saveAnalysis(article.id, analysis);
+      await this.store.setMembership({ articleId: article.id, storyId, score, reasons });
+      await this.refreshRow(storyId);
+    });
+    return { storyId, created };
+  }
+
+  /** Persists the clusterer's state; call after a batch. */
+  async flush(): Promise<void> {
+    if (this.clusterer && this.dirty) {
+      await this.store.saveState(CLUSTER_STATE, JSON.stringify(this.clusterer.toJSON()));
+      this.dirty = false;
+    }
+  }
+
+  list(filter: StoryFilter = {}): Promise<StoryRow[]> {
+    return this.store.listStories(filter);
+  }
+
+  count(filter: StoryFilter = {}): Promise<number> {
+    return this.store.countStories(filter);
+  }
+
+  async get(id: number): Promise<StoryView | null> {
+    const row = await this.store.getStory(id);
+    if (!row) return null;
+    const members = await this.store.storyMembers(id);
+    const articles = (await Promise.all(members.map((m) => this.store.getArticle(m.articleId)))).filter((a): a is Article => a !== null);
+    const analyses = await this.store.getAnalyses(articles.map((a) => a.id));
+    let items: ArticleAnalysis[] = articles.map((a) => ({
+      article: { id: a.id, title: a.title, outlet: a.outlet, published: a.published?.value ?? null, publishedInferred: false, duplicateOf: a.duplicateOf },
+      ...((analyses.get(a.id) as ArticleUnderstanding | undefined) ?? { entities: [], quotes: [], events: [] }),
+    }));
+    // Undated articles get a date from events they share with dated ones, then are re-read against it.
+    items = inferDates(items, (a) => articles.find((x) => x.id === a)!.text);
+    const detail = assembleStory(items);
+    const byId = new Map(members.map((m) => [m.articleId, m]));
+    return {
+      id, ...detail, outlets: row.outlets,
+      articles: items.map((i) => {
+        const a = articles.find((x) => x.id === i.article.id)!;
+        const m = byId.get(a.id)!;
+        return { ...i.article, language: a.language, score: m.score, reasons: m.reasons };
+      }).sort((x, y) => (x.published ?? '9999').localeCompare(y.published ?? '9999') || x.id - y.id),
+    };
+  }
+
+  /** Articles of the same story, nearest in time first. */
+  async related(articleId: number, limit = 10): Promise<Article[]> {
+    const m = await this.store.getMembership(articleId);
+    if (!m) return [];
+    const self = await this.store.getArticle(articleId);
+    const others = (await this.store.storyMembers(m.storyId)).filter((x) => x.articleId !== articleId);
+    const articles = (await Promise.all(others.map((o) => this.store.getArticle(o.articleId)))).filter((a): a is Article => a !== null);
+    const t0 = Date.parse(self?.published?.value ?? '') || 0;
+    return articles
+      .filter((a) => a.duplicateOf !== articleId && self?.duplicateOf !== a.id)
+      .sort((a, b) => Math.abs((Date.parse(a.published?.value ?? '') || 0) - t0) - Math.abs((Date.parse(b.published?.value ?? '') || 0) - t0) || a.id - b.id)
+      .slice(0, limit);
+  }
+
+  private async loadClusterer(): Promise<StoryClusterer> {
+    if (!this.clusterer) {
+      const state = await this.store.loadState(CLUSTER_STATE);
+      this.clusterer = state ? StoryClusterer.fromJSON(JSON.parse(state)) : new StoryClusterer();
+    }
+    return this.clusterer;
+  }
+
+  /** Recomputes a story's summary row from its members. */
+  private async refreshRow(storyId: number): Promise<void> {
+    const members = await this.store.storyMembers(storyId);
+    const articles = (await Promise.all(members.map((m) => this.store.getArticle(m.articleId)))).filter((a): a is Article => a !== null);
+    const originals = articles.filter((a) => a.duplicateOf === null);
+    const dates = articles.map((a) => a.published?.value).filter((d): d is string => Boolean(d)).sort();
+    const titled = [...(originals.length ? originals : articles)].filter((a) => a.title)
+      .sort((a, b) => (a.published?.value ?? '9999').localeCompare(b.published?.value ?? '9999') || a.id - b.id);
+    await this.store.upsertStory({
+      id: storyId,
+      title: titled[0]?.title ?? null,
+      articleCount: articles.length,
+      outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => Boolean(o)))].sort(),
+      languages: [...new Set(articles.map((a) => a.language).filter((l): l is string => Boolean(l)))].sort(),
+      first: dates[0] ?? null,
+      last: dates[dates.length - 1] ?? null,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+}
