@@ -5,11 +5,13 @@ import { SqliteStore } from './storage/sqlite/store.ts';
 import { PostgresStore } from './storage/postgres/store.ts';
 import { IngestService } from './services/ingest.ts';
 import { ReprocessService } from './services/reprocess.ts';
+import { StoryService } from './services/stories.ts';
 
 export interface App {
   config: Config;
   store: Store;
   ingest: IngestService;
+  stories: StoryService;
   reprocess: ReprocessService;
   close(): Promise<void>;
 }
@@ -19,7 +21,8 @@ export async function createApp(config: Config): Promise<App> {
     ? await PostgresStore.connect(config.databaseUrl)
     : SqliteStore.open(config.db);
   await store.migrate();
-  const ingest = new IngestService(store);
-  const reprocess = new ReprocessService(store, ingest);
-  return { config, store, ingest, reprocess, close: () => store.close() };
+  const stories = new StoryService(store);
+  const ingest = new IngestService(store, stories);
+  const reprocess = new ReprocessService(store, ingest, stories);
+  return { config, store, ingest, stories, reprocess, close: () => store.close() };
 }

@@ -31,6 +31,11 @@ const ASCII_RE = /^[\x00-\x7f]*$/;
 /** A search word: a run of letters, digits and combining marks (FTS5 unicode61 splits on everything else). */
 const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_WORD_RE = /[a-z0-9]+/g;
+const WORD_CHAR_RE = /^[\p{L}\p{N}\p{M}]$/u;
+/** 1 for ASCII letters and digits, else 0. */
+const ASCII_WORD_CHAR = Uint8Array.from({ length: 128 }, (_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));
+/** Word-character class of each BMP code unit, filled on first sight: 0 unknown, 1 word, 2 not a word character. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
 /** Folded non-ASCII words, cached per casing rule: news text repeats its names and function words. */
 const WORD_CACHE = new Map<string, string[]>();
 const TURKIC_WORD_CACHE = new Map<string, string[]>();
@@ -62,16 +67,46 @@ export function searchWords(text: string, lang?: string | null): string[] {
  * (several calls share offsets when one word folds to several). Returning false stops the walk.
  */
 export function visitWords(text: string, lang: string | null | undefined, visit: (folded: string, start: number, end: number) => boolean | void): void {
-  const re = new RegExp(WORD_RE.source, 'gu');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const w = m[0];
-    const end = m.index + w.length;
-    if (isAscii(w)) {
-      if (visit(w.toLowerCase(), m.index, end) === false) return;
+  // A hand-written scan: a Unicode-class regex costs ~0.4 µs per word in V8, five times this loop.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let width = wordCharWidth(text, i);
+    while (i < n && width === 0) {
+      i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? 2 : 1;
+      width = wordCharWidth(text, i);
+    }
+    if (i >= n) return;
+    const start = i;
+    let ascii = true;
+    while (i < n && width > 0) {
+      if (text.charCodeAt(i) > 0x7f) ascii = false;
+      i += width;
+      width = wordCharWidth(text, i);
+    }
+    const w = text.slice(start, i);
+    if (ascii) {
+      if (visit(w.toLowerCase(), start, i) === false) return;
     } else {
-      for (const f of foldWord(w, lang)) if (visit(f, m.index, end) === false) return;
+      for (const f of foldWord(w, lang)) if (visit(f, start, i) === false) return;
     }
   }
+}
+
+/** UTF-16 units of the word character at `i` (letter, digit or mark: 1, or 2 for a surrogate pair), 0 if none. */
+function wordCharWidth(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return ASCII_WORD_CHAR[c];
+  if (c >= 0xd800 && c < 0xdc00) {
+    const cp = text.codePointAt(i) ?? c;
+    return cp > 0xffff && WORD_CHAR_RE.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let k = BMP_WORD_CHAR[c];
+  if (k === 0) {
+    k = WORD_CHAR_RE.test(text[i]) ? 1 : 2;
+    BMP_WORD_CHAR[c] = k;
+  }
+  return k === 1 ? 1 : 0;
 }
 
 /** The folded words one original word stands for (usually one; none for a lone combining mark). */

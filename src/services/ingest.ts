@@ -11,6 +11,7 @@ import { canonicalUrl } from '../pipeline/dedup/url.ts';
 import { contentHash, hammingDistance, MIN_WORDS_FOR_NEAR, NEAR_DUPLICATE_BITS, simhash, fingerprintWords } from '../pipeline/dedup/fingerprint.ts';
 import { lineKey } from '../lib/lines.ts';
 import { errorMessage } from '../lib/errors.ts';
+import type { StoryService } from './stories.ts';
 
 export interface IngestReport {
   ingested: number;
@@ -32,7 +33,8 @@ export interface IngestOptions {
 const MAX_EVIDENCE_LINES = 400;
 
 export class IngestService {
-  constructor(private readonly store: Store) {}
+  /** `stories`, when given, analyses and clusters each new article right after it is stored. */
+  constructor(private readonly store: Store, private readonly stories?: StoryService) {}
 
   async ingest(inputs: string[], options: IngestOptions = {}): Promise<IngestReport> {
     const report: IngestReport = { ingested: 0, duplicates: 0, failed: [], articles: [] };
@@ -54,6 +56,7 @@ export class IngestService {
       }
       options.onItem?.(done, item.input);
     }
+    await this.stories?.flush();
     return report;
   }
 
@@ -65,7 +68,7 @@ export class IngestService {
     const evidence = lines ? await this.evidence(source, lines) : undefined;
     const extracted = processDocument(raw, { lineEvidence: evidence });
     const fields = await this.identify(raw, extracted, null);
-    return this.store.transaction(async () => {
+    const article = await this.store.transaction(async () => {
       const saved = await this.store.saveRaw(raw, sha256);
       if (saved.existed) {
         const existing = await this.store.getArticleByRawId(saved.id);
@@ -75,6 +78,9 @@ export class IngestService {
       if (lines) await this.store.addLines(source, saved.id, lines.map(hashLine));
       return article;
     });
+    // Story placement is its own step: an article is never lost because its analysis failed (reprocess retries it).
+    await this.stories?.addArticle(article);
+    return article;
   }
 
   /** Extraction fields plus canonical URL, fingerprints and the original this article duplicates, if any. */

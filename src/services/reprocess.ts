@@ -2,6 +2,7 @@
 import type { RawDocument } from '../domain/article.ts';
 import type { Store } from '../storage/store.ts';
 import type { IngestService } from './ingest.ts';
+import type { StoryService } from './stories.ts';
 import { processDocument } from '../pipeline/run.ts';
 import { errorMessage } from '../lib/errors.ts';
 
@@ -12,7 +13,7 @@ export interface ReprocessReport {
 }
 
 export class ReprocessService {
-  constructor(private readonly store: Store, private readonly ingest: IngestService) {}
+  constructor(private readonly store: Store, private readonly ingest: IngestService, private readonly stories?: StoryService) {}
 
   async reprocessAll(onItem?: (done: number, total: number) => void): Promise<ReprocessReport> {
     const report: ReprocessReport = { processed: 0, changed: 0, failed: [] };
@@ -28,22 +29,24 @@ export class ReprocessService {
         const existing = await this.store.getArticleByRawId(rawId);
         const extracted = processDocument(raw);
         const fields = await this.ingest.identify(raw, extracted, existing?.id ?? null);
-        await this.store.transaction(async () => {
+        const article = await this.store.transaction(async () => {
           if (existing) {
             const before = JSON.stringify(existing);
             const after = await this.store.updateArticle(existing.id, fields);
             if (JSON.stringify(after) !== before) report.changed++;
-          } else {
-            await this.store.insertArticle(rawId, fields);
-            report.changed++;
+            return after;
           }
+          report.changed++;
+          return (await this.store.insertArticle(rawId, fields)).article;
         });
+        await this.stories?.reanalyze(article);
         report.processed++;
       } catch (err) {
         report.failed.push({ input: stored.input, error: `${stored.input}: ${errorMessage(err)}` });
       }
       onItem?.(i + 1, ids.length);
     }
+    await this.stories?.flush();
     return report;
   }
 }

@@ -1,6 +1,6 @@
 // Story use cases: analyse each new article, cluster it into a story, and assemble a story's timeline and quotes.
 import type { Article } from '../domain/article.ts';
-import type { Store, StoryRow, StoryStore, StoryFilter } from '../storage/store.ts';
+import type { AnalysisIndex, Store, StoryRow, StoryFilter } from '../storage/store.ts';
 import { analyzeArticle, type ArticleUnderstanding } from '../pipeline/run.ts';
 import { StoryClusterer } from '../pipeline/cluster/clusterer.ts';
 import { assembleStory, type ArticleAnalysis, type StoryDetail } from '../pipeline/story/assemble.ts';
@@ -18,7 +18,7 @@ export class StoryService {
   private clusterer: StoryClusterer | null = null;
   private dirty = false;
 
-  constructor(private readonly store: Store & StoryStore) {}
+  constructor(private readonly store: Store) {}
 
   /** Analyses and places one article; duplicates join their original's story without clustering. */
   async addArticle(article: Article): Promise<{ storyId: number; created: boolean }> {
@@ -29,6 +29,7 @@ export class StoryService {
     let created = false;
     let score = 1;
     let reasons: string[];
+    let merges: Array<{ from: number; into: number }> = [];
     const original = article.duplicateOf !== null ? await this.store.getMembership(article.duplicateOf) : null;
     if (original) {
       storyId = original.storyId;
@@ -44,14 +45,30 @@ export class StoryService {
       created = a.created;
       score = a.score;
       reasons = a.reasons;
-      for (const from of a.merged ?? []) await this.store.moveMembers(from + 1, storyId);
+      merges = a.merges.map((m) => ({ from: m.from + 1, into: m.into + 1 }));
     }
     await this.store.transaction(async () => {
-      await this.store.saveAnalysis(article.id, analysis);
+      await this.store.saveAnalysis(article.id, analysis, indexOf(analysis));
       await this.store.setMembership({ articleId: article.id, storyId, score, reasons });
+      // Stories the clusterer folded together: their articles move, and the emptied row goes.
+      for (const m of merges) await this.store.moveMembers(m.from, m.into);
       await this.refreshRow(storyId);
     });
     return { storyId, created };
+  }
+
+  /** Re-reads an article after re-extraction: fresh analysis; an article with no story yet is placed now. */
+  async reanalyze(article: Article): Promise<void> {
+    const m = await this.store.getMembership(article.id);
+    if (!m) {
+      await this.addArticle(article);
+      return;
+    }
+    const analysis = analyzeArticle(article.text, article.published?.value ?? null);
+    await this.store.transaction(async () => {
+      await this.store.saveAnalysis(article.id, analysis, indexOf(analysis));
+      await this.refreshRow(m.storyId);
+    });
   }
 
   /** Persists the clusterer's state; call after a batch. */
@@ -135,4 +152,14 @@ export class StoryService {
       updatedAt: new Date().toISOString(),
     });
   }
+}
+
+/** The searchable part of an analysis: entities, and quotes whose speaker was resolved to an entity. */
+export function indexOf(a: ArticleUnderstanding): AnalysisIndex {
+  return {
+    entities: a.entities.map((e) => ({ key: e.id, type: e.type, name: e.name, role: e.role })),
+    quotes: a.quotes.flatMap((q) => (q.speaker ? [{
+      speakerKey: q.speaker.key, speakerName: q.speaker.name, role: q.speaker.role, text: q.text, kind: q.kind, cue: q.cue, mention: q.mention,
+    }] : [])),
+  };
 }

@@ -59,7 +59,7 @@ export interface StoreStats {
   languages: Array<{ language: string | null; articles: number }>;
 }
 
-export interface Store {
+export interface Store extends StoryStore, EntityStore {
   /** Runs pending migrations; safe to call on every start. */
   migrate(): Promise<void>;
   /** Runs `fn` in one transaction: all of it lands or none. */
@@ -131,7 +131,8 @@ export interface StoryMembership {
 
 /** Story intelligence storage: per-article analysis (JSON), story membership, story rows and clusterer state. */
 export interface StoryStore {
-  saveAnalysis(articleId: number, analysis: unknown): Promise<void>;
+  /** Keeps an article's analysis (opaque JSON) and indexes its entities and attributed quotes; replaces earlier ones. */
+  saveAnalysis(articleId: number, analysis: unknown, index: AnalysisIndex): Promise<void>;
   getAnalyses(articleIds: number[]): Promise<Map<number, unknown>>;
   setMembership(m: StoryMembership): Promise<void>;
   getMembership(articleId: number): Promise<StoryMembership | null>;
@@ -145,4 +146,47 @@ export interface StoryStore {
   countStories(filter?: StoryFilter): Promise<number>;
   saveState(key: string, value: string): Promise<void>;
   loadState(key: string): Promise<string | null>;
+}
+
+/** A quote as indexed for speaker pages (one row per attributed quote with a resolved speaker). */
+export interface SpeakerQuote {
+  articleId: number;
+  storyId: number | null;
+  speakerKey: string;
+  speakerName: string;
+  role: string | null;
+  text: string;
+  kind: string;
+  cue: string | null;
+  mention: string | null;
+  /** The article's date (ISO) or null. */
+  date: string | null;
+  outlet: string | null;
+}
+
+export interface EntitySummary {
+  /** entityKey, e.g. 'PER:sergey ryabkov'. */
+  key: string;
+  /** URL slug, unique per type, e.g. 'sergey-ryabkov'. */
+  slug: string;
+  type: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  name: string;
+  role: string | null;
+  articles: number;
+  quotes: number;
+}
+
+/** Entity and quote indexes built from analyses (people pages, outlet pages, search by person). */
+export interface EntityStore {
+  listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]>;
+  getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null>;
+  speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]>;
+  /** Article ids mentioning an entity, newest first. */
+  entityArticles(key: string, page?: { limit?: number; offset?: number }): Promise<number[]>;
+}
+
+/** What the store indexes from an analysis, so storage needs no knowledge of the pipeline's types. */
+export interface AnalysisIndex {
+  entities: Array<{ key: string; type: EntitySummary['type']; name: string; role: string | null }>;
+  quotes: Array<{ speakerKey: string; speakerName: string; role: string | null; text: string; kind: string; cue: string | null; mention: string | null }>;
 }

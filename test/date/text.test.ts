@@ -41,6 +41,11 @@ const CASES: Case[] = [
     expected: '2019-03-04', source: 'inferred', reason: 'no weekday: the year of the nearest full date in the text',
   },
   {
+    text: 'Ports\n\nROTTERDAM, March 4. /ANP/. The harbour reopened on Monday after repairs that began on 25 February 2019.',
+    expected: '2019-03-04', source: 'inferred',
+    reason: 'weekday and text agree: 4 March 2019 was a Monday, though 2024 is the latest such year',
+  },
+  {
     text: 'Harbour reopens\n4 March\nThe harbour reopened.', url: 'https://example.com/news/2018/03/harbour-reopens',
     expected: '2018-03-04', source: 'inferred', reason: 'year and month stated by the URL path',
   },
@@ -51,6 +56,10 @@ const CASES: Case[] = [
   {
     text: 'Harbour reopens\nThe harbour reopened.', dateLine: '4 March 2021, 10:00',
     expected: '2021-03-04T10:00', source: 'dateline', reason: 'date line handed over by the extractor',
+  },
+  {
+    text: 'Harbour reopens\n4 March 2021, 10:00\nThe harbour reopened.', dateLine: 'By Staff Reporter',
+    expected: '2021-03-04T10:00', source: 'dateline', reason: 'a handed-over line without a date: the top lines are searched',
   },
   {
     text: 'Harbour reopens\n4 March 2031\nThe harbour reopened.',

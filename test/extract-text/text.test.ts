@@ -228,3 +228,15 @@ test('extractPlainText: three short lines between paragraphs are a list and stay
   const x = extractPlainText(['Simple bread', '', P1, '', P2, '', ...items, '', P3, '', P4].join('\n'));
   for (const item of items) assert.ok(x.text.includes(item), item);
 });
+
+test('splitLines: trims, drops blank lines, remembers paragraph breaks and the raw line', () => {
+  const lines = splitLines('  First line \r\nSecond\u00a0\u00a0line\n\n\nThird');
+  assert.deepEqual(
+    lines.map((l) => [l.text, l.raw, l.index, l.blankBefore]),
+    [
+      ['First line', 'First line', 0, true],
+      ['Second line', 'Second\u00a0\u00a0line', 1, false],
+      ['Third', 'Third', 4, true],
+    ],
+  );
+});

@@ -254,6 +254,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     const caps = await add(store, { title: 'ISTANBUL BORSASI', language: 'tr', text: 'Borsa güne yükselişle başladı.' });
     const fr = await add(store, { title: 'Le café', language: 'fr', text: 'Une soirée à Zürich, très naïve.' });
     const de = await add(store, { title: 'Straße', language: 'de', text: 'Die Hauptstraße ist gesperrt.' });
+    const ru = await add(store, { title: 'Ёлка на площади', language: 'ru', text: 'ЙОД и Αθήνα в тексте.' });
     const rows = [
       { q: 'istanbul', want: [tr, caps], why: 'plain i finds İ and I in Turkish text' },
       { q: 'İSTANBUL', want: [tr, caps], why: 'capital dotted İ in the query' },
@@ -267,6 +268,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       { q: 'naive', want: [fr], why: 'diaeresis' },
       { q: 'strasse', want: [de], why: 'ß as ss' },
       { q: 'Straße', want: [de], why: 'ß in the query' },
+      { q: 'елка', want: [ru], why: 'Cyrillic ё as е, and case' },
+      { q: 'йод', want: [ru], why: 'Cyrillic й keeps its breve: matched as itself' },
+      { q: 'иод', want: [], why: 'й is not и' },
+      { q: 'ΑΘΗΝΑ', want: [ru], why: 'Greek tonos and case' },
       { q: 'ğüşöç', want: [], why: 'folded letters still have to match a word' },
     ];
     for (const row of rows) {

@@ -29,33 +29,52 @@ export interface Assignment {
 }
 
 export const P = {
-  JOIN_THRESHOLD: 0.2,
+  JOIN_THRESHOLD: 0.15,
+  JOIN_REL: 0,
   NAME_WEIGHT: 0.35,
   TIME_WINDOW_DAYS: 10,
-  CONFLICT_FLOOR: 0.5,
+  CONFLICT_FLOOR: 1,
   CORE_SHARE: 0.5,
-  MERGE_THRESHOLD: 0.3,
-  CORE_MIN_SIZE: 2,
   CORE_MIN_IDF: 5,
-  NOVEL_TOP: 3,
-  NOVEL_FLOOR: 1,
+  MERGE_ABS: 0.1,
+  MERGE_REL: 0.9,
+  MERGE_CONFLICT_FLOOR: 1,
+  INTRA_FLOOR: 0.1,
   PROBE_TERMS: 20,
   CENTROID_TERMS: 300,
 };
 
-interface Story {
-  id: number;
+/** An article or a story, in one shape so that article-to-story and story-to-story comparisons are the same function. */
+interface Profile {
   size: number;
+  /** Sum of the members' L2-normalised TF-IDF vectors: a dot product over both sizes is average link. */
   terms: Map<string, number>;
+  /** The same over names only. */
   names: Map<string, number>;
-  /** Articles naming each name. */
+  /** Members naming each name. */
   counts: Map<string, number>;
+  /** Sums of pairwise member similarities (terms, names): the story's own cohesion. */
+  pairs: number;
+  namePairs: number;
   first: number | null;
   last: number | null;
-  mergedInto: number | null;
 }
 
-interface Scored { score: number; cosine: number; names: number; core: number; novel: number; shared: string[]; sharedNames: string[]; missing: string[] }
+interface Story extends Profile { id: number; mergedInto: number | null }
+
+interface Compared {
+  score: number;
+  /** Average-link similarity over terms and over names. */
+  text: number;
+  names: number;
+  /** Similarity relative to the stories' own cohesion (1: as close as their members are to each other). */
+  relative: number;
+  /** Share of each side's core names (in most of its articles) that the other side mentions (the lower of the two). */
+  core: number;
+  shared: string[];
+  sharedNames: string[];
+  missing: string[];
+}
 
 export class StoryClusterer {
   private readonly stories: Story[] = [];
@@ -72,22 +91,24 @@ export class StoryClusterer {
     this.docs++;
     for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     const day = input.date ? Math.floor(Date.parse(input.date.slice(0, 10)) / 86_400_000) : null;
+    const article = this.profile(f, day);
 
-    let best: { story: Story; s: Scored } | null = null;
-    for (const story of this.candidates(f)) {
-      const s = this.similarity(f, day, story);
-      if (!best || s.score > best.s.score || (s.score === best.s.score && story.id < best.story.id)) best = { story, s };
+    let best: { story: Story; c: Compared } | null = null;
+    for (const story of this.candidates(article)) {
+      const c = this.compare(article, story, P.CONFLICT_FLOOR);
+      if (story.size >= 2 && c.relative < P.JOIN_REL) continue;
+      if (!best || c.score > best.c.score || (c.score === best.c.score && story.id < best.story.id)) best = { story, c };
     }
-    if (best && best.s.score >= P.JOIN_THRESHOLD) {
-      this.absorb(best.story, f, day);
+    if (best && best.c.score >= P.JOIN_THRESHOLD) {
+      this.absorb(best.story, article);
       const merges: Merge[] = [];
       const target = this.mergeSimilar(best.story, merges);
-      return { story: target.id, created: false, score: best.s.score, reasons: explain(best.s), merges };
+      return { story: target.id, created: false, score: best.c.score, reasons: explain(best.c), merges };
     }
-    const story: Story = { id: this.stories.length, size: 0, terms: new Map(), names: new Map(), counts: new Map(), first: null, last: null, mergedInto: null };
+    const story: Story = { ...this.profile({ terms: new Map(), names: new Map() }, null), size: 0, id: this.stories.length, mergedInto: null };
     this.stories.push(story);
-    this.absorb(story, f, day);
-    return { story: story.id, created: true, score: best?.s.score ?? 0, reasons: [], merges: [] };
+    this.absorb(story, article);
+    return { story: story.id, created: true, score: best?.c.score ?? 0, reasons: [], merges: [] };
   }
 
   /** The story an id now belongs to, following merges. */
@@ -99,34 +120,25 @@ export class StoryClusterer {
 
   /** After a story grows, fold it into (or fold into it) another story it has come to resemble. */
   private mergeSimilar(story: Story, merges: Merge[]): Story {
-    const pseudo: DocFeatures = { terms: new Map(), names: new Map() };
-    for (const [t, w] of story.terms) pseudo.terms.set(t, w / story.size);
-    for (const [n, c] of story.names) if (c / story.size >= P.CORE_SHARE) pseudo.names.set(n, c / story.size);
-    const day = story.last;
-    let best: { other: Story; s: Scored } | null = null;
-    for (const other of this.candidates(pseudo)) {
-      if (other === story || other.mergedInto !== null) continue;
-      const s = this.similarity(pseudo, day, other);
-      if (s.score >= P.MERGE_THRESHOLD && (!best || s.score > best.s.score)) best = { other, s };
+    let best: { other: Story; c: Compared } | null = null;
+    for (const other of this.candidates(story)) {
+      if (other === story) continue;
+      const c = this.compare(story, other, P.MERGE_CONFLICT_FLOOR);
+      if (c.score < P.MERGE_ABS || c.relative < P.MERGE_REL) continue;
+      if (!best || c.relative > best.c.relative) best = { other, c };
     }
     if (!best) return story;
     const [keep, drop] = best.other.id < story.id ? [best.other, story] : [story, best.other];
-    keep.size += drop.size;
-    for (const [t, w] of drop.terms) keep.terms.set(t, (keep.terms.get(t) ?? 0) + w);
-    for (const [n, c] of drop.names) keep.names.set(n, (keep.names.get(n) ?? 0) + c);
-    for (const [n, c] of drop.counts) keep.counts.set(n, (keep.counts.get(n) ?? 0) + c);
     for (const t of drop.terms.keys()) {
       const p = this.postings.get(t);
       if (p) { p.delete(drop.id); p.add(keep.id); }
     }
-    if (drop.first !== null) keep.first = keep.first === null ? drop.first : Math.min(keep.first, drop.first);
-    if (drop.last !== null) keep.last = keep.last === null ? drop.last : Math.max(keep.last, drop.last);
+    this.absorb(keep, drop);
     drop.mergedInto = keep.id;
     drop.terms = new Map();
     drop.names = new Map();
     drop.counts = new Map();
-    if (keep.terms.size > P.CENTROID_TERMS * 2) this.prune(keep);
-    merges.push({ from: drop.id, into: keep.id, score: best.s.score, reasons: explain(best.s) });
+    merges.push({ from: drop.id, into: keep.id, score: best.c.score, reasons: explain(best.c) });
     return keep;
   }
 
@@ -135,61 +147,15 @@ export class StoryClusterer {
     return Math.log((this.docs + BACKGROUND.documents + 1) / (df + 1)) + 1;
   }
 
-  private candidates(f: DocFeatures): Story[] {
-    // Probe with the article's heaviest terms that some earlier article also has (df counts this one already).
-    const weighted = [...f.terms].filter(([t]) => (this.df.get(t) ?? 0) > 1).map(([t, w]) => [t, w * this.idf(t)] as const);
-    const probe = weighted.sort((a, b) => b[1] - a[1]).slice(0, P.PROBE_TERMS).map(([t]) => t);
-    const ids = new Set<number>();
-    for (const t of probe) for (const id of this.postings.get(t) ?? []) ids.add(id);
-    return [...ids].map((id) => this.stories[id]);
+  /** An article as a one-member profile: unit TF-IDF vectors over terms and over names. */
+  private profile(f: DocFeatures, day: number | null): Profile {
+    return {
+      size: 1, terms: this.unitVector(f.terms), names: this.unitVector(f.names),
+      counts: new Map([...f.names.keys()].map((n) => [n, 1])), pairs: 0, namePairs: 0, first: day, last: day,
+    };
   }
 
-  private similarity(f: DocFeatures, day: number | null, s: Story): Scored {
-    const dv = this.unitVector(f.terms), nv = this.unitVector(f.names);
-    let cosine = 0;
-    const shared: Array<[string, number]> = [];
-    for (const [t, w] of dv) { const sw = s.terms.get(t); if (sw) { cosine += w * sw; shared.push([t, w * sw]); } }
-    cosine /= s.size;
-    let names = 0;
-    const sharedNames: Array<[string, number]> = [];
-    const salient: Array<[string, number]> = [];
-    for (const [n, w] of nv) {
-      const sw = s.names.get(n);
-      if (sw) { names += w * sw; sharedNames.push([n, w * sw]); }
-      if (this.idf(n) >= P.CORE_MIN_IDF) salient.push([n, w]);
-    }
-    names /= s.size;
-    let score = (1 - P.NAME_WEIGHT) * cosine + P.NAME_WEIGHT * names;
-    // Same kind of event, different protagonists: a story's core names (in most of its articles) missing here.
-    let core = 1;
-    const missing: string[] = [];
-    if (s.size >= P.CORE_MIN_SIZE) {
-      let all = 0, covered = 0;
-      for (const [n, c] of s.counts) {
-        if (c / (s.size + 1) < P.CORE_SHARE) continue;
-        const idf = this.idf(n);
-        if (idf < P.CORE_MIN_IDF) continue;
-        all += idf;
-        if (f.terms.has(n)) covered += idf; else missing.push(n);
-      }
-      if (all > 0) core = covered / all;
-    }
-    score *= P.CONFLICT_FLOOR + (1 - P.CONFLICT_FLOOR) * core;
-    // And the other way: the article's own most salient names unknown to the story.
-    salient.sort((a, b) => b[1] - a[1]);
-    let novel = 0, top = 0;
-    for (const [n, w] of salient.slice(0, P.NOVEL_TOP)) { top += w; if (!s.terms.has(n)) novel += w; }
-    novel = top ? novel / top : 0;
-    score *= 1 - (1 - P.NOVEL_FLOOR) * novel;
-    if (day !== null && s.last !== null && s.first !== null) {
-      const gap = day > s.last ? day - s.last : day < s.first ? s.first - day : 0;
-      if (gap > P.TIME_WINDOW_DAYS) score *= Math.exp(-(gap - P.TIME_WINDOW_DAYS) / P.TIME_WINDOW_DAYS);
-    }
-    const top5 = (xs: Array<[string, number]>) => xs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
-    return { score, cosine, names, core, novel, shared: top5(shared), sharedNames: top5(sharedNames), missing };
-  }
-
-  /** L2-normalised TF-IDF vector: stories add these up, so a story-to-article dot product over the story's size is average link. */
+  /** L2-normalised TF-IDF vector. */
   private unitVector(m: Map<string, number>): Map<string, number> {
     let norm = 0;
     const out = new Map<string, number>();
@@ -199,20 +165,61 @@ export class StoryClusterer {
     return out;
   }
 
-  private absorb(s: Story, f: DocFeatures, day: number | null): void {
-    s.size++;
-    for (const [t, w] of this.unitVector(f.terms)) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
-    for (const [n, w] of this.unitVector(f.names)) s.names.set(n, (s.names.get(n) ?? 0) + w);
-    for (const n of f.names.keys()) s.counts.set(n, (s.counts.get(n) ?? 0) + 1);
+  private candidates(p: Profile): Story[] {
+    // Probe with the profile's heaviest terms that some earlier article also has.
+    const probe = [...p.terms].filter(([t]) => (this.df.get(t) ?? 0) > 1).sort((a, b) => b[1] - a[1]).slice(0, P.PROBE_TERMS).map(([t]) => t);
+    const ids = new Set<number>();
+    for (const t of probe) for (const id of this.postings.get(t) ?? []) ids.add(id);
+    return [...ids].sort((a, b) => a - b).map((id) => this.stories[id]).filter((s) => s.mergedInto === null);
+  }
+
+  private compare(a: Profile, b: Profile, conflictFloor: number): Compared {
+    const shared: Array<[string, number]> = [], sharedNames: Array<[string, number]> = [];
+    const text = dot(a.terms, b.terms, shared) / (a.size * b.size);
+    const names = dot(a.names, b.names, sharedNames) / (a.size * b.size);
+    let score = mix(text, names);
+    const ia = cohesion(a), ib = cohesion(b);
+    const ref = ia === null ? ib : ib === null ? ia : Math.sqrt(ia * ib);
+    const relative = ref === null ? 1 : score / Math.max(ref, P.INTRA_FLOOR);
+    // Same kind of event, different protagonists: one side's core names missing from the other.
+    const missing: string[] = [];
+    const core = Math.min(this.cover(a, b, missing), this.cover(b, a, missing));
+    score *= conflictFloor + (1 - conflictFloor) * core;
+    if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
+      const gap = Math.max(0, a.first - b.last, b.first - a.last);
+      if (gap > P.TIME_WINDOW_DAYS) score *= Math.exp(-(gap - P.TIME_WINDOW_DAYS) / P.TIME_WINDOW_DAYS);
+    }
+    return { score, text, names, relative, core, shared: top(shared), sharedNames: top(sharedNames), missing };
+  }
+
+  /** Share (by IDF) of x's core names that y mentions; 1 when x has none. */
+  private cover(x: Profile, y: Profile, missing: string[]): number {
+    let all = 0, covered = 0;
+    for (const [n, c] of x.counts) {
+      if (c / (x.size + 1) < P.CORE_SHARE) continue;
+      const idf = this.idf(n);
+      if (idf < P.CORE_MIN_IDF) continue;
+      all += idf;
+      if (y.terms.has(n)) covered += idf; else missing.push(n);
+    }
+    return all > 0 ? covered / all : 1;
+  }
+
+  /** Adds a profile (an article, or a story being merged) to a story. */
+  private absorb(s: Story, p: Profile): void {
+    s.pairs += p.pairs + dot(s.terms, p.terms);
+    s.namePairs += p.namePairs + dot(s.names, p.names);
+    s.size += p.size;
+    for (const [t, w] of p.terms) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
+    for (const [n, w] of p.names) s.names.set(n, (s.names.get(n) ?? 0) + w);
+    for (const [n, c] of p.counts) s.counts.set(n, (s.counts.get(n) ?? 0) + c);
     if (s.terms.size > P.CENTROID_TERMS * 2) this.prune(s);
-    for (const t of f.terms.keys()) {
+    for (const t of p.terms.keys()) {
       if (!s.terms.has(t)) continue;
       (this.postings.get(t) ?? this.postings.set(t, new Set()).get(t)!).add(s.id);
     }
-    if (day !== null) {
-      s.first = s.first === null ? day : Math.min(s.first, day);
-      s.last = s.last === null ? day : Math.max(s.last, day);
-    }
+    if (p.first !== null) s.first = s.first === null ? p.first : Math.min(s.first, p.first);
+    if (p.last !== null) s.last = s.last === null ? p.last : Math.max(s.last, p.last);
   }
 
   private prune(s: Story): void {
@@ -224,10 +231,32 @@ export class StoryClusterer {
   }
 }
 
-function explain(s: Scored): string[] {
-  const out = [`similarity ${s.score.toFixed(3)} (text ${s.cosine.toFixed(3)}, names ${s.names.toFixed(3)})`];
-  if (s.sharedNames.length) out.push(`shared names: ${s.sharedNames.join(', ')}`);
-  if (s.shared.length) out.push(`shared terms: ${s.shared.join(', ')}`);
-  if (s.missing.length) out.push(`story names absent: ${s.missing.slice(0, 5).join(', ')}`);
+function mix(text: number, names: number): number {
+  return (1 - P.NAME_WEIGHT) * text + P.NAME_WEIGHT * names;
+}
+
+/** Mean pairwise similarity of a story's members; null for a single article. */
+function cohesion(p: Profile): number | null {
+  if (p.size < 2) return null;
+  const pairs = (p.size * (p.size - 1)) / 2;
+  return mix(p.pairs / pairs, p.namePairs / pairs);
+}
+
+function dot(x: Map<string, number>, y: Map<string, number>, out?: Array<[string, number]>): number {
+  let d = 0;
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  for (const [t, w] of small) { const v = large.get(t); if (v) { d += w * v; out?.push([t, w * v]); } }
+  return d;
+}
+
+function top(xs: Array<[string, number]>): string[] {
+  return xs.sort((a, b) => b[1] - a[1]).slice(0, 5).map(([t]) => t);
+}
+
+function explain(c: Compared): string[] {
+  const out = [`similarity ${c.score.toFixed(3)} (text ${c.text.toFixed(3)}, names ${c.names.toFixed(3)}, relative ${c.relative.toFixed(2)})`];
+  if (c.sharedNames.length) out.push(`shared names: ${c.sharedNames.join(', ')}`);
+  if (c.shared.length) out.push(`shared terms: ${c.shared.join(', ')}`);
+  if (c.missing.length) out.push(`core names absent: ${c.missing.slice(0, 5).join(', ')}`);
   return out;
 }

@@ -20,6 +20,8 @@ export const MAX_BODY_CHARS = 3000;
 const TITLE_CASE_SHARE = 0.6;
 /** Words shorter than this carry no event identity, unless they hold a digit (scores, counts, ordinals). */
 const MIN_WORD_LENGTH = 3;
+/** Capitalised words up to this long before a full stop are taken for abbreviations (Dr., Gov., U.S.), not sentence ends. */
+const ABBREVIATION_LENGTH = 3;
 
 const TOKEN = /[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’-]*|[.!?;:]/gu;
 const SENTENCE_END = new Set(['.', '!', '?']);
@@ -27,17 +29,22 @@ const POSSESSIVE = /['’]s?$/u;
 const UPPER_START = /^\p{Lu}/u;
 const DIGIT = /\p{N}/u;
 
-interface Token { key: string; capitalised: boolean; initial: boolean }
+interface Token { key: string; capitalised: boolean; initial: boolean; length: number }
 
 function tokens(source: string, language: string | null): Token[] {
   const out: Token[] = [];
   let initial = true;
   for (const m of source.matchAll(TOKEN)) {
     const raw = m[0];
-    if (raw.length === 1 && SENTENCE_END.has(raw)) { initial = true; continue; }
+    if (raw.length === 1 && SENTENCE_END.has(raw)) {
+      // "Dr. Benjamin", "U.S. forces": a full stop after a short capitalised word or an initial ends no sentence.
+      const prev = out.at(-1);
+      if (!(raw === '.' && prev?.capitalised && prev.length <= ABBREVIATION_LENGTH)) initial = true;
+      continue;
+    }
     if (raw === ';' || raw === ':') continue;
     const key = foldForSearch(raw, language).replace(POSSESSIVE, '');
-    out.push({ key, capitalised: UPPER_START.test(raw) && raw.length > 1, initial });
+    out.push({ key, capitalised: UPPER_START.test(raw), initial, length: raw.length });
     initial = false;
   }
   return out;
@@ -72,7 +79,7 @@ export function extractFeatures(title: string | null, text: string, language: st
     for (const t of list) {
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
-      if (t.capitalised && isName(t.key)) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
+      if (t.capitalised && t.length > 1 && isName(t.key)) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
     }
   };
   add(head, TITLE_WEIGHT);

@@ -67,7 +67,7 @@ export const OTHER_STORIES_PART = new Set([
 
 /** Elements whose text never holds the article's date (they contain code or other stories). */
 export const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'CANVAS', 'OBJECT',
+  'HEAD', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'SELECT', 'OPTION', 'TEXTAREA', 'CANVAS', 'OBJECT',
 ]);
 
 /** Tags whose text quotes other moments: photo captions, embedded posts. Their dates are not the page's. */

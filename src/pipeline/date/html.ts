@@ -333,7 +333,9 @@ export function visibleText(doc: Document): string {
       }
     }
   };
-  if (doc.body) walk(doc.body, false);
+  // From the root, not doc.body: pages with several <html> tags (IE conditional comments) parse into
+  // an empty first <body> with the content in a second one.
+  if (doc.documentElement) walk(doc.documentElement, false);
   return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
 }
 

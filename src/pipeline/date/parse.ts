@@ -38,7 +38,7 @@ const FUTURE_SLACK_DAYS = 1;
 /** Solar Hijri years that can stand for dates in the accepted Gregorian range. */
 const PERSIAN_YEARS = { min: MIN_YEAR - 622, max: 1499 };
 
-/** Lower-cases and folds the spellings that differ between sources (Turkish dotless i, Arabic-free spacing). */
+/** Lower-cases and folds the spellings that differ between sources (Turkish dotted/dotless i, a final dot, inner spacing). */
 function monthKey(word: string): string {
   return word.toLowerCase().replace(/ı/g, 'i').replace(/i̇/g, 'i').replace(/\.$/, '').replace(/\s+/g, ' ');
 }

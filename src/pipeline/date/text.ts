@@ -84,9 +84,9 @@ function readDateLine(line: string): DateMatch | null {
 
 function findDateLine(text: string, hint: string | null): Found | null {
   const lines = lineOffsets(text).filter((l) => l.line.trim().length > 0).slice(0, DATE_LINE_SCAN_LINES);
-  if (hint !== null) {
-    const m = findDates(hint, { yearless: true })[0];
-    if (!m) return null;
+  // The extractor's date line is trusted as given; when it holds no date, the top lines are searched.
+  const m = hint === null ? undefined : findDates(hint, { yearless: true })[0];
+  if (hint !== null && m) {
     const at = lines.find((l) => l.line.includes(hint.trim()));
     return { match: m, where: 'date line', line: hint.trim(), leadFrom: at ? at.start + at.line.length : 0 };
   }
@@ -112,14 +112,15 @@ function findWireDateline(text: string): Found | null {
   return null;
 }
 
-/** Latest year, not after `now`, in which month/day falls on `day` (0 = Sunday). */
-function latestYearWithWeekday(month: number, day: number, dow: number, now: Date): number | null {
+/** Years, latest first and none after `now`, in which month/day falls on weekday `dow` (0 = Sunday). */
+function yearsWithWeekday(month: number, day: number, dow: number, now: Date): number[] {
   const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  const years: number[] = [];
   for (let y = now.getUTCFullYear(); y >= MIN_YEAR; y--) {
     if (!isValidDay(y, month, day) || dayNumber(y, month, day) > today) continue;
-    if (weekday(y, month, day) === dow) return y;
+    if (weekday(y, month, day) === dow) years.push(y);
   }
-  return null;
+  return years;
 }
 
 /** The first weekday named in the date's own line, else in the lead that follows it. */
@@ -164,15 +165,24 @@ function inferYear(text: string, found: Found, urls: string[], now: Date): YearG
   const wd = leadWeekday(text, found);
   const context = yearFromContext(text, month, day, now);
   if (wd) {
-    const year = latestYearWithWeekday(month, day, wd.dow, now);
-    if (year !== null) {
-      const agrees = context?.year === year;
-      return {
-        year,
-        confidence: agrees ? TEXT_CONFIDENCE.yearFromWeekdayAndContext : TEXT_CONFIDENCE.yearFromWeekday,
-        how: `year ${year} from weekday '${wd.word}' (latest year with ${isoDay(2000, month, day).slice(5)} a ${WEEKDAY_NAMES[wd.dow]})`
-          + (agrees ? `, matching '${context.from}' in the text` : ''),
-      };
+    const years = yearsWithWeekday(month, day, wd.dow, now);
+    // A weekday repeats on a date only every five to eleven years, so at most one such year lies
+    // next to the text's own dates; without those, the latest year is taken.
+    const near = context ? years.find((y) => Math.abs(y - context.year) <= 1) : undefined;
+    const year = near ?? years[0];
+    if (year !== undefined) {
+      const monthDay = isoDay(2000, month, day).slice(5);
+      return near !== undefined
+        ? {
+          year,
+          confidence: TEXT_CONFIDENCE.yearFromWeekdayAndContext,
+          how: `year ${year} from weekday '${wd.word}' (${monthDay} is a ${WEEKDAY_NAMES[wd.dow]} in ${year}) next to '${context!.from}' in the text`,
+        }
+        : {
+          year,
+          confidence: TEXT_CONFIDENCE.yearFromWeekday,
+          how: `year ${year} from weekday '${wd.word}' (latest year with ${monthDay} a ${WEEKDAY_NAMES[wd.dow]})`,
+        };
     }
   }
   if (context) {

@@ -3,7 +3,7 @@ import type { JsonLdArticle } from './html-jsonld.ts';
 import { normaliseLanguage } from './html-language.ts';
 import {
   BREADCRUMB_CLASS, BREADCRUMB_HOME, BYLINE_CLASS, BYLINE_JOINERS, BYLINE_PREFIX, BYLINE_ROLE_WORDS, BYLINE_TAIL,
-  STANDFIRST_CLASS, TITLE_PIPE, TITLE_SEPARATOR,
+  NOT_A_NAME, STANDFIRST_CLASS, TITLE_PIPE, TITLE_SEPARATOR,
 } from './html-rules.ts';
 
 export interface HtmlMetadata {
@@ -23,6 +23,8 @@ const MAX_BYLINE_WORDS = 16;
 const MAX_SECTION_CHARS = 60;
 /** Shortest headline kept after removing a site-name segment, so "Home | Site" does not become "Home". */
 const MIN_TITLE_WORDS_AFTER_STRIP = 2;
+/** Longest section kicker before a pipe ("Opinion |", "Live updates |"). */
+const MAX_KICKER_WORDS = 2;
 
 /** `<meta>` contents keyed by lower-cased name, property or itemprop; the first occurrence wins. */
 export function metaTags(doc: Document): Map<string, string> {
@@ -41,7 +43,8 @@ export function metaTags(doc: Document): Map<string, string> {
 }
 
 export function readMetadata(doc: Document, url: string | null, meta: Map<string, string>, ld: JsonLdArticle): HtmlMetadata {
-  const siteName = meta.get('og:site_name') ?? meta.get('application-name') ?? ld.publisherName ?? null;
+  // A site name given as a URL ("https://www.example.in") names nothing the host does not.
+  const siteName = [meta.get('og:site_name'), meta.get('application-name'), ld.publisherName].find((n) => n && !/^https?:\/\//i.test(n)) ?? null;
   const title = readTitle(doc, meta, ld, siteName, url);
   return {
     title,
@@ -58,9 +61,21 @@ export function readMetadata(doc: Document, url: string | null, meta: Map<string
 }
 
 function readTitle(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, siteName: string | null, url: string | null): string | null {
-  const h1 = clean(doc.querySelector('h1')?.textContent ?? '');
-  const raw = meta.get('og:title') ?? ld.headline ?? (h1 || null) ?? (clean(doc.querySelector('title')?.textContent ?? '') || null);
-  return raw ? stripSiteName(raw, siteName, url) : null;
+  const candidates: (() => string | null | undefined)[] = [
+    () => meta.get('og:title'),
+    () => ld.headline,
+    () => clean(doc.querySelector('h1')?.textContent ?? ''),
+    () => clean(doc.querySelector('title')?.textContent ?? ''),
+  ];
+  const site = siteName ? key(siteName) : null;
+  for (const candidate of candidates) {
+    const raw = candidate();
+    // Some pages put the site's name in og:title; that is no headline.
+    if (!raw || key(raw) === site) continue;
+    const title = stripSiteName(raw, siteName, url);
+    if (title) return title;
+  }
+  return null;
 }
 
 /** Removes leading/trailing segments that name the site ("Headline | Site", "Site - Headline"). */
@@ -77,7 +92,9 @@ export function stripSiteName(title: string, siteName: string | null, url: strin
   while (parts.length > 1 && namesSite(parts[0]!.text) && wordCount(parts.slice(1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(1);
   // Trailing pipe segments are site furniture ("Headline | Section | Site") even when the site is named differently.
   while (parts.length > 1 && parts[parts.length - 1]!.pipe && wordCount(parts.slice(0, -1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(0, -1);
-  return parts.map((p, i) => (i === 0 ? p.text : p.sep + p.text)).join('');
+  // A short label before a pipe is a section kicker ("Opinion | Headline").
+  while (parts.length > 1 && parts[1]!.pipe && wordCount([parts[0]!.text]) <= MAX_KICKER_WORDS && wordCount(parts.slice(1).map((p) => p.text)) >= MIN_TITLE_WORDS_AFTER_STRIP) parts = parts.slice(1);
+  return parts.map((p, i) => (i === 0 ? p.text : p.sep + p.text)).join('').trim();
 }
 
 interface Segment { text: string; sep: string; pipe: boolean }
@@ -120,9 +137,24 @@ function key(s: string): string {
 }
 
 function readStandfirst(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
-  const lede = Array.from(doc.querySelectorAll('[class], [id]')).find((e) => STANDFIRST_CLASS.test(classAndId(e)) && !e.querySelector('p p, div p + p'));
-  const candidates = [meta.get('description'), meta.get('og:description'), meta.get('twitter:description'), ld.description, lede ? clean(lede.textContent ?? '') : null];
-  for (const c of candidates) if (c && isProse(c, title)) return c;
+  // Cheapest first: the page scan for a deck element runs only when no description reads as prose.
+  const candidates: (() => string | null | undefined)[] = [
+    () => meta.get('description'),
+    () => meta.get('og:description'),
+    () => meta.get('twitter:description'),
+    () => ld.description,
+    () => textOf(findByClass(doc, STANDFIRST_CLASS)),
+  ];
+  for (const candidate of candidates) {
+    const c = candidate();
+    if (c && isProse(c, title)) return c;
+  }
+  return null;
+}
+
+/** First element whose class or id matches; a full scan, so callers reach for it last. */
+function findByClass(doc: Document, pattern: RegExp): Element | null {
+  for (const e of Array.from(doc.querySelectorAll('[class], [id]'))) if (pattern.test(classAndId(e))) return e;
   return null;
 }
 
@@ -138,17 +170,19 @@ export function isProse(text: string, title: string | null): boolean {
 }
 
 function readByline(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, siteName: string | null): string | null {
-  const candidates: (string | null | undefined)[] = [
-    ld.authors.length ? ld.authors.join(', ') : null,
-    meta.get('author'),
-    meta.get('article:author'),
-    meta.get('byl'),
-    textOf(doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"]')),
-    textOf(doc.querySelector('a[rel="author"], [rel="author"]')),
-    textOf(Array.from(doc.querySelectorAll('[class], [id]')).find((e) => BYLINE_CLASS.test(classAndId(e))) ?? null),
+  const candidates: (() => string | null | undefined)[] = [
+    () => (ld.authors.length ? ld.authors.join(', ') : null),
+    () => meta.get('author'),
+    () => meta.get('article:author'),
+    () => meta.get('byl'),
+    () => textOf(doc.querySelector('[itemprop="author"] [itemprop="name"], [itemprop="author"]')),
+    () => textOf(doc.querySelector('[rel="author"]')),
+    () => textOf(findByClass(doc, BYLINE_CLASS)),
   ];
   const site = siteName ? key(siteName) : null;
-  for (const c of candidates) {
+  for (const candidate of candidates) {
+    const c = candidate();
+    // Profile URLs (article:author is often one) are not names.
     if (!c || /^https?:\/\//i.test(c) || /\bfacebook\.com\b/i.test(c)) continue;
     const names = cleanByline(c);
     if (names && key(names) !== site) return names;
@@ -163,21 +197,25 @@ export function cleanByline(raw: string): string | null {
   if (!s || s.split(/\s+/).length > MAX_BYLINE_WORDS) return null;
   const names = s.split(BYLINE_JOINERS)
     .map((p) => p.replace(BYLINE_PREFIX, '').trim())
-    .filter((p) => p && /\p{L}/u.test(p) && !p.toLowerCase().split(/\s+/).some((w) => BYLINE_ROLE_WORDS.has(w)));
+    .filter((p) => p && /\p{L}/u.test(p) && !NOT_A_NAME.test(p) && !p.toLowerCase().split(/\s+/).some((w) => BYLINE_ROLE_WORDS.has(w)));
   return names.length ? [...new Set(names)].join(', ') : null;
 }
 
 function readSection(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
-  const fromMeta = meta.get('article:section') ?? ld.section;
-  if (fromMeta && fromMeta.length <= MAX_SECTION_CHARS) return fromMeta;
+  for (const s of [meta.get('article:section'), ld.section]) {
+    // Host names ("example.com") stand in for a section on some sites; they name none.
+    if (s && s.length <= MAX_SECTION_CHARS && !/^[\w-]+(?:\.[\w-]+)+$/.test(s)) return s;
+  }
   const crumbs = ld.breadcrumb.length ? ld.breadcrumb : domBreadcrumb(doc);
   return sectionFromCrumbs(crumbs, title);
 }
 
 function domBreadcrumb(doc: Document): string[] {
-  const trail = Array.from(doc.querySelectorAll('nav, ol, ul, div, p')).find((e) => BREADCRUMB_CLASS.test(classAndId(e)) || BREADCRUMB_CLASS.test(e.getAttribute('aria-label') ?? ''));
+  const trail = doc.querySelector('[aria-label="breadcrumb"], [aria-label="Breadcrumb"], [aria-label="breadcrumbs"]') ?? findByClass(doc, BREADCRUMB_CLASS);
   if (!trail) return [];
-  const items = Array.from(trail.querySelectorAll('li, a')).filter((e) => e.tagName === 'LI' || !e.closest('li'));
+  // Linked entries are sections; the unlinked last one is usually the page itself.
+  const links = Array.from(trail.querySelectorAll('a'));
+  const items = links.length ? links : Array.from(trail.querySelectorAll('li'));
   return items.map((e) => clean(e.textContent ?? '')).filter(Boolean);
 }
 
@@ -203,6 +241,21 @@ export function classAndId(e: Element): string {
   return `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
 }
 
+/** Whitespace-normalised text with stray markup and character references resolved (meta values carry both). */
 function clean(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  const text = s.includes('<') ? s.replace(/<[^>]*>/g, ' ') : s;
+  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+}
+
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+  });
 }

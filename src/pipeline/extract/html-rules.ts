@@ -50,12 +50,18 @@ export const BYLINE_ROLE_WORDS = new Set([
   'business', 'sports', 'entertainment', 'science', 'health', 'technology', 'tech', 'auto', 'investigations',
 ]);
 
-/** Where a byline's name part ends: a date, a time, an email, a separator before metadata. */
+/** Where a byline's name part ends: a date, a weekday, a time, an email, a separator before metadata. */
 export const BYLINE_TAIL =
-  /\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:\w+day|\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\S+@\S+|\bemail\b|\bfollow\b|\btwitter\b).*$/i;
+  /\s*(?:[|•·]|\s[-–—]\s|\bupdated\b|\bpublished\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\S+@\S+\.\S+|\bemail\b|\bfollow\b|\btwitter\b).*$/i;
 
-/** Separators between several authors of one byline. */
-export const BYLINE_JOINERS = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/i;
+/**
+ * Separators between several authors of one byline. Case-sensitive on purpose: the one-letter joiners
+ * ("e", "y") are lower case, and a capital "E." is a middle initial ("Sarah E. Needleman").
+ */
+export const BYLINE_JOINERS = /\s*(?:,|;|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b)\s*/;
+
+/** Byline parts that are not a person's name: handles, web addresses and file names ("humans.txt"), anything with digits. */
+export const NOT_A_NAME = /@|\d|\.(?:com|net|org|co|txt|html?|php|in|uk|de|fr|ru)\b|^https?:/i;
 
 /** Class/id fragments of page elements that hold the article's standfirst (deck) rather than its body. */
 export const STANDFIRST_CLASS = /standfirst|(?:^|[\s_-])dek(?:$|[\s_-])|subhead|sub-head|subtitle|summary|article-?lead|strapline|teaser|excerpt|intro/i;
@@ -103,4 +109,5 @@ export const BOILERPLATE_START = new RegExp(
 /**
  * Phrases that only calls to action and site promotion use; a short block containing one is not article text.
  */
-export const CALL_TO_ACTION = /\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|newsletters?\b.*\binbox|delivered (?:to|right in) your inbox|follow (?:us|him|her|them|me) on|(?:on|at) (?:facebook|twitter|instagram)(?:,| and| or)|share it with|opt-out|all rights reserved|contributed (?:reporting|to this report))\b/i;
+export const CALL_TO_ACTION =
+  /\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|newsletters?\b.*\binbox|delivered (?:to|right in) your inbox|follow (?:us|him|her|them|me) on|(?:on|at) (?:facebook|twitter|instagram)(?:,| and| or)|share it with|opt-out|all rights reserved|contributed (?:reporting|to this report))/i;

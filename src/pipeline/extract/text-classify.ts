@@ -4,7 +4,7 @@ import { lineKey, words, type Line } from '../../lib/lines.ts';
 import {
   BARRIER_WORDS, CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, PROMO_PATTERN, SECTION_LABELS,
 } from './chrome-lexicon.ts';
-import { DATE_WORDS } from './text-date-words.ts';
+import { DATE_FILLER_WORDS, DATE_WORDS } from './text-date-words.ts';
 
 export type Kind =
   | 'prose' // a paragraph of running text
@@ -23,14 +23,14 @@ export interface Block extends Line {
 }
 
 /** A line of at least this many words with sentence punctuation is prose. */
-export const PROSE_MIN_WORDS = 12;
+const PROSE_MIN_WORDS = 12;
 /**
  * A line that does not end like a sentence is a headline (of this or another article) unless it is this
  * long and has inner punctuation: a paragraph whose last full stop the capture lost.
  */
 const OPEN_PROSE_MIN_WORDS = 20;
 /** A line of at least this many words ending like a sentence is a (short) sentence. */
-export const SENTENCE_MIN_WORDS = 4;
+const SENTENCE_MIN_WORDS = 4;
 /** Phrase-prefix chrome ("Share on Facebook", cookie notices) is only believed on lines up to this long. */
 const CHROME_PREFIX_MAX_WORDS = 70;
 /** Captions are short; a long line that mentions a photo credit is still prose. */
@@ -146,17 +146,17 @@ export function isDateLine(text: string, size = sizeOf(text)): boolean {
   if (size === 0 || size > DATE_LINE_MAX_WORDS) return false;
   const tokens = words(text.toLowerCase());
   let dateWords = 0;
-  let monthOrNumber = false;
+  let hasNumber = false;
   let other = 0;
   for (const t of tokens) {
     if (/^\d+(st|nd|rd|th|г)?$/u.test(t)) {
-      monthOrNumber = true;
+      hasNumber = true;
       dateWords++;
-    } else if (DATE_WORDS.has(t)) dateWords++;
+    } else if (DATE_WORDS.has(t) || DATE_FILLER_WORDS.has(t)) dateWords++;
     else other++;
   }
-  if (!monthOrNumber || dateWords === 0) return false;
-  const hasDate = TIME_OR_DATE.test(text) || tokens.some((t) => DATE_WORDS.has(t) && t.length >= 3);
+  if (!hasNumber) return false;
+  const hasDate = TIME_OR_DATE.test(text) || tokens.some((t) => DATE_WORDS.has(t) && !DATE_FILLER_WORDS.has(t));
   return hasDate && other <= DATE_LINE_MAX_OTHER_WORDS && dateWords >= other;
 }
 
@@ -164,6 +164,3 @@ function isCaption(phrase: string): boolean {
   return CAPTION_MARKERS.some((m) => phrase.includes(m));
 }
 
-export function isSectionLabel(text: string): boolean {
-  return SECTION_SET.has(normalisePhrase(text));
-}

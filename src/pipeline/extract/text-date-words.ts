@@ -19,8 +19,26 @@ export const DATE_WORDS = new Set([
   'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'اغسطس', 'سبتمبر', 'أكتوبر',
   'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين',
   'الأول', 'الثاني', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد', 'تاريخ', 'النشر',
+  // Portuguese, Spanish, French, German, Italian months, weekdays and joining words
+  'janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro',
+  'dezembro', 'enero', 'febrero', 'marzo', 'mayo', 'junio', 'julio', 'septiembre', 'octubre', 'noviembre',
+  'diciembre', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre',
+  'novembre', 'décembre', 'januar', 'februar', 'märz', 'juni', 'juli', 'oktober', 'dezember', 'gennaio',
+  'febbraio', 'aprile', 'maggio', 'giugno', 'luglio', 'settembre', 'ottobre', 'dicembre', 'segunda', 'terça',
+  'quarta', 'quinta', 'sexta', 'feira', 'sábado', 'domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes',
+  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'montag', 'dienstag', 'mittwoch',
+  'donnerstag', 'freitag', 'samstag', 'sonntag', 'de', 'às', 'del', 'le', 'um', 'uhr', 'alle', 'h',
   // Persian (solar and Gregorian months) and weekdays
   'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند', 'ژانویه',
   'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر', 'شنبه', 'یکشنبه',
   'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار',
+]);
+
+/** Date-line words that are no calendar words themselves: a date line needs a month, a weekday or a number date. */
+export const DATE_FILLER_WORDS = new Set([
+  'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc', 'et', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'bst', 'cet', 'cest', 'msk',
+  'ist', 'at', 'on', 'of', 'updated', 'published', 'posted', 'last', 'modified', 'date', 'min', 'read', 'mins',
+  'minute', 'minutes', 'ago', 'hours', 'hour', 'today', 'yesterday', 'обновлено', 'опубликовано', 'г', 'года', 'в',
+  'мск', 'güncelleme', 'yayınlanma', 'tarihi', 'تاريخ', 'النشر', 'تاریخ', 'انتشار', 'de', 'às', 'del', 'le', 'um',
+  'uhr', 'alle', 'h',
 ]);

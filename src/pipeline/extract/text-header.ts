@@ -6,6 +6,10 @@ import type { Block } from './text-classify.ts';
 
 /** The headline sits within this many lines above the body (menus and widgets can sit between). */
 const TITLE_LOOKBACK_BLOCKS = 12;
+/** A line repeating the page's title line is looked for this far above the body (galleries can sit between). */
+const PAGE_TITLE_LOOKBACK_BLOCKS = 60;
+/** Two headline lines are the same when each shares this much of its word pairs with the other. */
+const SAME_HEADLINE_MIN_SHARE = 0.6;
 /** Section labels and date lines sit within this many lines of the headline. */
 const HEADER_NEAR_BLOCKS = 6;
 /** Headlines are between these sizes in words. */
@@ -52,21 +56,26 @@ export function readHeader(blocks: Block[], bodyStart: number, standfirst: strin
 }
 
 function findTitle(blocks: Block[], bodyStart: number, standfirst: string | null): number {
-  const from = Math.max(0, bodyStart - TITLE_LOOKBACK_BLOCKS);
-  // 1. The page's own title line, repeated as the on-page headline ("Headline - Site" ... "Headline").
-  const pageTitle = blocks[0]?.text.replace(TITLE_SUFFIX, '').toLowerCase();
+  // 1. The page's own title line ("Headline - Site"), repeated as the on-page headline above the body.
+  const pageTitle = blocks[0]?.text.replace(TITLE_SUFFIX, '');
   if (pageTitle) {
-    for (let i = bodyStart - 1; i >= Math.max(1, from); i--) {
-      if (blocks[i].text.toLowerCase() === pageTitle && isHeadlineShaped(blocks[i])) return i;
+    for (let i = bodyStart - 1; i >= Math.max(1, bodyStart - PAGE_TITLE_LOOKBACK_BLOCKS); i--) {
+      const b = blocks[i];
+      if (isHeadlineShaped(b) && sameHeadline(b.text, pageTitle)) return i;
     }
   }
   // 2. The nearest headline-shaped line above the body.
-  for (let i = bodyStart - 1; i >= from; i--) {
+  for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - TITLE_LOOKBACK_BLOCKS); i--) {
     const b = blocks[i];
     if (b.text === standfirst) continue;
     if (isHeadlineShaped(b)) return i;
   }
   return -1;
+}
+
+/** Whether two lines are the same headline, allowing the page title's small edits ("Opinion | ..."). */
+function sameHeadline(a: string, b: string): boolean {
+  return repeatedShare(a, b) >= SAME_HEADLINE_MIN_SHARE && repeatedShare(b, a) >= SAME_HEADLINE_MIN_SHARE;
 }
 
 /** The headline-shaped line right above `at`, skipping only date, byline and section lines. */

@@ -120,7 +120,10 @@ function markRepeats(blocks: Block[]): Block[] {
     while (i + n < blocks.length && earlier + n < i && CONTENT.has(blocks[i + n].kind) && blocks[earlier + n].text === blocks[i + n].text) {
       n++;
     }
-    if (n >= REPEATED_RUN_MIN) for (let k = 0; k < n; k++) repeated.push(blocks[earlier + k], blocks[i + k]);
+    if (n >= REPEATED_RUN_MIN) {
+      for (let k = 0; k < n; k++) repeated.push(blocks[earlier + k], blocks[i + k]);
+      i += n - 1;
+    }
   }
   for (const b of repeated) b.kind = 'chrome';
   return blocks;

@@ -79,10 +79,12 @@ export function tokenFeatures(doc: QuoteDoc, i: number, prevTag: Tag): string[] 
     if (lw === 'that' || lw === ':' || lw === 'to' || isMark(tokens[m])) { that = isMark(tokens[m]) ? 'q' : lw; break; }
   }
   f.push(`op=${that}|${w.slice(-2)}`, `opw=${that}|${stem(w)}`);
+  const lexical = CUE_WORD_FORMS.has(w) ? 1 : 0;
   const pos = (m: number): string => (m < sent.from ? '<s>' : m >= sent.to ? '</s>' : doc.pos[m]);
   const agentPos = k < sent.from ? '<s>' : doc.pos[k];
   f.push(`pos=${pos(i)}`, `pp1=${pos(i - 1)}|${pos(i)}`, `pn1=${pos(i)}|${pos(i + 1)}`, `pag=${agentPos}|${pos(i)}`,
-    `pagop=${agentPos}|${pos(i)}|${that}`, `posw=${pos(i)}|${stem(w)}`, `pp2=${pos(i - 2)}|${pos(i - 1)}|${pos(i)}`);
+    `pagop=${agentPos}|${pos(i)}|${that}`, `lexpag=${lexical}|${agentPos}|${pos(i)}`, `lexop=${lexical}|${that}|${pos(i)}`,
+    `lexag=${lexical}|${agent}`, `posw=${pos(i)}|${stem(w)}`, `pp2=${pos(i - 2)}|${pos(i - 1)}|${pos(i)}`);
   if (inQuote && doc.quoteTokens[doc.quoteOf[i]].from === i) f.push('qopen');
   // Position relative to the nearest quotation in the sentence: cues hug quotations.
   const qBefore = i > sent.from && (isMark(tokens[i - 1]) || (tokens[i - 1].text === ',' && isMark(tokens[i - 2])));

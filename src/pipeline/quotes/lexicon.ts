@@ -33,6 +33,30 @@ const IRREGULAR: Record<string, string[]> = {
   swear: ['swear', 'swears', 'swore', 'swearing', 'sworn'],
   teach: ['teach', 'teaches', 'taught', 'teaching'],
   bet: ['bet', 'bets', 'bet', 'betting'],
+  seek: ['seek', 'seeks', 'sought', 'seeking'],
+  plan: ['plan', 'plans', 'planned', 'planning'],
+  label: ['label', 'labels', 'labeled', 'labelled', 'labeling', 'labelling'],
+  rate: ['rate', 'rates', 'rated', 'rating'],
+  fight: ['fight', 'fights', 'fought', 'fighting'],
+  bring: ['bring', 'brings', 'brought', 'bringing'],
+  understand: ['understand', 'understands', 'understood', 'understanding'],
+  forget: ['forget', 'forgets', 'forgot', 'forgetting', 'forgotten'],
+  mean: ['mean', 'means', 'meant', 'meaning'],
+  prefer: ['prefer', 'prefers', 'preferred', 'preferring'],
+  regret: ['regret', 'regrets', 'regretted', 'regretting'],
+  commit: ['commit', 'commits', 'committed', 'committing'],
+  refer: ['refer', 'refers', 'referred', 'referring'],
+  omit: ['omit', 'omits', 'omitted', 'omitting'],
+  slam: ['slam', 'slams', 'slammed', 'slamming'],
+  rip: ['rip', 'rips', 'ripped', 'ripping'],
+  plead: ['plead', 'pleads', 'pleaded', 'pled', 'pleading'],
+  dread: ['dread', 'dreads', 'dreaded', 'dreading'],
+  forbid: ['forbid', 'forbids', 'forbade', 'forbidding', 'forbidden'],
+  foresee: ['foresee', 'foresees', 'foresaw', 'foreseeing', 'foreseen'],
+  overlook: ['overlook', 'overlooks', 'overlooked', 'overlooking'],
+  lay: ['lay', 'lays', 'laid', 'laying'],
+  tout: ['tout', 'touts', 'touted', 'touting'],
+  hint: ['hint', 'hints', 'hinted', 'hinting'],
 };
 
 /**
@@ -61,6 +85,29 @@ export const CUE_VERB_LEMMAS = [
   'suspect', 'reckon', 'imagine', 'hold', 'consider', 'view', 'see', 'plan', 'intend', 'seek', 'wish',
   // evidence
   'show', 'find', 'suggest', 'indicate', 'reveal', 'estimate', 'conclude', 'project', 'forecast',
+  // judging, backing and opposing (the annotation scheme counts stances toward a proposition)
+  'support', 'back', 'oppose', 'favor', 'favour', 'endorse', 'champion', 'tout', 'promote', 'advocate',
+  'label', 'dub', 'brand', 'characterize', 'characterise', 'portray', 'depict', 'rate', 'rank', 'deem',
+  'liken', 'compare', 'mock', 'ridicule', 'deride', 'scorn', 'lambaste', 'rip', 'chide', 'rebuke',
+  'scold', 'fault', 'castigate', 'excoriate', 'berate', 'assail', 'target', 'challenge', 'contest',
+  'refute', 'deny', 'reject', 'repudiate', 'disavow', 'distance', 'embrace', 'accept', 'acknowledge',
+  'recognize', 'recognise', 'credit', 'thank', 'congratulate', 'commend', 'laud', 'celebrate', 'tout',
+  'complain', 'grumble', 'gripe', 'bemoan', 'deplore', 'regret', 'apologize', 'apologise', 'concede',
+  // intending, deciding, committing
+  'plan', 'intend', 'aim', 'decide', 'choose', 'refuse', 'decline', 'agree', 'pledge', 'promise', 'vow',
+  'commit', 'threaten', 'offer', 'volunteer', 'try', 'attempt', 'hope', 'prefer', 'seek', 'demand',
+  'call', 'push', 'press', 'lobby', 'campaign', 'insist', 'require', 'allow', 'permit', 'forbid', 'ban',
+  // knowing, perceiving, feeling
+  'realize', 'realise', 'learn', 'discover', 'notice', 'recognize', 'understand', 'remember', 'forget',
+  'worry', 'fret', 'dread', 'fear', 'welcome', 'like', 'love', 'hate', 'dislike', 'enjoy', 'appreciate',
+  'guess', 'figure', 'presume', 'suppose', 'surmise', 'foresee', 'anticipate', 'envision', 'envisage',
+  'mean', 'imply', 'hint', 'insinuate', 'contemplate', 'ponder', 'weigh', 'question', 'doubt',
+  // reporting and documenting
+  'document', 'detail', 'chronicle', 'record', 'publish', 'release', 'disclose', 'leak', 'uncover',
+  'reference', 'refer', 'mention', 'omit', 'overlook', 'ignore', 'raise', 'address', 'discuss', 'debate',
+  'talk', 'list', 'lay', 'unveil', 'present', 'introduce', 'issue', 'file', 'sue', 'rule', 'order',
+  'investigate', 'probe', 'examine', 'review', 'study', 'survey', 'poll', 'measure', 'calculate',
+  'sign', 'veto', 'pass', 'approve', 'vote', 'stress', 'underscore', 'echo', 'parrot', 'paraphrase',
 ];
 
 /** Multi-word cues whose first word alone would not be one ("point out", "according to"). */

@@ -100,7 +100,7 @@ export const VAGUE_REFERENCES: Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTU
 /** Words before a quantity that set TIMEX3 `mod` ("nearly two years", "at least 30 days"). */
 export const QUANTITY_MODS: Record<string, TimexMod> = {
   about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX',
-  nearly: 'APPROX', almost: 'LESS_THAN', 'more than': 'MORE_THAN', over: 'MORE_THAN', 'over a': 'MORE_THAN',
+  nearly: 'APPROX', almost: 'LESS_THAN', 'more than': 'MORE_THAN', over: 'MORE_THAN',
   'less than': 'LESS_THAN', under: 'LESS_THAN', 'at least': 'EQUAL_OR_MORE', 'up to': 'EQUAL_OR_LESS',
   'no more than': 'EQUAL_OR_LESS', 'not more than': 'EQUAL_OR_LESS', 'at most': 'EQUAL_OR_LESS',
   'no less than': 'EQUAL_OR_MORE', 'just over': 'MORE_THAN', 'just under': 'LESS_THAN',
@@ -108,12 +108,14 @@ export const QUANTITY_MODS: Record<string, TimexMod> = {
 
 /** Words before a date or period that set TIMEX3 `mod` ("early 1991", "the end of the year"). */
 export const POINT_MODS: Record<string, TimexMod> = {
-  early: 'START', 'the early': 'START', 'the late': 'END', 'earlier': 'START', 'the beginning of': 'START', 'the start of': 'START', 'beginning of': 'START',
-  'the first half of': 'START', 'the early part of': 'START', 'start of': 'START',
-  mid: 'MID', 'the middle of': 'MID', 'middle of': 'MID', 'the mid': 'MID',
-  late: 'END', 'the end of': 'END', 'end of': 'END', 'the close of': 'END', 'the latter part of': 'END',
-  'the second half of': 'END', 'the last half of': 'END', 'late in': 'END', 'early in': 'START', 'later': 'END',
-  around: 'APPROX', about: 'APPROX', 'sometime': 'APPROX',
+  early: 'START', earlier: 'START', 'the early': 'START', 'early in': 'START', 'the beginning of': 'START',
+  'beginning of': 'START', 'the start of': 'START', 'start of': 'START', 'the first half of': 'START',
+  'the early part of': 'START',
+  mid: 'MID', 'the mid': 'MID', 'the middle of': 'MID', 'middle of': 'MID',
+  late: 'END', later: 'END', 'the late': 'END', 'late in': 'END', 'the end of': 'END', 'end of': 'END',
+  'the close of': 'END', 'the latter part of': 'END', 'the second half of': 'END', 'the last half of': 'END',
+  // "about" is left out: before a date it is nearly always the preposition ("talked about Friday's vote").
+  around: 'APPROX', sometime: 'APPROX',
 };
 
 /** Markers that a clause speaks of the future ("will meet on Friday", "is scheduled for Monday"); two-word cues are matched as pairs. */

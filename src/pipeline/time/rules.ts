@@ -1,15 +1,15 @@
 // The rule table: one pattern per kind of temporal expression and how its TIMEX3 value is built.
 import {
-  addDays, addQuarters, easter, isValidDay, parseDay, fmtDay, fmtQuarter, fmtYear, nthWeekdayOfMonth, quarterOf, weekdayOnOrAfter,
-  weekdayOnOrBefore, type Day,
+  addDays, addQuarters, easter, fmtDay, fmtQuarter, fmtYear, isValidDay, nthWeekdayOfMonth, parseDay, quarterOf,
+  weekdayOnOrAfter, weekdayOnOrBefore, type Day,
 } from './calendar.ts';
 import {
   AMBIGUOUS_MONTHS, FIXED_HOLIDAYS, MOVABLE_HOLIDAYS, PARTS_OF_DAY, SEASONS, VAGUE_REFERENCES,
 } from './lexicon.ts';
 import { compile } from './patterns.ts';
 import {
-  QUARTER_CONTEXT_CHARS, agoValue, dayValue, durationValue, monthDayValue, monthNumber, monthValue,
-  isoWeekValue, ordinalNumber, parseNumber, quarterValue, reportingQuarter, seasonValue, shiftedValue, unitOf, weekdayNumber,
+  QUARTER_CONTEXT_CHARS, agoValue, dayValue, durationValue, isoWeekValue, monthDayValue, monthNumber, monthValue,
+  ordinalNumber, parseNumber, quarterValue, reportingQuarter, seasonValue, shiftedValue, unitOf, weekdayNumber,
   weekdayValue, yearFor, type Context, type Resolved,
 } from './resolve.ts';
 
@@ -35,7 +35,7 @@ const MONTH_LEAD_WORDS = new Set([
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'whose']);
 const NOT_NOUNS = new Set([
   'and', 'or', 'to', 'in', 'of', 'for', 'with', 'was', 'were', 'is', 'are', 'when', 'as', 'by', 'on', 'at', 'from',
-  'through', 'after', 'before', 'but', 'than', 'that', 'which', 'who', 'had', 'has', 'have', 'will', 'would', 'and',
+  'through', 'after', 'before', 'but', 'than', 'that', 'which', 'who', 'had', 'has', 'have', 'will', 'would',
   'until', 'since', 'during', 'levels', 'level', 'period', 'quarter', 'season', 'year', 'fiscal',
 ]);
 
@@ -155,7 +155,7 @@ export const RULES: Rule[] = [
     re: compile(`${WDPRE}(?<mon>{MONTH})\\s+(?:(?<d>{DAYNUM})|the\\s+(?<d2>{DAYNUM})|(?<dw>{DAYORD})),?\\s+(?<y>{ANYYEAR}|{SPOKENYEAR})`),
     resolve(g, ctx) {
       if (!isCapitalised(g.mon)) return null;
-      const d = g.d ?? g.d2 ? parseInt((g.d ?? g.d2)!, 10) : ordinalNumber(g.dw!);
+      const d = (g.d ?? g.d2) ? parseInt((g.d ?? g.d2)!, 10) : ordinalNumber(g.dw!);
       const v = d ? monthDayValue(ctx, monthNumber(g.mon!)!, d, yearFromGroup(g.y)) : null;
       return v ? { type: 'DATE', value: v } : null;
     },
@@ -174,7 +174,7 @@ export const RULES: Rule[] = [
     re: compile(`${WDPRE}(?<mon>{MONTH})\\s+(?:(?<d>{DAYNUM})|the\\s+(?<d2>{DAYNUM})|(?<dw>{DAYORD}))`),
     resolve(g, ctx) {
       if (!isCapitalised(g.mon)) return null;
-      const d = g.d ?? g.d2 ? parseInt((g.d ?? g.d2)!, 10) : ordinalNumber(g.dw!);
+      const d = (g.d ?? g.d2) ? parseInt((g.d ?? g.d2)!, 10) : ordinalNumber(g.dw!);
       const v = d ? monthDayValue(ctx, monthNumber(g.mon!)!, d, null) : null;
       return v ? { type: 'DATE', value: v } : null;
     },

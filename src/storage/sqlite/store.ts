@@ -46,7 +46,7 @@ export class SqliteStore implements Store {
 
   /** Opens (creating parent folders) the database at `path`; ':memory:' gives a private in-memory store. */
   static open(path: string): SqliteStore {
-    if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let db: Database.Database;
     try {
       db = new Database(path);
