@@ -9,6 +9,7 @@ import * as exporter from './cli/export.ts';
 import * as stats from './cli/stats.ts';
 import * as evaluate from './cli/eval.ts';
 import * as demo from './cli/demo.ts';
+import * as stories from './cli/stories.ts';
 
 type Command = { run: (args: string[], io: Io) => Promise<number>; help: string };
 
@@ -20,6 +21,8 @@ const COMMANDS: Record<string, Command> = {
   reprocess,
   export: exporter,
   stats,
+  stories,
+  story: { run: stories.runOne, help: stories.helpOne },
   eval: evaluate,
   demo,
 };

@@ -149,6 +149,14 @@ export function filterConditions(filter: ArticleFilter, alias = ''): { where: st
   return { where, params };
 }
 
+/** The filter's date bounds, checked to be YYYY-MM-DD (inclusive days). */
+export function dateBounds(filter: ArticleFilter): { from?: string; to?: string } {
+  return {
+    ...(filter.from !== undefined ? { from: isoDate(filter.from, 'from') } : {}),
+    ...(filter.to !== undefined ? { to: isoDate(filter.to, 'to') } : {}),
+  };
+}
+
 /** LIMIT and OFFSET of a filter: `limit` null means all rows; `maxLimit` caps what a caller may ask for. */
 export function pageBounds(filter: ArticleFilter, defaultLimit: number | null, maxLimit?: number): { limit: number | null; offset: number } {
   const asked = filter.limit ?? defaultLimit;

@@ -50,6 +50,8 @@ const DECODE_CASES: Array<[bytes: Buffer, expected: string, reason: string]> = [
   [iconv.encode('<meta charset="windows-1251"><p>март</p>', 'windows-1251'), '<meta charset="windows-1251"><p>март</p>', 'declared windows-1251'],
   [iconv.encode('<meta charset=iso-8859-2><p>září</p>', 'iso-8859-2'), '<meta charset=iso-8859-2><p>září</p>', 'declared Latin-2'],
   [Buffer.from('<p>Ekim</p>'), '<p>Ekim</p>', 'no declaration: UTF-8'],
+  [Buffer.from('<meta charset="windows-1252"><p>Verzögerung</p>'), '<meta charset="windows-1252"><p>Verzögerung</p>', 'a stale legacy declaration over UTF-8 bytes'],
+  [iconv.encode('<p>Привет</p>', 'windows-1251'), '<p>Привет</p>', 'no declaration and invalid UTF-8: detected'],
 ];
 
 for (const [bytes, expected, reason] of DECODE_CASES) {

@@ -27,7 +27,9 @@ export function scoreDocuments(docs: Array<{ gold: string[][]; predicted: string
       const predicted = new Set(bioSpans(doc.predicted[si] ?? []).map(key));
       for (const k of predicted) {
         const tally = tallies.get(k.split(':')[2]);
-        if (tally) gold.has(k) ? tally.tp++ : tally.fp++;
+        if (!tally) continue;
+        if (gold.has(k)) tally.tp++;
+        else tally.fp++;
       }
       for (const k of gold) {
         const tally = tallies.get(k.split(':')[2]);

@@ -28,14 +28,30 @@ const CHARSET_SNIFF_BYTES = 4096;
 /** Share of U+FFFD in a UTF-8 decoding above which the bytes are taken as another charset and detected. */
 const BAD_UTF8_SHARE = 0.001;
 
-/** Decodes page bytes: BOM, then the declared <meta> charset, then UTF-8, then detection when UTF-8 fails. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function strictUtf8(bytes: Buffer): string | null {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes page bytes: BOM, then the declared <meta> charset (unless the bytes are plainly UTF-8), then UTF-8, then detection when UTF-8 fails. */
 export function decodeHtml(bytes: Buffer): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return iconv.decode(bytes.subarray(2), 'utf-16le');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return iconv.decode(bytes.subarray(2), 'utf-16be');
   const head = bytes.subarray(0, CHARSET_SNIFF_BYTES).toString('latin1');
   const declared = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head)?.[1]?.toLowerCase();
-  if (declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) return iconv.decode(bytes, declared);
+  if (declared && !/^utf-?8$/.test(declared) && iconv.encodingExists(declared)) {
+    // Pages often keep a legacy <meta> after their server moved to UTF-8 (the HTTP header, which we
+    // lack, wins in browsers). Bytes that are valid UTF-8 with multi-byte sequences are almost never
+    // legacy single-byte text, so they are read as UTF-8.
+    const utf8 = strictUtf8(bytes);
+    return utf8 !== null && /[^\x00-\x7f]/.test(utf8) ? utf8 : iconv.decode(bytes, declared);
+  }
   const utf8 = bytes.toString('utf8');
   const bad = (utf8.match(/\uFFFD/g) ?? []).length;
   if (declared || bad <= utf8.length * BAD_UTF8_SHARE) return utf8;

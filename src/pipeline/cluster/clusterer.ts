@@ -35,7 +35,8 @@ export const P = {
   TIME_WINDOW_DAYS: 10,
   CONFLICT_FLOOR: 1,
   CORE_SHARE: 0.5,
-  CORE_MIN_IDF: 5,
+  CORE_MIN_IDF: 3,
+  CORE_NAMES: 5,
   MERGE_ABS: 0.1,
   MERGE_REL: 0.9,
   MERGE_CONFLICT_FLOOR: 1,
@@ -192,15 +193,13 @@ export class StoryClusterer {
     return { score, text, names, relative, core, shared: top(shared), sharedNames: top(sharedNames), missing };
   }
 
-  /** Share (by IDF) of x's core names that y mentions; 1 when x has none. */
+  /** Share (by weight) of x's most salient names that y mentions; 1 when x has none. */
   private cover(x: Profile, y: Profile, missing: string[]): number {
+    const salient = [...x.names].filter(([n]) => this.idf(n) >= P.CORE_MIN_IDF).sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).slice(0, P.CORE_NAMES);
     let all = 0, covered = 0;
-    for (const [n, c] of x.counts) {
-      if (c / (x.size + 1) < P.CORE_SHARE) continue;
-      const idf = this.idf(n);
-      if (idf < P.CORE_MIN_IDF) continue;
-      all += idf;
-      if (y.terms.has(n)) covered += idf; else missing.push(n);
+    for (const [n, w] of salient) {
+      all += w;
+      if (y.terms.has(n)) covered += w; else missing.push(n);
     }
     return all > 0 ? covered / all : 1;
   }

@@ -13,9 +13,8 @@ export interface DocFeatures {
 }
 
 /** Title words count as much as this many body occurrences: headlines name the event. */
-export const TITLE_WEIGHT = 2;
+export const FP = { NUMBERS: 0, TITLE_WEIGHT: 2, LEDE_CHARS: 0, LEDE_WEIGHT: 1, MAX_BODY_CHARS: 3000 };
 /** Only the opening of long articles is used: the lede says what the story is; tails drift into background. */
-export const MAX_BODY_CHARS = 3000;
 /** Share of a title's longer words that are capitalised above which it is in title case, so capitals there say nothing. */
 const TITLE_CASE_SHARE = 0.6;
 /** Words shorter than this carry no event identity, unless they hold a digit (scores, counts, ordinals). */
@@ -61,13 +60,14 @@ function keep(key: string): boolean {
  */
 export function extractFeatures(title: string | null, text: string, language: string | null = null, entities: readonly string[] = []): DocFeatures {
   const head = title ? tokens(title, language) : [];
-  const body = tokens(text.slice(0, MAX_BODY_CHARS), language);
+  const lede = tokens(text.slice(0, FP.LEDE_CHARS), language);
+  const body = tokens(text.slice(FP.LEDE_CHARS, FP.MAX_BODY_CHARS), language);
   const longWords = head.filter((t) => t.key.length > 3);
   const titleCase = body.length > 0 && longWords.length > 1 && longWords.filter((t) => t.capitalised).length / longWords.length >= TITLE_CASE_SHARE;
 
   const lowerSeen = new Set<string>();
   const capitalSeen = new Set<string>();
-  for (const t of [...(titleCase ? [] : head), ...body]) {
+  for (const t of [...(titleCase ? [] : head), ...lede, ...body]) {
     if (!t.capitalised) lowerSeen.add(t.key);
     else if (!t.initial) capitalSeen.add(t.key);
   }
@@ -79,10 +79,11 @@ export function extractFeatures(title: string | null, text: string, language: st
     for (const t of list) {
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
-      if (t.capitalised && t.length > 1 && isName(t.key)) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
+      if ((t.capitalised && t.length > 1 && isName(t.key)) || (FP.NUMBERS && DIGIT.test(t.key))) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
     }
   };
-  add(head, TITLE_WEIGHT);
+  add(head, FP.TITLE_WEIGHT);
+  add(lede, FP.LEDE_WEIGHT);
   add(body, 1);
   for (const e of entities) {
     const key = foldForSearch(e, language);

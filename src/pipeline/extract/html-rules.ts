@@ -29,8 +29,12 @@ export const ARTICLE_CHROME_CLASS = /header/i;
 export const EMBEDDED_POST_CLASS = /\b(?:twitter-tweet|instagram-media|tiktok-embed)\b/;
 export const EMBED_WRAPPER_CLASS = /social|embed|tweet|twitter|instagram|tiktok/i;
 
-/** Title separators between a headline and the site or section name ("Headline | Site", "Site - Headline"). */
-export const TITLE_SEPARATOR = /\s+[|\-–—·•»«~\/:]\s+|\s+::\s+/;
+/**
+ * Title separators between a headline and the site or section name ("Headline | Site", "Site: Headline").
+ * Only pipes divide unconditionally; other segments go only when they name the site, so a headline's own
+ * colon ("Flood season: council votes") stays.
+ */
+export const TITLE_SEPARATOR = /\s+[|\-–—·•»«~\/:]\s+|\s+::\s+|:\s+/;
 
 /** A pipe almost always divides a headline from site furniture, so pipe segments go even without a site-name match. */
 export const TITLE_PIPE = /\s+\|\s+/;

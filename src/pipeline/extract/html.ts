@@ -23,7 +23,12 @@ const JSON_LD_LONGER_RATIO = 2;
 /** Share of the extracted text's shingles the articleBody must contain to be the same article. */
 const JSON_LD_MIN_AGREEMENT = 0.8;
 
+const NOTHING: HtmlExtraction = { title: null, standfirst: null, byline: null, section: null, siteName: null, declaredLanguage: null, text: '' };
+
 export function extractHtml(doc: Document, url: string | null): HtmlExtraction {
+  // An empty input parses to a document without even an <html> element.
+  if (!doc.documentElement) return { ...NOTHING };
+
   // 0. Metadata first: the cleaning below removes the elements that carry bylines, decks and breadcrumbs.
   const meta = metaTags(doc);
   const jsonLd = readJsonLd(doc);

@@ -1,6 +1,7 @@
 // SQLite schema as one ordered, append-only list of migrations; each runs in its own transaction.
 // Never edit or reorder a released entry: add a new one.
 import type Database from 'better-sqlite3';
+import { STORY_MIGRATION } from './story-tables.ts';
 
 export interface Migration {
   version: number;
@@ -80,9 +81,10 @@ export const MIGRATIONS: readonly Migration[] = [
     // its own (contentless) and is not tied to the articles table (external content would re-read unfolded
     // text); contentless_delete lets an article's row be replaced. The store writes it in the same
     // transaction as the article, and snippets are cut from the original text (storage/search-text.ts).
+    // facets holds filter tokens (sqlite/facets.ts) so filters intersect posting lists.
     up: `
       CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, body,
+        title, body, facets,
         content = '', contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );`,
@@ -103,5 +105,10 @@ export const MIGRATIONS: readonly Migration[] = [
         raw_id INTEGER NOT NULL REFERENCES raw(id),
         PRIMARY KEY (source, line_hash, raw_id)
       ) WITHOUT ROWID;`,
+  },
+  {
+    version: 5,
+    name: 'story intelligence: analyses, stories, entities, quotes, state',
+    up: STORY_MIGRATION,
   },
 ];

@@ -16,6 +16,8 @@ import {
 import { highlightSnippet, isEmptyQuery, parseQuery } from '../search-text.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { ftsMatch } from './query.ts';
+import { SqliteStoryTables } from './story-tables.ts';
+import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow } from '../store.ts';
 
 /**
  * BM25 column weights (title, body). A title names what the article is about, so a title match is worth
@@ -42,7 +44,12 @@ export class SqliteStore implements Store {
   /** Settles when the open outermost transaction ends; null when none is open. */
   private busy: Promise<void> | null = null;
 
-  private constructor(private readonly db: Database.Database) {}
+  /** Story intelligence tables (analyses, stories, entities, quotes), kept in their own module. */
+  private readonly tables: SqliteStoryTables;
+
+  private constructor(private readonly db: Database.Database) {
+    this.tables = new SqliteStoryTables(db, (sql) => this.stmt(sql));
+  }
 
   /** Opens (creating parent folders) the database at `path`; ':memory:' gives a private in-memory store. */
   static open(path: string): SqliteStore {
@@ -279,6 +286,84 @@ export class SqliteStore implements Store {
     const languages = this.stmt('SELECT language, COUNT(*) AS articles FROM articles GROUP BY language ORDER BY articles DESC, language')
       .all() as StoreStats['languages'];
     return { ...counts, outlets, languages };
+  }
+
+  async saveAnalysis(articleId: number, analysis: unknown, index: AnalysisIndex): Promise<void> {
+    await this.transaction(async () => this.tables.saveAnalysis(articleId, analysis, index));
+  }
+
+  async getAnalyses(articleIds: number[]): Promise<Map<number, unknown>> {
+    await this.ready();
+    return this.tables.getAnalyses(articleIds);
+  }
+
+  async setMembership(m: StoryMembership): Promise<void> {
+    await this.ready();
+    this.tables.setMembership(m);
+  }
+
+  async getMembership(articleId: number): Promise<StoryMembership | null> {
+    await this.ready();
+    return this.tables.getMembership(articleId);
+  }
+
+  async storyMembers(storyId: number): Promise<StoryMembership[]> {
+    await this.ready();
+    return this.tables.storyMembers(storyId);
+  }
+
+  async moveMembers(fromStory: number, intoStory: number): Promise<void> {
+    await this.transaction(async () => this.tables.moveMembers(fromStory, intoStory));
+  }
+
+  async upsertStory(row: StoryRow): Promise<void> {
+    await this.ready();
+    this.tables.upsertStory(row);
+  }
+
+  async getStory(id: number): Promise<StoryRow | null> {
+    await this.ready();
+    return this.tables.getStory(id);
+  }
+
+  async listStories(filter?: StoryFilter): Promise<StoryRow[]> {
+    await this.ready();
+    return this.tables.listStories(filter);
+  }
+
+  async countStories(filter?: StoryFilter): Promise<number> {
+    await this.ready();
+    return this.tables.countStories(filter);
+  }
+
+  async saveState(key: string, value: string): Promise<void> {
+    await this.ready();
+    this.tables.saveState(key, value);
+  }
+
+  async loadState(key: string): Promise<string | null> {
+    await this.ready();
+    return this.tables.loadState(key);
+  }
+
+  async listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {
+    await this.ready();
+    return this.tables.listEntities(filter);
+  }
+
+  async getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null> {
+    await this.ready();
+    return this.tables.getEntityBySlug(type, slug);
+  }
+
+  async speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]> {
+    await this.ready();
+    return this.tables.speakerQuotes(speakerKey, page);
+  }
+
+  async entityArticles(key: string, page?: { limit?: number; offset?: number }): Promise<number[]> {
+    await this.ready();
+    return this.tables.entityArticles(key, page);
   }
 
   async close(): Promise<void> {
