@@ -13,6 +13,12 @@ const EPOCHS = 6;
 const MIN_COUNT = 2;
 const MIN_WEIGHT = 0.05;
 const SEED = 20160912;
+/**
+ * Share of training tokens whose word-identity features are hidden, so that the tagger also learns
+ * from context and word class (what carries over to cue verbs unseen in training). Tuned on quotes-dev.
+ */
+const WORD_DROPOUT = Number(process.env.WORD_DROPOUT ?? 0.3);
+const IDENTITY = /^(w=|st=|suf3=|qw=|ptw=|p1w=|wn1=|wn1n2=|posw=|ag2=|opw=|qb\||qa\||sq\||ppro=)/;
 
 function goldTags(doc: QuoteDoc, attributions: GoldAttribution[]): Tag[] {
   const tags: Tag[] = doc.tokens.map(() => 'O');
@@ -53,6 +59,7 @@ function main(): void {
   }
   console.log(`${texts.length} texts, ${examples.length} annotations`);
   const trainer = new PerceptronTrainer();
+  let rng = SEED;
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     let errors = 0;
     let tokens = 0;
@@ -61,7 +68,10 @@ function main(): void {
       for (let i = 0; i < ex.doc.tokens.length; i++) {
         if (i > 0 && ex.doc.tokens[i - 1].sentence !== ex.doc.tokens[i].sentence) prev = 'O';
         const gold = TAGS.indexOf(ex.tags[i]);
-        const guess = trainer.update(tokenFeatures(ex.doc, i, prev), gold);
+        let feats = tokenFeatures(ex.doc, i, prev);
+        rng = (rng * 1103515245 + 12345) % 2147483648;
+        if (rng / 2147483648 < WORD_DROPOUT) feats = feats.filter((f) => !IDENTITY.test(f));
+        const guess = trainer.update(feats, gold);
         if (guess !== gold) errors++;
         tokens++;
         // Train on the gold history (the decoder is greedy, so this is the usual teacher forcing).

@@ -85,7 +85,8 @@ test('standfirst: the description when it reads as prose', () => {
     { head: `<meta name="description" content="${prose}">`, want: prose, reason: 'meta description' },
     { head: `<meta name="description" content="Local news"><meta property="og:description" content="${prose}">`, want: prose, reason: 'a label is skipped for og:description' },
     { head: '<meta name="description" content="news, sport, weather, traffic, bridge, council, Lindenfeld">', want: null, reason: 'keyword list is not prose' },
-    { head: `<meta name="description" content="Engineers warned the arches &#039;could not&#039; carry &lt;b&gt;lorries&lt;/b&gt; much longer.">`, want: "Engineers warned the arches 'could not' carry lorries much longer.", reason: 'entities decoded, stray markup removed' },
+    { head: `<meta name="description" content="Engineers warned the arches &#039;could not&#039; carry &lt;b&gt;lorries&lt;/b&gt; much longer.">`, want: "Engineers warned the arches 'could not' carry lorries much longer.", reason: 'markup inside the description removed' },
+    { head: `<meta name="description" content="Engineers warned the arches &amp;#039;could not&amp;#039; carry &amp;lt;b&amp;gt;lorries&amp;lt;/b&amp;gt; much longer.">`, want: "Engineers warned the arches 'could not' carry lorries much longer.", reason: 'references escaped twice are decoded, then markup removed' },
   ];
   for (const c of cases) assert.equal(extract({ head: c.head }).standfirst, c.want, c.reason);
 });
@@ -99,6 +100,9 @@ test('body: chrome blocks are removed and the story kept', () => {
     { parts: { after: '<p>Get the latest updates right in your inbox. Sign up for our newsletters here.</p>' }, gone: 'newsletters', reason: 'newsletter call to action' },
     { parts: { after: '<p>Advertisement</p>' }, gone: 'Advertisement', reason: 'ad slot label' },
     { parts: { before: '<div class="article-meta"><span class="timestamp">Published 10:02 AM, March 2, 2021</span></div>' }, gone: '10:02', reason: 'timestamp element' },
+    { parts: { before: '<div class="image-caption">The mayor inspects the arches with two engineers from the regional office</div>' }, gone: 'inspects the arches', reason: 'caption by class name, with no caption wording' },
+    { parts: { before: '<div class="story-byline">Anna Berg</div>' }, gone: 'Anna Berg', reason: 'byline element in the article head' },
+    { parts: { body: `<p>${STORY[0]} The mayor, <span class="rollover-people"><a href="/people/ruth-haas">Ruth Haas</a><span class="rollover-block">Ruth Haas latest: Mayor opens new library wing</span></span>, agreed.</p>` + STORY.slice(1).map((p) => `<p>${p}</p>`).join('') }, gone: 'new library wing', reason: 'hover card repeating a linked name\'s profile' },
     { parts: { body: STORY.slice(0, 3).map((p) => `<p>${p}</p>`).join('') + '<p><a href="/weather">READ MORE: Storm warnings for the weekend</a></p>' + STORY.slice(3).map((p) => `<p>${p}</p>`).join('') }, gone: 'Storm warnings', reason: 'link-only paragraph inside the story' },
   ];
   for (const c of cases) {

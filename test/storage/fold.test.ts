@@ -5,6 +5,7 @@ import { foldForSearch, searchWords } from '../../src/lib/fold.ts';
 import { highlightSnippet, parseQuery } from '../../src/storage/search-text.ts';
 import { ftsMatch } from '../../src/storage/sqlite/query.ts';
 import { tsQuery } from '../../src/storage/postgres/query.ts';
+import { dateRangeTokens, facetText, outletToken } from '../../src/storage/sqlite/facets.ts';
 
 test('foldForSearch', () => {
   const rows: Array<{ text: string; lang?: string; want: string; why: string }> = [
@@ -49,9 +50,34 @@ test('parseQuery and the two engine query texts', () => {
   ];
   for (const row of rows) {
     const parsed = parseQuery(row.q);
-    assert.equal(ftsMatch(parsed), row.fts, row.why);
+    assert.equal(ftsMatch(parsed), row.fts === null ? null : `{title body} : (${row.fts})`, row.why);
     if (row.ts !== null || row.fts === null) assert.equal(tsQuery(parsed), row.ts, row.why);
   }
+});
+
+test('ftsMatch adds facet filters as required alternatives, quoted', () => {
+  const q = parseQuery('volcano');
+  assert.equal(ftsMatch(q, [['langen'], ['year2016', 'month201701']]),
+    '{title body} : (("volcano")) AND facets : ("langen") AND facets : ("year2016" OR "month201701")');
+  assert.equal(ftsMatch(q, [[]]), null, 'an empty alternative set matches nothing');
+});
+
+test('dateRangeTokens covers exactly the days of the range', () => {
+  const rows = [
+    { from: '2016-03-05', to: '2016-03-05', want: ['day20160305'], why: 'one day' },
+    { from: '2016-01-01', to: '2016-12-31', want: ['year2016'], why: 'a whole year' },
+    { from: '2016-02-01', to: '2016-02-29', want: ['month201602'], why: 'a whole leap February' },
+    { from: '2015-12-30', to: '2017-02-02', want: ['day20151230', 'day20151231', 'year2016', 'month201701', 'day20170201', 'day20170202'], why: 'ragged edges' },
+    { from: '2016-03-02', to: '2016-03-01', want: [], why: 'empty range' },
+  ];
+  for (const row of rows) assert.deepEqual(dateRangeTokens(row.from, row.to), row.want, row.why);
+});
+
+test('facetText', () => {
+  assert.equal(facetText({ outlet: null, language: 'pt-BR', published: { value: '2016-03-05T10:00:00+03:00' } }),
+    'langptbr outletnone year2016 month201603 day20160305');
+  assert.equal(facetText({ outlet: 'A', language: null, published: null }), `langnone ${outletToken('A')} datenone`);
+  assert.notEqual(outletToken('Reuters'), outletToken('reuters'), 'outlet filters are exact, as in SQL');
 });
 
 test('highlightSnippet', () => {

@@ -37,6 +37,8 @@ export const P = {
   CORE_SHARE: 0.5,
   CORE_MIN_IDF: 3,
   CORE_NAMES: 5,
+  CONFLICT_DIR: 1,
+  COVER_PROMINENCE: 1,
   MERGE_ABS: 0.1,
   MERGE_REL: 0.9,
   MERGE_CONFLICT_FLOOR: 1,
@@ -184,7 +186,7 @@ export class StoryClusterer {
     const relative = ref === null ? 1 : score / Math.max(ref, P.INTRA_FLOOR);
     // Same kind of event, different protagonists: one side's core names missing from the other.
     const missing: string[] = [];
-    const core = Math.min(this.cover(a, b, missing), this.cover(b, a, missing));
+    const core = a.size === 1 && P.CONFLICT_DIR ? this.cover(a, b, missing) : Math.min(this.cover(a, b, missing), this.cover(b, a, missing));
     score *= conflictFloor + (1 - conflictFloor) * core;
     if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
       const gap = Math.max(0, a.first - b.last, b.first - a.last);
@@ -199,7 +201,10 @@ export class StoryClusterer {
     let all = 0, covered = 0;
     for (const [n, w] of salient) {
       all += w;
-      if (y.terms.has(n)) covered += w; else missing.push(n);
+      // A name counts as covered as far as it is as prominent on the other side (mean weight per member).
+      const share = P.COVER_PROMINENCE ? Math.min(1, ((y.names.get(n) ?? 0) / y.size) / (w / x.size)) : y.terms.has(n) ? 1 : 0;
+      covered += w * share;
+      if (share < 0.5) missing.push(n);
     }
     return all > 0 ? covered / all : 1;
   }

@@ -13,12 +13,14 @@ export interface DocFeatures {
 }
 
 /** Title words count as much as this many body occurrences: headlines name the event. */
-export const FP = { NUMBERS: 0, TITLE_WEIGHT: 2, LEDE_CHARS: 0, LEDE_WEIGHT: 1, MAX_BODY_CHARS: 3000 };
+export const FP = { FIRST_LINE_TITLE: 0, STEM: 0, NUMBERS: 0, TITLE_WEIGHT: 2, LEDE_CHARS: 0, LEDE_WEIGHT: 1, MAX_BODY_CHARS: 3000 };
 /** Only the opening of long articles is used: the lede says what the story is; tails drift into background. */
 /** Share of a title's longer words that are capitalised above which it is in title case, so capitals there say nothing. */
 const TITLE_CASE_SHARE = 0.6;
 /** Words shorter than this carry no event identity, unless they hold a digit (scores, counts, ordinals). */
 const MIN_WORD_LENGTH = 3;
+/** With no title given, a first line up to this long is taken for one (feeds and plain-text captures put the headline there). */
+const FIRST_LINE_TITLE_CHARS = 200;
 /** Capitalised words up to this long before a full stop are taken for abbreviations (Dr., Gov., U.S.), not sentence ends. */
 const ABBREVIATION_LENGTH = 3;
 
@@ -42,7 +44,8 @@ function tokens(source: string, language: string | null): Token[] {
       continue;
     }
     if (raw === ';' || raw === ':') continue;
-    const key = foldForSearch(raw, language).replace(POSSESSIVE, '');
+    const full = foldForSearch(raw, language).replace(POSSESSIVE, '');
+    const key = FP.STEM && !DIGIT.test(full) ? full.slice(0, FP.STEM) : full;
     out.push({ key, capitalised: UPPER_START.test(raw), initial, length: raw.length });
     initial = false;
   }
@@ -59,6 +62,10 @@ function keep(key: string): boolean {
  * Scripts without case (Arabic, Persian) give no names here: the caller's entity keys stand in.
  */
 export function extractFeatures(title: string | null, text: string, language: string | null = null, entities: readonly string[] = []): DocFeatures {
+  if (!title && FP.FIRST_LINE_TITLE) {
+    const nl = text.indexOf('\n');
+    if (nl > 0 && nl <= FIRST_LINE_TITLE_CHARS) { title = text.slice(0, nl); text = text.slice(nl + 1); }
+  }
   const head = title ? tokens(title, language) : [];
   const lede = tokens(text.slice(0, FP.LEDE_CHARS), language);
   const body = tokens(text.slice(FP.LEDE_CHARS, FP.MAX_BODY_CHARS), language);

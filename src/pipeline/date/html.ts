@@ -34,6 +34,8 @@ const HEADER_WINDOW_AFTER = 1200;
 const HEADER_WINDOW_BEFORE = 300;
 /** Element texts longer than this are containers, not date labels. */
 const DATE_ELEMENT_MAX_CHARS = 120;
+/** Letters a line may hold besides its date and still count as a date line ("Published on", a weekday). */
+const DATE_LINE_MAX_OTHER_LETTERS = 30;
 
 interface Candidate {
   match: DateMatch;
@@ -196,7 +198,7 @@ function fromMeta(ctx: PageContext, metas: MetaDate[]): Candidate | null {
   return fromMetaList(ctx, metas, hinted, CONFIDENCE.meta, 'meta');
 }
 
-// ---- 4. Marked-up elements: <time pubdate>, itemprop=datePublished, <time class="published"> ------
+// ---- 4./5. Date elements: <time pubdate>, itemprop=datePublished, first <time>, class="date" ---------
 
 function elementLabel(el: Element): string {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`;
@@ -292,7 +294,8 @@ function scanElements(ctx: PageContext): ElementScan {
       const r = readElementDate(ctx, el);
       if (r) scan.firstTime = candidate(r.m, 'time-element', CONFIDENCE.firstTime, `first ${describe(el)} ${r.how}`);
     }
-    if (!scan.labelled && !isTime && el.tagName !== 'ABBR' && !(afterHeadline ? false : labelledAbove) && !elsewhere(el, true)) {
+    const labelWanted = afterHeadline ? scan.labelled === null : labelledAbove === null;
+    if (labelWanted && !isTime && el.tagName !== 'ABBR' && !elsewhere(el, true)) {
       const r = readElementDate(ctx, el);
       if (r && ctx.agreesWithUrl(r.m)) {
         const c = candidate(r.m, 'text', CONFIDENCE.dateElement, `date element ${describe(el)} ${r.how}`);
@@ -306,7 +309,7 @@ function scanElements(ctx: PageContext): ElementScan {
   return scan;
 }
 
-// ---- 5./6. Visible text: near the headline, then anywhere outside copyright lines ----------------
+// ---- 6./8. Visible text: near the headline, then anywhere outside copyright lines ----------------
 
 /**
  * Visible text of the page in reading order, less what speaks of other days: captions, embedded
@@ -354,9 +357,6 @@ function textDates(ctx: PageContext, text: string): DateMatch[] {
     return !COPYRIGHT_LINE.test(text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd));
   });
 }
-
-/** Letters a line may hold besides its date and still count as a date line ("Published on", a weekday). */
-const DATE_LINE_MAX_OTHER_LETTERS = 30;
 
 function standsAlone(text: string, m: DateMatch): boolean {
   const lineStart = text.lastIndexOf('\n', m.index) + 1;

@@ -3,16 +3,14 @@ import {
   ARTICLE_CHROME_CLASS, ARTICLE_CHROME_TAGS, BOILERPLATE_LABEL, BOILERPLATE_START, CALL_TO_ACTION, CHROME_CLASS,
   CHROME_TAGS, EMBED_WRAPPER_CLASS, EMBEDDED_POST_CLASS,
 } from './html-rules.ts';
-import { HEADING_TAGS, type TextBlock } from './html-text.ts';
+import { HEADING_TAGS, textKey, type TextBlock } from './html-text.ts';
 
 /**
- * An element holding more than this many characters of long paragraphs is article, whatever its class says
- * ("post tag-review", "author-content"). Captions, bylines and promo boxes on the dev pages hold under 300;
- * 600 leaves room for a long caption and stays far below any article body.
+ * An element holding more than this many characters of text outside links is article, whatever its class
+ * says ("post tag-review", Blogger's "date-outer" around the whole post). Captions, bylines and stamps on the
+ * dev pages hold under 300; 600 leaves room for a long caption and stays far below any article body.
  */
 const MAX_CHROME_PROSE_CHARS = 600;
-/** A paragraph counts as prose for the guard above from this length (a sentence or two). */
-const PROSE_PARAGRAPH_CHARS = 100;
 /**
  * Longest block (in words) that the boilerplate patterns may remove; longer text is prose even when it opens
  * with "Related" or mentions a newsletter. Calibrated on zyte-dev: 40 catches every promo line seen there.
@@ -29,8 +27,9 @@ const MIN_TEASER_LIST_ITEMS = 3;
 export type ChromeStage = 'page' | 'article';
 
 /**
- * Removes furniture elements under `root`. At the 'page' stage (before Readability) only rules that never cost
- * Readability its anchor run; the 'article' stage (inside Readability's result) adds header blocks and decks.
+ * Removes furniture elements under `root`. The 'page' stage runs before Readability scores the page; the
+ * 'article' stage runs inside Readability's result and adds header blocks, which the page stage must keep
+ * (removing a page's <header> can cost Readability the anchor of its choice).
  */
 export function removeChrome(root: Element, stage: ChromeStage): void {
   const drop: Element[] = [];
@@ -43,6 +42,8 @@ export function removeChrome(root: Element, stage: ChromeStage): void {
 
 function isChrome(el: Element, stage: ChromeStage): boolean {
   const tag = el.tagName.toUpperCase();
+  // A <time> inside a paragraph is part of a sentence ("on <time>Monday</time>"); elsewhere it is a stamp.
+  if (tag === 'TIME') return !el.closest('p');
   if (CHROME_TAGS.has(tag) || (stage === 'article' && ARTICLE_CHROME_TAGS.has(tag))) return true;
   const names = classAndId(el);
   if (names.length < 2) return false;
@@ -50,14 +51,20 @@ function isChrome(el: Element, stage: ChromeStage): boolean {
   return stage === 'article' && ARTICLE_CHROME_CLASS.test(names);
 }
 
+/** Characters of text under `el` outside links, scripts and styles, stopping once past the chrome limit. */
 function proseChars(el: Element): number {
   let n = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) {
-    const len = (p.textContent ?? '').length;
-    if (len >= PROSE_PARAGRAPH_CHARS) n += len;
-  }
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c && n <= MAX_CHROME_PROSE_CHARS; c = c.nextSibling) {
+      if (c.nodeType === 3) n += (c.nodeValue ?? '').trim().length;
+      else if (c.nodeType === 1 && !PROSE_SKIP_TAGS.has((c as Element).tagName.toUpperCase())) walk(c);
+    }
+  };
+  walk(el);
   return n;
 }
+
+const PROSE_SKIP_TAGS = new Set(['A', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG']);
 
 /** Lifts embedded social posts out of their widget wrappers so Readability keeps them (see EMBEDDED_POST_CLASS). */
 export function unwrapEmbeddedPosts(root: Element): void {
@@ -115,10 +122,6 @@ function wordCount(s: string): number {
   let n = 1;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 32) n++;
   return n;
-}
-
-function textKey(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function classAndId(e: Element): string {

@@ -1,6 +1,7 @@
 // Reads an HTML article's metadata (title, standfirst, byline, section, site name, language) from meta tags, JSON-LD and markup.
 import type { Crumb, JsonLdArticle } from './html-jsonld.ts';
 import { normaliseLanguage } from './html-language.ts';
+import { textKey } from './html-text.ts';
 import {
   BREADCRUMB_CLASS, BREADCRUMB_HOME, BYLINE_CLASS, BYLINE_JOINERS, BYLINE_PREFIX, BYLINE_ROLE_WORDS, BYLINE_TAIL,
   NOT_A_NAME, STANDFIRST_CLASS, TITLE_PIPE, TITLE_SEPARATOR,
@@ -67,11 +68,11 @@ function readTitle(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, 
     () => clean(doc.querySelector('h1')?.textContent ?? ''),
     () => clean(doc.querySelector('title')?.textContent ?? ''),
   ];
-  const site = siteName ? key(siteName) : null;
+  const site = siteName ? textKey(siteName) : null;
   for (const candidate of candidates) {
     const raw = candidate();
     // Some pages put the site's name in og:title; that is no headline.
-    if (!raw || key(raw) === site) continue;
+    if (!raw || textKey(raw) === site) continue;
     const title = stripSiteName(raw, siteName, url);
     if (title) return title;
   }
@@ -83,8 +84,10 @@ export function stripSiteName(title: string, siteName: string | null, url: strin
   const names = siteKeys(siteName, url);
   let parts = splitKeepingSeparators(title);
   const namesSite = (segment: string): boolean => {
-    const k = key(segment);
-    return k.length > 0 && names.some((n) => k === n || (n.length >= 4 && k.length >= 4 && (k.includes(n) || n.includes(k))));
+    const k = textKey(segment);
+    const firstWord = textKey(segment.trim().split(/\s+/)[0] ?? '');
+    // "BBC News" names bbc.co.uk by its first word; longer keys may contain each other ("nytimes" / "The NYTimes").
+    return k.length > 0 && names.some((n) => k === n || firstWord === n || (n.length >= 4 && k.length >= 4 && (k.includes(n) || n.includes(k))));
   };
   const wordCount = (p: string[]): number => p.join(' ').split(/\s+/).filter(Boolean).length;
   // Site-name segments go from either end, as long as a headline remains.
@@ -117,23 +120,19 @@ function splitKeepingSeparators(title: string): Segment[] {
 /** Letters-and-digits keys for the site: its declared name and its host's registrable label ("nytimes"). */
 function siteKeys(siteName: string | null, url: string | null): string[] {
   const keys: string[] = [];
-  if (siteName) keys.push(key(siteName));
+  if (siteName) keys.push(textKey(siteName));
   if (url) {
     try {
       const labels = new URL(url).hostname.replace(/^www\d?\./, '').split('.');
       // The label before the public suffix: "bbc" in news.bbc.co.uk, "nytimes" in nytimes.com.
       const suffixLen = labels.length > 2 && /^(co|com|org|net|gov|ac|edu)$/.test(labels[labels.length - 2]!) ? 2 : 1;
       const label = labels[labels.length - 1 - suffixLen];
-      if (label) keys.push(key(label), key(labels.slice(0, labels.length - suffixLen).join('.')));
+      if (label) keys.push(textKey(label), textKey(labels.slice(0, labels.length - suffixLen).join('.')));
     } catch {
       // Not a URL: the site name alone decides.
     }
   }
   return keys.filter((k) => k.length >= 2);
-}
-
-function key(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 function readStandfirst(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null): string | null {
@@ -163,7 +162,7 @@ export function isProse(text: string, title: string | null): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   if (words.length < MIN_STANDFIRST_WORDS) return false;
   if (!/\p{Ll}/u.test(text)) return false;
-  if (title && key(text) === key(title)) return false;
+  if (title && textKey(text) === textKey(title)) return false;
   const commas = (text.match(/,/g) ?? []).length;
   // Keyword lists ("news, sport, weather, ...") have a comma every word or two.
   return commas < words.length / 3;
@@ -179,13 +178,13 @@ function readByline(doc: Document, meta: Map<string, string>, ld: JsonLdArticle,
     () => textOf(doc.querySelector('[rel="author"]')),
     () => textOf(findByClass(doc, BYLINE_CLASS)),
   ];
-  const site = siteName ? key(siteName) : null;
+  const site = siteName ? textKey(siteName) : null;
   for (const candidate of candidates) {
     const c = candidate();
     // Profile URLs (article:author is often one) are not names.
     if (!c || /^https?:\/\//i.test(c) || /\bfacebook\.com\b/i.test(c)) continue;
     const names = cleanByline(c);
-    if (names && key(names) !== site) return names;
+    if (names && textKey(names) !== site) return names;
   }
   return null;
 }
@@ -193,7 +192,7 @@ function readByline(doc: Document, meta: Map<string, string>, ld: JsonLdArticle,
 /** "By Jane Doe and John Roe, Staff Writers | Updated 3 May" → "Jane Doe, John Roe"; null when no name remains. */
 export function cleanByline(raw: string): string | null {
   // Social handles ride along with names ("Jane Doe @janedoe").
-  let s = clean(raw).replace(/\s*@\w+/g, '').replace(BYLINE_PREFIX, '');
+  let s = clean(raw).replace(/(?:^|\s)@\w+/g, '').replace(BYLINE_PREFIX, '');
   s = s.replace(BYLINE_TAIL, '').trim();
   if (!s || s.split(/\s+/).length > MAX_BYLINE_WORDS) return null;
   const names = s.split(BYLINE_JOINERS)
@@ -222,12 +221,12 @@ function domBreadcrumb(doc: Document): Crumb[] {
 
 /** The deepest breadcrumb entry that is neither the front page nor the article itself. */
 export function sectionFromCrumbs(crumbs: readonly Crumb[], title: string | null, url: string | null): string | null {
-  const titleKey = title ? key(title) : '';
+  const titleKey = title ? textKey(title) : '';
   const page = url ? pageKey(url) : null;
   // Trails often end with the article, by URL or by headline (sometimes truncated: "Man stabbed to death on...").
   const isArticle = (c: Crumb): boolean => {
     if (page && c.url && pageKey(c.url) === page) return true;
-    const k = key(c.name);
+    const k = textKey(c.name);
     return titleKey !== '' && (k === titleKey || (k.length >= 12 && titleKey.startsWith(k)));
   };
   const usable = crumbs.filter((c) => !BREADCRUMB_HOME.test(c.name) && c.name.length <= MAX_SECTION_CHARS && !isArticle(c));
@@ -245,14 +244,16 @@ function textOf(el: Element | null): string | null {
   return t || null;
 }
 
-export function classAndId(e: Element): string {
+function classAndId(e: Element): string {
   return `${e.getAttribute('class') ?? ''} ${e.getAttribute('id') ?? ''}`;
 }
 
 /** Whitespace-normalised text with stray markup and character references resolved (meta values carry both). */
 function clean(s: string): string {
-  const text = s.includes('<') ? s.replace(/<[^>]*>/g, ' ') : s;
-  return decodeEntities(text).replace(/\s+/g, ' ').trim();
+  // Decoding first also unmasks markup that was escaped twice ("&amp;lt;p&amp;gt;" arrives as "&lt;p&gt;").
+  const decoded = decodeEntities(s);
+  const text = decoded.includes('<') ? decoded.replace(/<[^>]*>/g, ' ') : decoded;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -1,8 +1,8 @@
 // Word lists and patterns for HTML extraction: what page chrome looks like, kept apart from the algorithm.
 
 /**
- * Elements that are page furniture wherever they appear: navigation, and figures with their captions
- * (the article's prose never sits inside a figure).
+ * Elements that are page furniture wherever they appear: navigation, figures with their captions (the
+ * article's prose never sits inside a figure) and date stamps (<time> outside a sentence; see html-clean.ts).
  */
 export const CHROME_TAGS = new Set(['NAV', 'FIGURE', 'FIGCAPTION', 'TIME']);
 

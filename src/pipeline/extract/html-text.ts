@@ -89,3 +89,8 @@ function closestBlock(el: Element, root: Element): Element {
 export function joinBlocks(blocks: readonly TextBlock[]): string {
   return blocks.map((b) => b.text).join('\n\n');
 }
+
+/** Letters and digits only, lower case: compares headings, titles and names regardless of punctuation and spacing. */
+export function textKey(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

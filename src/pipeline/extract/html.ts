@@ -48,8 +48,8 @@ export function extractHtml(doc: Document, url: string | null): HtmlExtraction {
   const article = new Readability(doc, { keepClasses: true, serializer: (node: Node) => node }).parse();
   const content = (article?.content ?? null) as Element | null;
 
-  // 3. Article-level cleaning: header blocks and decks inside the container, then block rules
-  //    (teaser links, furniture labels, promo and credit lines, the repeated headline).
+  // 3. Article-level cleaning: header blocks inside the container, then block rules
+  //    (the headline block, teaser links, furniture labels, promo and credit lines).
   let text = '';
   if (content) {
     removeChrome(content, 'article');

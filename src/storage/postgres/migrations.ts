@@ -1,5 +1,6 @@
 // PostgreSQL schema as one ordered, append-only list of migrations; each runs in its own transaction.
 // Never edit or reorder a released entry: add a new one. Kept in step with sqlite/migrations.ts by the contract suite.
+import { PG_STORY_MIGRATION } from './story-tables.ts';
 
 export interface PgMigration {
   version: number;
@@ -90,5 +91,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
         raw_id integer NOT NULL REFERENCES raw(id),
         PRIMARY KEY (source, line_hash, raw_id)
       );`,
+  },
+  {
+    version: 4,
+    name: 'story intelligence: analyses, stories, entities, quotes, state',
+    up: PG_STORY_MIGRATION,
   },
 ];

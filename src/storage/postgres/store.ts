@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Article, RawDocument } from '../../domain/article.ts';
 import type {
-  ArticleFilter, NewArticle, SearchHit, SearchOptions, Store, StoreStats, StoredRaw,
+  AnalysisIndex, ArticleFilter, EntitySummary, NewArticle, SearchHit, SearchOptions, SpeakerQuote, Store, StoreStats,
+  StoredRaw, StoryFilter, StoryMembership, StoryRow,
 } from '../store.ts';
 import { StorylineError, errorMessage } from '../../lib/errors.ts';
 import { searchText } from '../../lib/fold.ts';
@@ -13,6 +14,7 @@ import {
 } from '../rows.ts';
 import { highlightSnippet, parseQuery } from '../search-text.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
+import { PgStoryTables } from './story-tables.ts';
 import { tsQuery } from './query.ts';
 
 /**
@@ -42,6 +44,9 @@ export interface PostgresOptions {
 export class PostgresStore implements Store {
   /** The client and savepoint depth of the transaction the current async call chain runs in. */
   private readonly tx = new AsyncLocalStorage<{ client: pg.PoolClient; depth: number }>();
+
+  /** Story intelligence tables (analyses, stories, entities, quotes), kept in their own module. */
+  private readonly tables = new PgStoryTables((sql, params) => this.rows(sql, params));
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -258,6 +263,70 @@ export class PostgresStore implements Store {
     const languages = await this.rows<StoreStats['languages'][number]>(`SELECT language, COUNT(*)::int AS articles FROM articles
       GROUP BY language ORDER BY articles DESC, language NULLS LAST`);
     return { ...counts, outlets, languages };
+  }
+
+  async saveAnalysis(articleId: number, analysis: unknown, index: AnalysisIndex): Promise<void> {
+    await this.transaction(() => this.tables.saveAnalysis(articleId, analysis, index));
+  }
+
+  getAnalyses(articleIds: number[]): Promise<Map<number, unknown>> {
+    return this.tables.getAnalyses(articleIds);
+  }
+
+  setMembership(m: StoryMembership): Promise<void> {
+    return this.tables.setMembership(m);
+  }
+
+  getMembership(articleId: number): Promise<StoryMembership | null> {
+    return this.tables.getMembership(articleId);
+  }
+
+  storyMembers(storyId: number): Promise<StoryMembership[]> {
+    return this.tables.storyMembers(storyId);
+  }
+
+  async moveMembers(fromStory: number, intoStory: number): Promise<void> {
+    await this.transaction(() => this.tables.moveMembers(fromStory, intoStory));
+  }
+
+  upsertStory(row: StoryRow): Promise<void> {
+    return this.tables.upsertStory(row);
+  }
+
+  getStory(id: number): Promise<StoryRow | null> {
+    return this.tables.getStory(id);
+  }
+
+  listStories(filter?: StoryFilter): Promise<StoryRow[]> {
+    return this.tables.listStories(filter);
+  }
+
+  countStories(filter?: StoryFilter): Promise<number> {
+    return this.tables.countStories(filter);
+  }
+
+  saveState(key: string, value: string): Promise<void> {
+    return this.tables.saveState(key, value);
+  }
+
+  loadState(key: string): Promise<string | null> {
+    return this.tables.loadState(key);
+  }
+
+  listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {
+    return this.tables.listEntities(filter);
+  }
+
+  getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null> {
+    return this.tables.getEntityBySlug(type, slug);
+  }
+
+  speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]> {
+    return this.tables.speakerQuotes(speakerKey, page);
+  }
+
+  entityArticles(key: string, page?: { limit?: number; offset?: number }): Promise<number[]> {
+    return this.tables.entityArticles(key, page);
   }
 
   async close(): Promise<void> {

@@ -10,10 +10,11 @@ import type {
 import { StorylineError } from '../../lib/errors.ts';
 import { searchText } from '../../lib/fold.ts';
 import {
-  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, filterConditions, newArticleRow, pageBounds, rowToArticle,
+  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, dateBounds, filterConditions, newArticleRow, pageBounds, rowToArticle,
   rowToRaw, searchableBody, simhashBands, type ArticleRow, type RawRow,
 } from '../rows.ts';
-import { highlightSnippet, isEmptyQuery, parseQuery } from '../search-text.ts';
+import { highlightSnippet, parseQuery } from '../search-text.ts';
+import { dateRangeTokens, facetText, languageToken, outletToken, yearToken } from './facets.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { ftsMatch } from './query.ts';
 import { SqliteStoryTables } from './story-tables.ts';
@@ -24,6 +25,8 @@ import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMemb
  * about five body matches; with 5.0 a title hit ranks above articles that mention the term a few times in passing.
  */
 export const BM25_WEIGHTS = { title: 5.0, body: 1.0 } as const;
+/** The facets column holds filter tokens only: it must not add to relevance. */
+const BM25 = `bm25(articles_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.body}, 0.0)`;
 /** Hits returned when the caller asks for no limit, and the most one search returns. */
 export const SEARCH_DEFAULT_LIMIT = 20;
 export const SEARCH_MAX_LIMIT = 500;
@@ -226,18 +229,15 @@ export class SqliteStore implements Store {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     await this.ready();
     const parsed = parseQuery(query, options.language);
-    const match = ftsMatch(parsed);
-    if (isEmptyQuery(parsed) || match === null) return [];
     const { limit, offset } = pageBounds(options, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT);
-    const { where, params } = filterConditions(options, 'a');
-    const bySort = options.sort === 'date' ? 'a.published DESC NULLS LAST, rank, articles_fts.rowid' : 'rank, articles_fts.rowid';
-    // 1. Rank: only ids and scores, so the cost per match stays small (PERF-NOTES: snippets in this query cost 5x).
-    // The join is only there for filters and date order; CROSS JOIN keeps the full-text index as the driver.
-    const needsArticles = where.length > 0 || options.sort === 'date';
-    const ranked = this.stmt(`SELECT articles_fts.rowid AS id, bm25(articles_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.body}) AS rank
-      FROM articles_fts ${needsArticles ? 'CROSS JOIN articles a ON a.id = articles_fts.rowid' : ''}
-      WHERE articles_fts MATCH ? ${where.map((w) => `AND ${w}`).join(' ')}
-      ORDER BY ${bySort} LIMIT ? OFFSET ?`).all(match, ...params, limit, offset) as Array<{ id: number; rank: number }>;
+    const facets = this.facetFilter(options);
+    const match = facets && ftsMatch(parsed, facets);
+    if (!match || limit === null || limit === 0) return [];
+    // 1. Rank ids only, so the cost per match stays small (PERF-NOTES: snippets in this query cost 5x);
+    // filters are facet tokens inside MATCH, so no articles row is read per match.
+    const ranked = options.sort === 'date' ? this.rankByDate(match, limit, offset) : this.stmt(`SELECT rowid AS id, ${BM25} AS rank
+      FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`)
+      .all(match, limit, offset) as Array<{ id: number; rank: number }>;
     if (ranked.length === 0) return [];
     // 2. Fetch and cut snippets for the returned rows only.
     const rows = this.stmt(`SELECT id, title, standfirst, text, outlet, published, language FROM articles
@@ -281,9 +281,9 @@ export class SqliteStore implements Store {
     const counts = this.stmt(`SELECT (SELECT COUNT(*) FROM articles) AS articles,
       (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL) AS duplicates,
       (SELECT COUNT(*) FROM raw) AS raw`).get() as { articles: number; duplicates: number; raw: number };
-    const outlets = this.stmt('SELECT outlet, COUNT(*) AS articles FROM articles GROUP BY outlet ORDER BY articles DESC, outlet')
+    const outlets = this.stmt('SELECT outlet, COUNT(*) AS articles FROM articles GROUP BY outlet ORDER BY articles DESC, outlet NULLS LAST')
       .all() as StoreStats['outlets'];
-    const languages = this.stmt('SELECT language, COUNT(*) AS articles FROM articles GROUP BY language ORDER BY articles DESC, language')
+    const languages = this.stmt('SELECT language, COUNT(*) AS articles FROM articles GROUP BY language ORDER BY articles DESC, language NULLS LAST')
       .all() as StoreStats['languages'];
     return { ...counts, outlets, languages };
   }
@@ -371,10 +371,58 @@ export class SqliteStore implements Store {
     if (this.db.open) this.db.close();
   }
 
-  /** Writes the folded title and body to the full-text index (the caller holds a transaction). */
+  /**
+   * Facet token sets a search must match (see facets.ts); null when the filters exclude everything.
+   * Open date bounds are closed with the stored date range, which keeps the token list short.
+   */
+  private facetFilter(options: SearchOptions): string[][] | null {
+    const out: string[][] = [];
+    if (options.outlet !== undefined) out.push([outletToken(options.outlet)]);
+    if (options.language !== undefined) out.push([languageToken(options.language)]);
+    const { from, to } = dateBounds(options);
+    if (from !== undefined || to !== undefined) {
+      // Plain min()/max() over the indexed column: one index seek each.
+      const first = (this.stmt('SELECT min(published) FROM articles').pluck().get() as string | null)?.slice(0, 10);
+      const last = (this.stmt('SELECT max(published) FROM articles').pluck().get() as string | null)?.slice(0, 10);
+      if (!first || !last) return null;
+      const lo = from !== undefined && from > first ? from : first;
+      const hi = to !== undefined && to < last ? to : last;
+      if (lo > hi) return null;
+      out.push(dateRangeTokens(lo, hi));
+    }
+    return out;
+  }
+
+  /**
+   * Newest first, undated last. Walks the years present from the newest down, so each step reads the
+   * articles row (for its exact date) of one year's matches only, and stops once the page is full.
+   */
+  private rankByDate(match: string, limit: number, offset: number): Array<{ id: number; rank: number }> {
+    const want = offset + limit;
+    const out: Array<{ id: number; rank: number }> = [];
+    const inYear = this.stmt(`SELECT articles_fts.rowid AS id, ${BM25} AS rank FROM articles_fts
+      CROSS JOIN articles a ON a.id = articles_fts.rowid
+      WHERE articles_fts MATCH ? ORDER BY a.published DESC, rank, articles_fts.rowid LIMIT ?`);
+    const latestBefore = this.stmt('SELECT max(published) FROM articles WHERE published < ?').pluck();
+    for (let before = '\uffff'; out.length < want;) {
+      const latest = latestBefore.get(before) as string | null;
+      const year = latest === null ? null : /^\d{4}/.exec(latest)?.[0];
+      if (!year) break;
+      const rows = inYear.all(`${match} AND facets : "${yearToken(Number(year))}"`, want - out.length) as Array<{ id: number; rank: number }>;
+      out.push(...rows);
+      before = year;
+    }
+    if (out.length < want) {
+      out.push(...(this.stmt(`SELECT rowid AS id, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ?
+        ORDER BY rank, rowid LIMIT ?`).all(`${match} AND facets : "datenone"`, want - out.length) as Array<{ id: number; rank: number }>));
+    }
+    return out.slice(offset, want);
+  }
+
+  /** Writes the folded title and body, and the filter tokens, to the full-text index (the caller holds a transaction). */
   private indexArticle(id: number, a: NewArticle): void {
-    this.stmt('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)')
-      .run(id, searchText(a.title, a.language), searchText(searchableBody(a), a.language));
+    this.stmt('INSERT INTO articles_fts (rowid, title, body, facets) VALUES (?, ?, ?, ?)')
+      .run(id, searchText(a.title, a.language), searchText(searchableBody(a), a.language), facetText(a));
   }
 
   private stmt(sql: string): Database.Statement {

@@ -42,6 +42,8 @@ export interface Translator {
   /** A counted phrase with the language's plural form; {count} is written with the language's digits. */
   n(key: PluralKey, count: number, vars?: Vars): string;
   num(n: number): string;
+  /** A 0..1 share as a percentage in the language's own form ("80%", "%80", "٨٠٪"). */
+  pct(share: number): string;
   /** An ISO date or datetime at day precision ("2022-01-10", "2022-01", "2022" keep their precision). */
   date(iso: string | null | undefined): string;
   /** Date and wall-clock time as published, with the UTC offset when known. */
@@ -64,6 +66,7 @@ export function translator(locale: Locale): Translator {
 function build(locale: Locale): Translator {
   const spec = LOCALES[locale];
   const nf = new Intl.NumberFormat(spec.intl);
+  const pf = new Intl.NumberFormat(spec.intl, { style: 'percent', maximumFractionDigits: 0 });
   const plural = new Intl.PluralRules(spec.intl);
   const day = new Intl.DateTimeFormat(spec.intl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const month = new Intl.DateTimeFormat(spec.intl, { year: 'numeric', month: 'long', timeZone: 'UTC' });
@@ -88,6 +91,7 @@ function build(locale: Locale): Translator {
       return fill(forms[plural.select(count)] ?? forms.other, { ...vars, count });
     },
     num: (n) => nf.format(n),
+    pct: (share) => pf.format(share),
     date: (iso) => {
       if (!iso) return '';
       if (/^\d{4}$/.test(iso)) return year.format(new Date(`${iso}-01-01T00:00:00Z`));

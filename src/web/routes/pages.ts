@@ -1,0 +1,108 @@
+// HTML pages of one UI language; registered once per language under its prefix.
+import type { FastifyInstance } from 'fastify';
+import type { Locale } from '../i18n/index.ts';
+import { pageContext, sendPage, type WebContext } from '../context.ts';
+import { homeQuery, idParams, notFound, PAGE_SIZE, pageQuery, parseInput, searchQuery, slugParams } from '../params.ts';
+import { runSearch } from '../queries.ts';
+import { homePage } from '../templates/home.ts';
+import { MAX_ENTITIES, MAX_SPEAKERS, storyPage } from '../templates/story.ts';
+import { articlePage } from '../templates/article.ts';
+import { searchPage } from '../templates/search.ts';
+import { outletPage, outletsPage, peoplePage, personPage } from '../templates/directory.ts';
+import type { AttributedQuote } from '../../pipeline/story/assemble.ts';
+
+/** People offered in the search page's person menu. */
+const PERSON_MENU = 100;
+/** Stories listed on an outlet page. */
+const OUTLET_STORIES = 10;
+
+export function pageRoutes(web: WebContext, locale: Locale) {
+  const { app, site } = web;
+  return async function plugin(f: FastifyInstance): Promise<void> {
+    f.get('/', async (req, reply) => {
+      const q = parseInput(homeQuery, req.query);
+      const filter = { language: q.language, outlet: q.outlet };
+      const [stories, total, facets] = await Promise.all([
+        app.stories.list({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
+        app.stories.count(filter),
+        site.getFacets(),
+      ]);
+      return sendPage(reply, homePage(await pageContext(web, req, locale), { stories, total, page: q.page, pageSize: PAGE_SIZE, filter, facets }));
+    });
+
+    f.get('/stories/:id', async (req, reply) => {
+      const { id } = parseInput(idParams, req.params);
+      const story = await site.story(id);
+      if (!story) throw notFound('story');
+      const personSlugs = await site.slugs('PER', [...story.people.slice(0, MAX_ENTITIES), ...story.whoSaidWhat.slice(0, MAX_SPEAKERS).map((g) => g.speaker)]);
+      return sendPage(reply, storyPage(await pageContext(web, req, locale), { story, personSlugs }));
+    });
+
+    f.get('/articles/:id', async (req, reply) => {
+      const { id } = parseInput(idParams, req.params);
+      const article = await app.store.getArticle(id);
+      if (!article) throw notFound('article');
+      const [analyses, membership, related, original] = await Promise.all([
+        app.store.getAnalyses([id]),
+        app.store.getMembership(id),
+        app.stories.related(id),
+        article.duplicateOf !== null ? app.store.getArticle(article.duplicateOf) : null,
+      ]);
+      const quotes = ((analyses.get(id) as { quotes?: AttributedQuote[] } | undefined)?.quotes ?? []);
+      const storyRow = membership ? await app.store.getStory(membership.storyId) : null;
+      const personSlugs = await site.slugs('PER', quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])));
+      const ctx = await pageContext(web, req, locale);
+      return sendPage(reply, articlePage(ctx, {
+        article, quotes, personSlugs, original, related,
+        story: storyRow ? { id: storyRow.id, title: storyRow.title } : null,
+        shareUrl: `${web.publicUrl}${ctx.t.path(`/articles/${id}`)}`,
+      }));
+    });
+
+    f.get('/search', async (req, reply) => {
+      const q = parseInput(searchQuery, req.query);
+      const { page, ...params } = q;
+      const [result, facets, people] = await Promise.all([
+        runSearch(app, params, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        site.getFacets(),
+        app.store.listEntities({ type: 'PER', limit: PERSON_MENU }),
+      ]);
+      if (result.person && !people.some((p) => p.key === result.person!.key)) people.push(result.person);
+      return sendPage(reply, searchPage(await pageContext(web, req, locale), { params, page, hits: result.hits, hasNext: result.hasMore, facets, people }));
+    });
+
+    f.get('/outlets', async (req, reply) => {
+      const facets = await site.getFacets();
+      return sendPage(reply, outletsPage(await pageContext(web, req, locale), facets.outlets));
+    });
+
+    f.get('/outlets/:slug', async (req, reply) => {
+      const { slug } = parseInput(slugParams, req.params);
+      const { page } = parseInput(pageQuery, req.query);
+      const outlet = await site.outletBySlug(slug);
+      if (!outlet) throw notFound('outlet');
+      const [stories, articles] = await Promise.all([
+        page === 1 ? app.stories.list({ outlet: outlet.name, limit: OUTLET_STORIES }) : [],
+        app.store.listArticles({ outlet: outlet.name, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      ]);
+      const pages = Math.max(1, Math.ceil(outlet.articles / PAGE_SIZE));
+      return sendPage(reply, outletPage(await pageContext(web, req, locale), { outlet, stories, articles, page, pages }));
+    });
+
+    f.get('/people', async (req, reply) => {
+      const { page } = parseInput(pageQuery, req.query);
+      const people = await app.store.listEntities({ type: 'PER', limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      return sendPage(reply, peoplePage(await pageContext(web, req, locale), people.slice(0, PAGE_SIZE), page, people.length > PAGE_SIZE));
+    });
+
+    f.get('/people/:slug', async (req, reply) => {
+      const { slug } = parseInput(slugParams, req.params);
+      const { page } = parseInput(pageQuery, req.query);
+      const person = await app.store.getEntityBySlug('PER', slug);
+      if (!person) throw notFound('person');
+      const quotes = await app.store.speakerQuotes(person.key, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+      const pages = Math.max(1, Math.ceil(person.quotes / PAGE_SIZE));
+      return sendPage(reply, personPage(await pageContext(web, req, locale), { person, quotes, page, pages }));
+    });
+  };
+}

@@ -1,0 +1,98 @@
+// Read-side helpers the pages share: cached facets (outlets, languages), cached story views, person-slug lookup.
+import type { App } from '../app.ts';
+import type { StoryView } from '../services/stories.ts';
+import type { EntitySummary, StoreStats } from '../storage/store.ts';
+import { slugify } from '../lib/slug.ts';
+
+/**
+ * How long the outlet and language lists are reused. They feed filter menus and slug lookups; a new outlet
+ * showing up a few seconds late is fine, and counting 100k articles per page view is not.
+ */
+export const FACETS_TTL_MS = 30_000;
+/** Assembled stories kept in memory; each is keyed by its row's updatedAt, so any change makes a fresh one. */
+export const STORY_CACHE_SIZE = 32;
+/** Suffixes tried when a slug was taken by another entity of the same name ("name-2"). */
+const SLUG_SUFFIXES = ['', '-2', '-3'];
+
+export interface OutletFacet { name: string; slug: string; articles: number }
+export interface Facets { outlets: OutletFacet[]; languages: Array<{ code: string; articles: number }> }
+
+export class SiteData {
+  private facets: { at: number; value: Promise<Facets> } | null = null;
+  private readonly stories = new Map<number, { updatedAt: string; view: Promise<StoryView | null> }>();
+
+  constructor(readonly app: App, private readonly now: () => number = Date.now) {}
+
+  getFacets(): Promise<Facets> {
+    if (!this.facets || this.now() - this.facets.at > FACETS_TTL_MS) {
+      const value = this.app.store.stats().then(toFacets);
+      this.facets = { at: this.now(), value };
+      value.catch(() => { this.facets = null; });
+    }
+    return this.facets.value;
+  }
+
+  async outletBySlug(slug: string): Promise<OutletFacet | null> {
+    return (await this.getFacets()).outlets.find((o) => o.slug === slug) ?? null;
+  }
+
+  /** The story view, assembled once per change of the story. */
+  async story(id: number): Promise<StoryView | null> {
+    const row = await this.app.store.getStory(id);
+    if (!row) return null;
+    const hit = this.stories.get(id);
+    if (hit && hit.updatedAt === row.updatedAt) {
+      // Refresh its place in the LRU order.
+      this.stories.delete(id);
+      this.stories.set(id, hit);
+      return hit.view;
+    }
+    const view = this.app.stories.get(id);
+    this.stories.set(id, { updatedAt: row.updatedAt, view });
+    view.catch(() => this.stories.delete(id));
+    while (this.stories.size > STORY_CACHE_SIZE) this.stories.delete(this.stories.keys().next().value as number);
+    return view;
+  }
+
+  /**
+   * Page slugs of entities known by key. The store makes slugs from the first name it saw, so the name and the
+   * key's own text are tried with the suffixes it adds on collisions; a key whose slug is not found gets no link.
+   */
+  async slugs(type: EntitySummary['type'], entities: Array<{ key: string | null; name: string }>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const e of entities) {
+      if (!e.key || out.has(e.key) || !e.key.startsWith(`${type}:`)) continue;
+      const bases = [...new Set([slugify(e.name), slugify(e.key.slice(type.length + 1))].filter(Boolean))];
+      search: for (const base of bases) {
+        for (const suffix of SLUG_SUFFIXES) {
+          const found = await this.app.store.getEntityBySlug(type, base + suffix);
+          if (found?.key === e.key) {
+            out.set(e.key, found.slug);
+            break search;
+          }
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function toFacets(s: StoreStats): Facets {
+  // Two outlet names that slug alike ("RIA" and "Ria") get distinct slugs, assigned in name order so a
+  // change in article counts never moves a slug to another outlet.
+  const slugOf = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of s.outlets.map((o) => o.outlet).filter((o): o is string => Boolean(o)).sort()) {
+    const base = slugify(name) || 'outlet';
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+    taken.add(slug);
+    slugOf.set(name, slug);
+  }
+  return {
+    outlets: s.outlets.filter((o): o is { outlet: string; articles: number } => Boolean(o.outlet))
+      .map((o) => ({ name: o.outlet, slug: slugOf.get(o.outlet)!, articles: o.articles })),
+    languages: s.languages.filter((l): l is { language: string; articles: number } => Boolean(l.language))
+      .map((l) => ({ code: l.language, articles: l.articles })),
+  };
+}
