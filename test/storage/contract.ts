@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { RawDocument } from '../../src/domain/article.ts';
-import type { NewArticle, Store } from '../../src/storage/store.ts';
+import type { NewArticle, Store, StoryRow } from '../../src/storage/store.ts';
 
 /** Registers the contract tests; `open` must return a new, empty, migrated store each time. */
 export function storeContract(name: string, open: () => Promise<Store>): void {
@@ -349,6 +349,91 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       outlets: [{ outlet: 'Alpha', articles: 2 }, { outlet: null, articles: 1 }],
       languages: [{ language: 'en', articles: 2 }, { language: 'tr', articles: 1 }],
     });
+  });
+
+  it('saveAnalysis keeps the analysis as written, replaces it, and indexes entities and quotes', async (store) => {
+    const a = await add(store, { published: date('2024-03-02') });
+    const b = await add(store, { published: date('2024-03-01') });
+    const c = await add(store, { published: null });
+    const analysis = { zeta: 1, alpha: ['x', { nested: true }], text: 'İstanbul “quoted”' };
+    const smith = { key: 'PER:john smith', type: 'PER' as const, name: 'John Smith', role: 'minister' };
+    const otherSmith = { key: 'PER:john smith (2)', type: 'PER' as const, name: 'John Smith', role: null };
+    const quote = { speakerKey: 'PER:john smith', speakerName: 'John Smith', role: 'minister', text: 'We will act.', kind: 'direct', cue: 'said', mention: 'Smith' };
+    await store.saveAnalysis(a.id, analysis, { entities: [smith, otherSmith], quotes: [quote] });
+    await store.saveAnalysis(b.id, { v: 2 }, { entities: [smith], quotes: [{ ...quote, text: 'Later words.' }] });
+    await store.saveAnalysis(c.id, { v: 3 }, { entities: [smith], quotes: [{ ...quote, text: 'Undated words.' }] });
+    const got = await store.getAnalyses([c.id, a.id, 999_999]);
+    assert.deepEqual([...got.keys()], [c.id, a.id], 'in the order asked; missing ids left out');
+    assert.equal(JSON.stringify(got.get(a.id)), JSON.stringify(analysis), 'keys in the order written');
+    const first = await store.getEntityBySlug('PER', 'john-smith');
+    const second = await store.getEntityBySlug('PER', 'john-smith-2');
+    assert.deepEqual(first, { key: smith.key, slug: 'john-smith', type: 'PER', name: 'John Smith', role: 'minister', articles: 3, quotes: 3 });
+    assert.equal(second?.key, otherSmith.key, 'same name, other entity: the next free slug');
+    assert.deepEqual(await store.entityArticles(smith.key), [a.id, b.id, c.id], 'newest first, undated last');
+    assert.deepEqual(await store.entityArticles(smith.key, { limit: 1, offset: 1 }), [b.id]);
+    await store.setMembership({ articleId: b.id, storyId: 7, score: 0.5, reasons: ['shared: smith'] });
+    const quotes = await store.speakerQuotes(smith.key);
+    assert.deepEqual(quotes.map((q) => [q.text, q.date, q.storyId]), [
+      ['Later words.', '2024-03-01', 7], ['We will act.', '2024-03-02', null], ['Undated words.', null, null],
+    ], 'oldest first, undated last, with the story of the article');
+    assert.deepEqual(quotes[0], {
+      articleId: b.id, storyId: 7, speakerKey: smith.key, speakerName: 'John Smith', role: 'minister', text: 'Later words.',
+      kind: 'direct', cue: 'said', mention: 'Smith', date: '2024-03-01', outlet: null,
+    });
+    // Re-analysing drops what the new analysis no longer holds, and the counts follow.
+    await store.saveAnalysis(a.id, { v: 4 }, { entities: [], quotes: [] });
+    assert.deepEqual(await store.getAnalyses([a.id]), new Map([[a.id, { v: 4 }]]));
+    assert.equal((await store.getEntityBySlug('PER', 'john-smith'))?.articles, 2);
+    assert.equal((await store.getEntityBySlug('PER', 'john-smith'))?.quotes, 2);
+    assert.deepEqual((await store.listEntities({ type: 'PER' })).map((e) => e.key), [smith.key], 'entities with nothing left are not listed');
+    assert.deepEqual(await store.listEntities({ type: 'ORG' }), []);
+    assert.equal(await store.getEntityBySlug('PER', 'nobody'), null);
+  });
+
+  it('story membership and story rows', async (store) => {
+    const [a, b, c] = [await add(store, {}), await add(store, {}), await add(store, {})];
+    const story = (id: number, fields: Partial<StoryRow>): StoryRow => ({
+      id, title: `Story ${id}`, articleCount: 1, outlets: ['Alpha'], languages: ['en'], first: '2024-03-01', last: '2024-03-01',
+      updatedAt: '2024-04-01T00:00:00Z', ...fields,
+    });
+    await store.upsertStory(story(1, { last: '2024-03-05', articleCount: 2, outlets: ['Alpha', 'Beta'] }));
+    await store.upsertStory(story(2, { last: '2024-03-09', languages: ['tr', 'en'] }));
+    await store.upsertStory(story(3, { last: null, first: null, outlets: [] }));
+    await store.upsertStory(story(4, { last: '2024-03-05', articleCount: 5 }));
+    await store.upsertStory(story(1, { last: '2024-03-05', articleCount: 3, title: 'Renamed', outlets: ['Alpha', 'Beta'] }));
+    assert.deepEqual(await store.getStory(1), story(1, { last: '2024-03-05', articleCount: 3, title: 'Renamed', outlets: ['Alpha', 'Beta'] }), 'upsert replaces');
+    assert.equal(await store.getStory(99), null);
+    const rows = [
+      { filter: {}, want: [2, 4, 1, 3], why: 'latest activity first, then size; undated last' },
+      { filter: { outlet: 'Beta' }, want: [1], why: 'outlet' },
+      { filter: { language: 'tr' }, want: [2], why: 'language' },
+      { filter: { limit: 2, offset: 1 }, want: [4, 1], why: 'paging' },
+    ];
+    for (const row of rows) {
+      assert.deepEqual((await store.listStories(row.filter)).map((s) => s.id), row.want, row.why);
+      if (row.filter.limit === undefined) assert.equal(await store.countStories(row.filter), row.want.length, row.why);
+    }
+    await store.setMembership({ articleId: a.id, storyId: 1, score: 0.9, reasons: ['shared terms: volcano, ash'] });
+    await store.setMembership({ articleId: b.id, storyId: 4, score: 0.4, reasons: [] });
+    await store.setMembership({ articleId: c.id, storyId: 4, score: 0.3, reasons: ['duplicate of #1'] });
+    await store.setMembership({ articleId: b.id, storyId: 4, score: 0.6, reasons: ['moved'] });
+    assert.deepEqual(await store.getMembership(b.id), { articleId: b.id, storyId: 4, score: 0.6, reasons: ['moved'] }, 'replaced');
+    assert.equal(await store.getMembership(999_999), null);
+    await store.moveMembers(4, 1);
+    assert.deepEqual((await store.storyMembers(1)).map((m) => m.articleId), [a.id, b.id, c.id], 'moved, in article order');
+    assert.deepEqual(await store.storyMembers(4), []);
+    assert.equal(await store.getStory(4), null, 'the emptied story row is gone');
+    await store.moveMembers(1, 1);
+    assert.equal((await store.storyMembers(1)).length, 3, 'moving into itself changes nothing');
+  });
+
+  it('saveState and loadState keep one value per key', async (store) => {
+    assert.equal(await store.loadState('clusterer'), null);
+    await store.saveState('clusterer', '{"v":1}');
+    await store.saveState('clusterer', '{"v":2}');
+    await store.saveState('other', 'x');
+    assert.equal(await store.loadState('clusterer'), '{"v":2}');
+    assert.equal(await store.loadState('other'), 'x');
   });
 }
 

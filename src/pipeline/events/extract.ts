@@ -171,7 +171,3 @@ export function splitSentences(text: string): SentenceSpan[] {
   if (start < text.length) spans.push({ start, end: text.length });
   return spans;
 }
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
