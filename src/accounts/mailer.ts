@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -18,7 +18,7 @@ export interface Mailer {
 
 /** Sends through an SMTP server given as smtp://user:pass@host:port or smtps://... */
 export class SmtpMailer implements Mailer {
-  private readonly transport: nodemailer.Transporter;
+  private readonly transport: Transporter;
   readonly destination: string;
 
   constructor(smtpUrl: string, private readonly from: string) {

@@ -14,6 +14,7 @@ import {
 import { Throttle } from './throttle.ts';
 import * as v from './validate.ts';
 import { accountsText, localePath, type Locale } from './i18n/index.ts';
+import type { AccountsKey } from './i18n/types.ts';
 
 /** API tokens start with this, so secret scanners and people can recognise one. */
 export const API_TOKEN_PREFIX = 'slp_';
@@ -126,8 +127,8 @@ export class AccountService {
   }
 
   /** Ends every session of the user (e.g. "log out everywhere"). */
-  async endAllSessions(userId: number): Promise<void> {
-    await this.sql.setPassword(userId, this.sql.userById(userId)!.passwordHash, this.iso(), null);
+  async endAllSessions(userId: number, exceptToken: string | null = null): Promise<void> {
+    await this.sql.deleteSessions(userId, exceptToken ? tokenHash(exceptToken) : null);
   }
 
   listSessions(userId: number): SessionInfo[] {
@@ -184,12 +185,7 @@ export class AccountService {
    * whatever happens here, and mail is sent after the answer, so neither words nor timing reveal accounts.
    */
   async requestReset(input: { email: unknown; ip: string; locale: Locale }): Promise<void> {
-    let address: string;
-    try {
-      address = v.email(input.email);
-    } catch (err) {
-      throw err;
-    }
+    const address = v.email(input.email);
     const ip = this.throttle.check('reset-ip', input.ip, RESET_IP_LIMIT);
     if (ip.limited) throw new AccountError('rate_limited', 'error.tooManyResets', { retryAfter: ip.retryAfter, vars: { minutes: minutes(ip.retryAfter) } });
     await this.throttle.hit('reset-ip', input.ip);
@@ -325,7 +321,7 @@ export class AccountService {
   }
 
   /** Sends in the background: the answer to the request does not wait for (or reveal) mail delivery. */
-  private mail(to: string, locale: Locale, subject: Parameters<ReturnType<typeof accountsText>['t']>[0], body: Parameters<ReturnType<typeof accountsText>['t']>[0], vars: Record<string, string | number>): void {
+  private mail(to: string, locale: Locale, subject: AccountsKey, body: AccountsKey, vars: Record<string, string | number>): void {
     const t = accountsText(locale);
     this.mailer.send({ to, subject: t.t(subject, vars), text: t.t(body, vars) }).catch(this.onMailError);
   }

@@ -24,7 +24,7 @@ export const MIN_PREFIX_CHARS = 2;
  * "e-mail", "U.S." and "covid-19" search as phrases, the way the engines split them in the text.
  */
 const QUERY_CHUNK_RE = /"([^"]*)("?\*?)|[^\s"()[\]{}<>:;,!?^~|&+=]+/g;
-/** Words shown in a snippet: about two lines of a result list, like FTS5's and ts_headline's defaults. */
+/** Words shown in a snippet: about two lines of a result list (ts_headline's default is 35). */
 export const SNIPPET_WORDS = 30;
 /** Words of context kept before the first match in a snippet. */
 const SNIPPET_LEAD_WORDS = 4;
@@ -69,11 +69,6 @@ export function parseQuery(query: string, lang?: string | null): ParsedQuery {
     else anyOf[anyOf.length - 1].push({ words, prefix });
   }
   return { anyOf: anyOf.filter((g) => g.length > 0), noneOf };
-}
-
-/** True when nothing can match (no positive item). */
-export function isEmptyQuery(q: ParsedQuery): boolean {
-  return q.anyOf.length === 0;
 }
 
 /** Escapes text for HTML element content and attribute values. */

@@ -19,6 +19,7 @@ test('cleanByline keeps names only', () => {
     ['Por María Pérez y José Ruiz', 'María Pérez, José Ruiz', 'Spanish prefix and joiner'],
     ['Luigi Di Maio', 'Luigi Di Maio', '"Di" is a surname, not a prefix'],
     ['humans.txt', null, 'a file name is not a name'],
+    ['/christopherwood', null, 'a profile path is not a name'],
     ['20 Nov 2019 08:00 GMT', null, 'a timestamp is not a name'],
     ['Staff Writer', null, 'a role alone is no name'],
   ];

@@ -1,6 +1,7 @@
 // extractHtml on small hand-written pages: metadata sources and body cleaning, one reason per row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { DOMParser } from 'linkedom';
 import { parseHtml } from '../../src/lib/dom.ts';
 import { extractHtml } from '../../src/pipeline/extract/html.ts';
 import { page, STORY, STORY_TEXT, type PageParts } from './fixtures.ts';
@@ -50,6 +51,7 @@ test('section: meta, JSON-LD, then breadcrumbs without home or the article itsel
     { parts: { head: '<meta property="article:section" content="Local">' }, want: 'Local', reason: 'article:section meta' },
     { parts: { head: jsonLd({ '@type': 'NewsArticle', articleSection: ['Politics', 'Local'] }) }, want: 'Politics', reason: 'first JSON-LD articleSection' },
     { parts: { head: '<meta property="article:section" content="lindenfeld-courier.example">' }, want: null, reason: 'a host name is no section' },
+    { parts: { head: '<meta property="article:section" content="Politics, Local, Bridges">' }, want: 'Politics', reason: 'several sections in one string: the first' },
     {
       parts: { head: jsonLd({ '@type': 'BreadcrumbList', itemListElement: [
         { '@type': 'ListItem', position: 1, item: { '@id': 'https://www.lindenfeld-courier.example/', name: 'Home' } },
@@ -130,11 +132,14 @@ test('body: paragraphs are separated by blank lines and headings kept as their o
 
 test('empty or contentless pages give empty text', () => {
   const cases: Array<{ html: string; reason: string }> = [
-    { html: '', reason: 'empty document' },
     { html: '<!DOCTYPE html><html><head><title>Nothing</title></head><body></body></html>', reason: 'empty body' },
     { html: '<html><body><nav><a href="/">Home</a><a href="/news">News</a></nav></body></html>', reason: 'navigation only' },
+    { html: '<html><body><p>Advertisement</p><p><a href="/a">Read more</a></p></body></html>', reason: 'furniture only' },
   ];
   for (const c of cases) assert.equal(extractHtml(parseHtml(c.html), null).text, '', c.reason);
+  // An empty string parses to a document without an <html> element at all.
+  const empty = new DOMParser().parseFromString('', 'text/html') as unknown as Document;
+  assert.deepEqual(extractHtml(empty, null), { title: null, standfirst: null, byline: null, section: null, siteName: null, declaredLanguage: null, text: '' }, 'document without <html>');
 });
 
 test('JSON-LD articleBody rescues a body Readability only saw part of', () => {

@@ -31,6 +31,8 @@ export interface Assignment {
 export const P = {
   JOIN_THRESHOLD: 0.15,
   JOIN_REL: 0,
+  CONFLICT_GATE: 0,
+  GATE_SCORE: 1,
   NAME_WEIGHT: 0.35,
   TIME_WINDOW_DAYS: 10,
   CONFLICT_FLOOR: 1,
@@ -100,6 +102,7 @@ export class StoryClusterer {
     for (const story of this.candidates(article)) {
       const c = this.compare(article, story, P.CONFLICT_FLOOR);
       if (story.size >= 2 && c.relative < P.JOIN_REL) continue;
+      if (c.core < P.CONFLICT_GATE && c.score < P.GATE_SCORE) continue;
       if (!best || c.score > best.c.score || (c.score === best.c.score && story.id < best.story.id)) best = { story, c };
     }
     if (best && best.c.score >= P.JOIN_THRESHOLD) {

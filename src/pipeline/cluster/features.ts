@@ -13,7 +13,7 @@ export interface DocFeatures {
 }
 
 /** Title words count as much as this many body occurrences: headlines name the event. */
-export const FP = { FIRST_LINE_TITLE: 0, STEM: 0, NUMBERS: 0, TITLE_WEIGHT: 2, LEDE_CHARS: 0, LEDE_WEIGHT: 1, MAX_BODY_CHARS: 3000 };
+export const FP = { TF_MODE: 0, NAME_BIGRAMS: 0, FIRST_LINE_TITLE: 0, STEM: 0, NUMBERS: 0, TITLE_WEIGHT: 2, LEDE_CHARS: 0, LEDE_WEIGHT: 1, MAX_BODY_CHARS: 3000 };
 /** Only the opening of long articles is used: the lede says what the story is; tails drift into background. */
 /** Share of a title's longer words that are capitalised above which it is in title case, so capitals there say nothing. */
 const TITLE_CASE_SHARE = 0.6;
@@ -83,10 +83,18 @@ export function extractFeatures(title: string | null, text: string, language: st
   const counts = new Map<string, number>();
   const nameCounts = new Map<string, number>();
   const add = (list: Token[], weight: number) => {
+    let prevName: string | null = null;
     for (const t of list) {
+      const name = t.capitalised && t.length > 1 && isName(t.key);
+      if (FP.NAME_BIGRAMS && name && prevName !== null) {
+        const pair = `${prevName} ${t.key}`;
+        counts.set(pair, (counts.get(pair) ?? 0) + weight);
+        nameCounts.set(pair, (nameCounts.get(pair) ?? 0) + weight);
+      }
+      prevName = name ? t.key : null;
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
-      if ((t.capitalised && t.length > 1 && isName(t.key)) || (FP.NUMBERS && DIGIT.test(t.key))) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
+      if (name || (FP.NUMBERS && DIGIT.test(t.key))) nameCounts.set(t.key, (nameCounts.get(t.key) ?? 0) + weight);
     }
   };
   add(head, FP.TITLE_WEIGHT);
@@ -97,6 +105,6 @@ export function extractFeatures(title: string | null, text: string, language: st
     counts.set(key, (counts.get(key) ?? 0) + 1);
     nameCounts.set(key, (nameCounts.get(key) ?? 0) + 1);
   }
-  const sublinear = (m: Map<string, number>) => new Map([...m].map(([k, c]) => [k, 1 + Math.log(c)] as [string, number]));
+  const sublinear = (m: Map<string, number>) => new Map([...m].map(([k, c]) => [k, FP.TF_MODE === 1 ? Math.sqrt(c) : FP.TF_MODE === 2 ? 1 + 0.3 * Math.log(c) : 1 + Math.log(c)] as [string, number]));
   return { terms: sublinear(counts), names: sublinear(nameCounts) };
 }

@@ -202,7 +202,9 @@ export function cleanByline(raw: string): string | null {
 }
 
 function readSection(doc: Document, meta: Map<string, string>, ld: JsonLdArticle, title: string | null, url: string | null): string | null {
-  for (const s of [meta.get('article:section'), ld.section]) {
+  for (const declared of [meta.get('article:section'), ld.section]) {
+    // Some sites list several sections in one string ("Politics, Local"): the first is the main one.
+    const s = declared?.split(',')[0]?.trim();
     // Host names ("example.com") stand in for a section on some sites; they name none.
     if (s && s.length <= MAX_SECTION_CHARS && !/^[\w-]+(?:\.[\w-]+)+$/.test(s)) return s;
   }

@@ -15,6 +15,7 @@ export const ARTICLE_CHROME_TAGS = new Set(['HEADER']);
 /**
  * Class/id fragments of small page parts that are never article text: captions and credits, bylines and
  * timestamps, newsletter and promo boxes, breadcrumbs, and hover cards that repeat a linked name's profile.
+ * Broad on purpose: html-clean.ts only removes a match that holds little text (MAX_CHROME_PROSE_CHARS).
  */
 export const CHROME_CLASS =
   /caption|credit|byline|dateline|timestamp|\bdate\b|\btime\b|copyright|attribution|promo|newsletter|signup|sign-up|breadcrumb|author|related|print|read-?more|more-|rollover|tooltip|popover|hovercard/i;
@@ -64,8 +65,8 @@ export const BYLINE_TAIL =
  */
 export const BYLINE_JOINERS = /\s*(?:,|;|&|\b[Aa]nd\b|\bAND\b|\bund\b|\bet\b|\by\b|\be\b)\s*/;
 
-/** Byline parts that are not a person's name: handles, web addresses and file names ("humans.txt"), anything with digits. */
-export const NOT_A_NAME = /@|\d|\.(?:com|net|org|co|txt|html?|php|in|uk|de|fr|ru)\b|^https?:/i;
+/** Byline parts that are not a person's name: handles, paths, web addresses and file names ("humans.txt"), anything with digits. */
+export const NOT_A_NAME = /[@/\\]|\d|\.(?:com|net|org|co|txt|html?|php|in|uk|de|fr|ru)\b/i;
 
 /** Class/id fragments of page elements that hold the article's standfirst (deck) rather than its body. */
 export const STANDFIRST_CLASS = /standfirst|(?:^|[\s_-])dek(?:$|[\s_-])|subhead|sub-head|subtitle|summary|article-?lead|strapline|teaser|excerpt|intro/i;
@@ -80,8 +81,8 @@ export const BREADCRUMB_HOME = /^(?:home|homepage|start|accueil|inicio|início|s
 export const BYLINE_CLASS = /byline|author-name|authorname|author__name|writer|contributor/i;
 
 /**
- * Whole-block labels left by page furniture: ad slots, comment counters, section labels of teaser lists.
- * Matched against the block's full text.
+ * Whole-block labels left by page furniture: ad slots, comment counters, section labels of teaser lists,
+ * a byline's "By" whose name sat in a removed element. Matched against the block's full text.
  */
 export const BOILERPLATE_LABEL = new RegExp(
   '^(?:' + [
@@ -92,26 +93,34 @@ export const BOILERPLATE_LABEL = new RegExp(
     'popular(?: this week| now)?', 'most (?:read|popular|viewed)', 'trending(?: now)?', 'latest news', 'top stories', "don'?t miss",
     'skip to (?:main )?content', 'continue reading(?: below)?', 'story continues below', 'advertisement continues below',
     'photos?', 'fotos?', 'фото', 'image', 'video', 'watch', 'listen', 'review', 'close', 'caption', 'menu', 'search', 'loading',
+    'by', 'von', 'por', 'par',
   ].join('|') + ')\\s*[:.…!|]*\\s*$', 'iu');
+
+/** Weekday and month names that follow a publication stamp's verb ("Updated Monday", "Posted Nov 19"). */
+const DATE_WORD = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 
 /**
  * Block openings that mark a non-article line: cross-links, publication stamps, credits, calls to action.
- * Matched at the start of short blocks (see MAX_BOILERPLATE_WORDS in html-clean.ts).
+ * Matched at the start of short blocks (see MAX_BOILERPLATE_WORDS in html-clean.ts). Openings that a news
+ * sentence can share ("Sources said", "Credit Suisse", "Related to", "Also on Tuesday", "Updated figures")
+ * only count with the colon or date that makes them furniture.
  */
 export const BOILERPLATE_START = new RegExp(
   '^[\\s\\[(·|•-]*(?:' + [
-    'read more', 'read also', 'also read', 'related(?: post| article| story| news| coverage| content| reading)?s?', 'see more', 'see also', 'also on',
-    'more on this', 'more from', "don'?t miss", 'watch', 'listen',
-    '(?:first |last )?(?:posted|published|updated|modified)(?: on| at)?', 'filed under', 'tags', 'categories',
-    'image copyright', 'image caption', 'image credit', 'image source', 'photo credit', 'photograph', 'pictured', 'credit',
-    'reporting by', 'additional reporting by', 'editing by', 'writing by', 'compiled by', 'source', 'sources',
+    'read more', 'read also', 'also read', 'see more', 'see also', "don'?t miss", 'more on this', 'more from',
+    'related(?: posts?| articles?| stor(?:y|ies)| news| coverage| content| reading)?\\s*:', 'also on \\S+\\.\\w+',
+    '(?:watch|listen|source|sources|credits?|photo|photograph|pictured|tags|categories)\\s*:',
+    `(?:first |last )?(?:posted|published|updated|modified)(?:\\s*:|\\s+(?:on|at)\\b|\\s+\\d+|\\s+(?:${DATE_WORD})\\b)`,
+    'filed under', 'image copyright', 'image caption', 'image credit', 'image source', 'photo credit',
+    'reporting by', 'additional reporting by', 'editing by', 'writing by', 'compiled by',
     'this (?:post|article|page) (?:may contain|contains) affiliate', 'this slideshow requires', 'this website uses cookies',
     'we use cookies', 'by using this (?:site|website)', 'like this (?:story|article)', 'want more stories',
     'sign up', 'subscribe', 'get the latest', 'click here', 'follow us', 'have a tip', 'got a tip', 'tell us what',
-  ].join('|') + ')\\b', 'iu');
+  ].join('|') + ')(?![\\p{L}\\p{N}])', 'iu');
 
 /**
  * Phrases that only calls to action and site promotion use; a short block containing one is not article text.
+ * Phrases a story can use ("posted on Facebook and Twitter", "customers who subscribe to") are left out.
  */
 export const CALL_TO_ACTION =
-  /\b(?:click here|sign up (?:for|to)|subscribe (?:to|now|today)|newsletters?\b.*\binbox|delivered (?:to|right in) your inbox|follow (?:us|him|her|them|me) on|(?:on|at) (?:facebook|twitter|instagram)(?:,| and| or)|share it with|opt-out|all rights reserved|contributed (?:reporting|to this report))/i;
+  /\b(?:click here|sign up (?:for|to) (?:our|the)\b|subscribe to our\b|newsletters?\b.*\binbox|delivered (?:to|right in) your inbox|(?:follow|visit|like|join|find) (?:us|him|her|them|me|\S+(?: \S+)?) on (?:facebook|twitter|instagram|youtube)|all rights reserved|contributed (?:reporting|to this report))/i;

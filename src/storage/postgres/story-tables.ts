@@ -138,7 +138,8 @@ export class PgStoryTables {
     const base = slugify(name) || 'entity';
     let slug = base;
     for (let n = 2; (await this.query('SELECT 1 FROM entities WHERE type = ? AND slug = ?', [type, slug])).length > 0; n++) slug = `${base}-${n}`;
-    await this.query('INSERT INTO entities (key, type, slug, name, role) VALUES (?, ?, ?, ?, ?)', [key, type, slug, name, role]);
+    // Another connection may have added the same entity since the check; its row stands.
+    await this.query('INSERT INTO entities (key, type, slug, name, role) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING', [key, type, slug, name, role]);
   }
 
   async getAnalyses(ids: number[]): Promise<Map<number, unknown>> {

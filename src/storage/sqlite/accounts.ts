@@ -370,6 +370,11 @@ export class SqliteAccounts {
     await this.write(() => this.stmt('DELETE FROM sessions WHERE id_hash = ?').run(idHash));
   }
 
+  /** Ends every session of a user except `keepHash`. */
+  async deleteSessions(userId: number, keepHash: string | null): Promise<void> {
+    await this.write(() => this.stmt('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(userId, keepHash));
+  }
+
   listSessions(userId: number): SessionInfo[] {
     return (this.stmt(`SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, seen_at AS seenAt,
       expires_at AS expiresAt, user_agent AS userAgent FROM sessions WHERE user_id = ? ORDER BY seen_at DESC`).all(userId)) as SessionInfo[];

@@ -126,5 +126,5 @@ function build(locale: Locale): Translator {
 export function localeOfPath(path: string): { locale: Locale; rest: string } {
   const m = /^\/(ru|ar|fa|tr)(?=\/|$|\?)(.*)$/.exec(path);
   if (!m) return { locale: 'en', rest: path };
-  return { locale: m[1] as Locale, rest: m[2] || '/' };
+  return { locale: m[1] as Locale, rest: m[2].startsWith('?') ? `/${m[2]}` : m[2] || '/' };
 }

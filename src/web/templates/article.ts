@@ -81,7 +81,7 @@ ${row(t.t('article.dateline'), a.dateline)}
 ${row(t.t('article.byline'), a.byline)}
 ${row(t.t('article.section'), a.section)}
 ${row(t.t('article.format'), t.t(`format.${a.format}`))}
-${row(t.t('article.input'), html`<code dir="ltr">${a.input}</code>`)}
+${row(t.t('article.input'), html`<code dir="ltr">${/^https?:/.test(a.input) ? a.input : a.input.split(/[\\/]/).pop()}</code>`)}
 ${m.original ? row(t.t('article.copyOf'), html`<a href="${t.path(`/articles/${m.original.id}`)}" dir="auto">${m.original.title ?? t.t('common.untitled')}</a>`) : ''}
 </dl></section>`;
 }

@@ -1,0 +1,319 @@
+// Community use cases: link and text posts, votes with points and ranking, threaded comments, reports and moderation.
+import type { SqliteAccounts } from '../storage/sqlite/accounts.ts';
+import { canonicalUrl } from '../pipeline/dedup/url.ts';
+import type {
+  Comment, ModerationEntry, Post, Report, ReportTarget, Score, ThreadTarget, User, VoteTarget,
+} from './model.ts';
+import type { Library } from './library.ts';
+import { AccountError, forbidden, invalid, notFound } from './errors.ts';
+import { COMMENT_MAX, EDIT_WINDOW_MS, POST_BODY_MAX, REPORTS_TO_HIDE, REPORT_REASON_MAX, TITLE_MAX } from './policy.ts';
+import * as v from './validate.ts';
+
+/** How a comment shows in its thread: its text only when it is neither deleted, removed nor hidden from the viewer. */
+export type CommentState = 'visible' | 'deleted' | 'removed' | 'hidden';
+
+export interface CommentNode {
+  id: number;
+  parentId: number | null;
+  /** Null when the comment or its author's account was deleted. */
+  author: string | null;
+  /** Empty unless the viewer may read it. */
+  body: string;
+  state: CommentState;
+  createdAt: string;
+  editedAt: string | null;
+  points: number;
+  /** The viewer's vote on it. */
+  myVote: -1 | 0 | 1;
+  /** Whether the viewer may still edit it (author, inside the edit window). */
+  canEdit: boolean;
+  canDelete: boolean;
+  children: CommentNode[];
+}
+
+export interface SubmitResult {
+  post: Post;
+  /** The URL had been submitted before: `post` is the earlier submission. */
+  existed: boolean;
+  /** The page could not be fetched; the link is posted without an article. */
+  fetchError: string | null;
+}
+
+export class CommunityService {
+  constructor(
+    private readonly sql: SqliteAccounts,
+    private readonly library: Library,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  // ---- posts ----
+
+  /**
+   * Submits a link (fetched and ingested, so it joins its story) or a text post. A URL submitted before, under any
+   * address form that canonicalises the same, or whose page is stored as a copy of a posted article, returns
+   * the earlier post instead of a new one.
+   */
+  async submit(user: User, input: { title: unknown; url?: unknown; body?: unknown }): Promise<SubmitResult> {
+    const title = v.text(input.title, TITLE_MAX, 'title');
+    const rawUrl = v.cleanText(input.url);
+    const body = v.optionalText(input.body, POST_BODY_MAX, 'body');
+    if (!rawUrl) {
+      if (!body) throw invalid('error.linkOrText', 'url');
+      const { id } = await this.sql.createPost({ userId: user.id, kind: 'text', title, url: null, canonicalUrl: null, articleId: null, body, now: this.iso() });
+      return { post: this.sql.getPost(id)!, existed: false, fetchError: null };
+    }
+    const url = v.httpUrl(rawUrl);
+    const canonical = canonicalUrl(url);
+    const earlier = canonical ? this.sql.postIdByCanonical(canonical) : null;
+    if (earlier !== null) return { post: this.sql.getPost(earlier)!, existed: true, fetchError: null };
+    let articleId: number | null = null;
+    let fetchError: string | null = null;
+    const known = canonical ? await this.library.articleByUrl(canonical) : null;
+    if (known) articleId = known.id;
+    else {
+      try {
+        articleId = (await this.library.ingestLink(url)).id;
+      } catch (err) {
+        fetchError = err instanceof Error ? err.message : String(err);
+      }
+    }
+    // The page may be a copy (or the redirect target) of an article someone already posted.
+    const sameArticle = articleId !== null ? this.sql.postIdByArticle(articleId) : null;
+    if (sameArticle !== null) return { post: this.sql.getPost(sameArticle)!, existed: true, fetchError: null };
+    const created = await this.sql.createPost({ userId: user.id, kind: 'link', title, url, canonicalUrl: canonical, articleId, body, now: this.iso() });
+    return { post: this.sql.getPost(created.id)!, existed: created.existed, fetchError: created.existed ? null : fetchError };
+  }
+
+  /** A post as anyone may see it: deleted posts keep their place (for their comments) without their content. */
+  getPost(id: number): Post {
+    const p = this.sql.getPost(id);
+    if (!p) throw notFound();
+    return p.deletedAt ? { ...p, title: '', body: '', url: null } : p;
+  }
+
+  listPosts(sort: 'hot' | 'new', limit: number, offset: number): { posts: Post[]; total: number } {
+    return { posts: this.sql.listPosts(sort, limit, offset), total: this.sql.countPosts() };
+  }
+
+  postsBy(userId: number, limit = 50): Post[] {
+    return this.sql.postsByUser(userId, limit);
+  }
+
+  async editPost(user: User, id: number, input: { title: unknown; body?: unknown }): Promise<Post> {
+    const p = this.ownPost(user, id);
+    const title = v.text(input.title, TITLE_MAX, 'title');
+    const body = v.optionalText(input.body, POST_BODY_MAX, 'body');
+    if (p.kind === 'text' && !body) throw invalid('error.required', 'body');
+    await this.sql.updatePost(id, { title, body }, this.iso());
+    return this.sql.getPost(id)!;
+  }
+
+  async deletePost(user: User, id: number): Promise<void> {
+    const p = this.sql.getPost(id);
+    if (!p || p.deletedAt) throw notFound();
+    if (user.isAdmin && p.userId !== user.id) {
+      await this.sql.deletePost(id, this.iso());
+      await this.log(user, 'remove-post', 'post', id, p.title, '');
+      return;
+    }
+    this.ownPost(user, id);
+    await this.sql.deletePost(id, this.iso());
+  }
+
+  /** The caller's own live post, inside the edit window. */
+  private ownPost(user: User, id: number): Post {
+    const p = this.sql.getPost(id);
+    if (!p || p.deletedAt) throw notFound();
+    if (p.userId !== user.id) throw forbidden();
+    if (!this.inWindow(p.createdAt)) throw new AccountError('edit_window', 'error.editWindow', { vars: { minutes: EDIT_WINDOW_MS / 60_000 } });
+    return p;
+  }
+
+  canEditPost(user: User | null, p: Post): boolean {
+    return !!user && p.userId === user.id && !p.deletedAt && this.inWindow(p.createdAt);
+  }
+
+  // ---- votes ----
+
+  /** Sets the reader's vote (+1, -1, or 0 to take it back) on an item that exists; returns the item's new totals. */
+  async vote(user: User, type: VoteTarget, id: number, value: unknown): Promise<Score & { points: number; myVote: -1 | 0 | 1 }> {
+    const n = typeof value === 'string' ? Number(value) : value;
+    if (n !== 1 && n !== -1 && n !== 0) throw invalid('error.invalid', 'value');
+    await this.requireVotable(user, type, id);
+    const score = await this.sql.vote(user.id, type, id, n, this.iso());
+    return { ...score, points: score.ups - score.downs, myVote: n };
+  }
+
+  private async requireVotable(user: User, type: VoteTarget, id: number): Promise<void> {
+    if (type === 'article') {
+      if (!(await this.library.article(id))) throw notFound();
+      return;
+    }
+    const item = type === 'post' ? this.sql.getPost(id) : this.sql.getComment(id);
+    if (!item || item.deletedAt || ('removedAt' in item && item.removedAt)) throw notFound();
+    // Points measure what others think: authors do not vote on their own posts and comments.
+    if (item.userId === user.id) throw new AccountError('forbidden', 'error.ownVote');
+  }
+
+  /** Points of items and the viewer's votes on them. */
+  points(type: VoteTarget, ids: number[], viewer: User | null): Map<number, { points: number; ups: number; downs: number; myVote: -1 | 0 | 1 }> {
+    const scores = this.sql.scoresOf(type, ids);
+    const mine = viewer ? this.sql.votesOf(viewer.id, type, ids) : new Map<number, -1 | 1>();
+    return new Map(ids.map((id) => {
+      const s = scores.get(id) ?? { ups: 0, downs: 0 };
+      return [id, { ...s, points: s.ups - s.downs, myVote: mine.get(id) ?? 0 }];
+    }));
+  }
+
+  // ---- comments ----
+
+  async comment(user: User, input: { itemType: ThreadTarget; itemId: number; parentId?: unknown; body: unknown }): Promise<Comment> {
+    await this.requireThread(input.itemType, input.itemId);
+    const body = v.text(input.body, COMMENT_MAX, 'body');
+    const parentRaw = v.cleanText(typeof input.parentId === 'number' ? String(input.parentId) : input.parentId);
+    const parentId = parentRaw ? v.positiveId(parentRaw, 'parentId') : null;
+    const id = await this.sql.addComment({ itemType: input.itemType, itemId: input.itemId, parentId, userId: user.id, body, now: this.iso() });
+    if (id === null) throw invalid('error.invalid', 'parentId');
+    return this.sql.getComment(id)!;
+  }
+
+  private async requireThread(type: ThreadTarget, id: number): Promise<void> {
+    const exists = type === 'post' ? !!this.sql.getPost(id) && !this.sql.getPost(id)!.deletedAt
+      : type === 'article' ? !!(await this.library.article(id)) : !!(await this.library.story(id));
+    if (!exists) throw notFound();
+  }
+
+  getComment(id: number): Comment {
+    const c = this.sql.getComment(id);
+    if (!c) throw notFound();
+    return c;
+  }
+
+  /** A thread as a tree, with what the viewer may read and do; replies to deleted comments keep their place. */
+  thread(type: ThreadTarget, id: number, viewer: User | null): { comments: CommentNode[]; count: number } {
+    const rows = this.sql.thread(type, id);
+    const mine = viewer ? this.sql.votesOf(viewer.id, 'comment', rows.map((r) => r.id)) : new Map<number, -1 | 1>();
+    const nodes = new Map<number, CommentNode>();
+    const roots: CommentNode[] = [];
+    let count = 0;
+    for (const c of rows) {
+      const state = commentState(c);
+      if (state === 'visible') count++;
+      const own = !!viewer && c.userId === viewer.id;
+      const node: CommentNode = {
+        id: c.id, parentId: c.parentId, author: state === 'deleted' || state === 'removed' ? null : c.username,
+        body: state === 'visible' || (state === 'hidden' && (own || viewer?.isAdmin)) ? c.body : '', state,
+        createdAt: c.createdAt, editedAt: c.editedAt, points: c.ups - c.downs, myVote: mine.get(c.id) ?? 0,
+        canEdit: own && state === 'visible' && this.inWindow(c.createdAt), canDelete: own && (state === 'visible' || state === 'hidden'),
+        children: [],
+      };
+      nodes.set(c.id, node);
+      const parent = c.parentId !== null ? nodes.get(c.parentId) : undefined;
+      (parent ? parent.children : roots).push(node);
+    }
+    return { comments: roots, count };
+  }
+
+  commentCounts(type: ThreadTarget, ids: number[]): Map<number, number> {
+    return this.sql.commentCounts(type, ids);
+  }
+
+  commentsBy(userId: number, limit = 50): Comment[] {
+    return this.sql.commentsByUser(userId, limit);
+  }
+
+  async editComment(user: User, id: number, body: unknown): Promise<Comment> {
+    const c = this.sql.getComment(id);
+    if (!c || c.deletedAt || c.removedAt) throw notFound();
+    if (c.userId !== user.id) throw forbidden();
+    if (!this.inWindow(c.createdAt)) throw new AccountError('edit_window', 'error.editWindow', { vars: { minutes: EDIT_WINDOW_MS / 60_000 } });
+    await this.sql.editComment(id, v.text(body, COMMENT_MAX, 'body'), this.iso());
+    return this.sql.getComment(id)!;
+  }
+
+  /** Authors may delete their comments at any time; the thread keeps a "[deleted]" in its place. */
+  async deleteComment(user: User, id: number): Promise<void> {
+    const c = this.sql.getComment(id);
+    if (!c || c.deletedAt || c.removedAt) throw notFound();
+    if (c.userId !== user.id) throw forbidden();
+    await this.sql.deleteComment(id, this.iso());
+  }
+
+  // ---- reports and moderation ----
+
+  /** A reader reports a comment or post; enough distinct reports hide a comment until a moderator looks. */
+  async report(user: User, type: ReportTarget, id: number, reason: unknown): Promise<void> {
+    const text = v.text(reason, REPORT_REASON_MAX, 'reason');
+    const target = type === 'comment' ? this.sql.getComment(id) : this.sql.getPost(id);
+    if (!target || target.deletedAt) throw notFound();
+    if (target.userId === user.id) throw forbidden();
+    const reports = await this.sql.report({ targetType: type, targetId: id, reporterId: user.id, reason: text, now: this.iso() });
+    if (type === 'comment' && reports >= REPORTS_TO_HIDE && !(target as Comment).hiddenAt) {
+      await this.sql.setCommentHidden(id, this.iso());
+      await this.log(null, 'auto-hide', 'comment', id, excerpt((target as Comment).body), `${reports} reports`);
+    }
+  }
+
+  openReports(admin: User, limit = 100): Report[] {
+    requireAdmin(admin);
+    return this.sql.openReports(limit);
+  }
+
+  async hideComment(admin: User, id: number, hidden: boolean, reason: unknown): Promise<void> {
+    requireAdmin(admin);
+    const c = this.getComment(id);
+    await this.sql.setCommentHidden(id, hidden ? this.iso() : null);
+    if (!hidden) await this.sql.resolveReports('comment', id, this.iso());
+    await this.log(admin, hidden ? 'hide' : 'unhide', 'comment', id, excerpt(c.body), v.cleanText(reason).slice(0, REPORT_REASON_MAX));
+  }
+
+  async removeComment(admin: User, id: number, reason: unknown): Promise<void> {
+    requireAdmin(admin);
+    const c = this.getComment(id);
+    await this.sql.removeComment(id, this.iso());
+    await this.sql.resolveReports('comment', id, this.iso());
+    await this.log(admin, 'remove', 'comment', id, excerpt(c.body), v.cleanText(reason).slice(0, REPORT_REASON_MAX));
+  }
+
+  async dismissReports(admin: User, type: ReportTarget, id: number): Promise<void> {
+    requireAdmin(admin);
+    await this.sql.resolveReports(type, id, this.iso());
+    await this.log(admin, 'dismiss-reports', type, id, '', '');
+  }
+
+  /** Records a moderation action (also used for bans, which the account service performs). */
+  async log(moderator: User | null, action: string, targetType: string, targetId: number | null, label: string, reason: string): Promise<void> {
+    await this.sql.logModeration({ moderatorId: moderator?.id ?? null, action, targetType, targetId, targetLabel: label, reason, now: this.iso() });
+  }
+
+  moderationLog(limit: number, offset: number): ModerationEntry[] {
+    return this.sql.moderationLog(limit, offset);
+  }
+
+  // ---- helpers ----
+
+  private inWindow(createdAt: string): boolean {
+    return this.now().getTime() - Date.parse(createdAt) < EDIT_WINDOW_MS;
+  }
+
+  private iso(): string {
+    return this.now().toISOString();
+  }
+}
+
+function commentState(c: Comment): CommentState {
+  if (c.removedAt) return 'removed';
+  if (c.deletedAt) return 'deleted';
+  if (c.hiddenAt) return 'hidden';
+  return 'visible';
+}
+
+export function requireAdmin(user: User): void {
+  if (!user.isAdmin) throw forbidden();
+}
+
+/** The start of a text, for log lines. */
+function excerpt(text: string): string {
+  const s = text.replace(/\s+/g, ' ').trim();
+  return s.length > 80 ? `${s.slice(0, 79)}…` : s;
+}

@@ -1,0 +1,4 @@
+import { en } from './en.ts';
+import type { AccountsCatalogue } from './types.ts';
+
+export const ar: AccountsCatalogue = en;

@@ -1,0 +1,111 @@
+// Shared test plumbing: an in-memory database with the accounts schema, a fake library, a mail box and a clock.
+import Database from 'better-sqlite3';
+import { ACCOUNTS_MIGRATION, SqliteAccounts } from '../../src/storage/sqlite/accounts.ts';
+import { hotness } from '../../src/accounts/policy.ts';
+import { AccountService } from '../../src/accounts/users.ts';
+import { CommunityService } from '../../src/accounts/community.ts';
+import { CollectionService } from '../../src/accounts/collections.ts';
+import { FollowService } from '../../src/accounts/follows.ts';
+import { loadAccountsOptions, type AccountsOptions } from '../../src/accounts/options.ts';
+import type { MailMessage, Mailer } from '../../src/accounts/mailer.ts';
+import type { ArticleRef, Library, StoryRef } from '../../src/accounts/library.ts';
+import type { User } from '../../src/accounts/model.ts';
+
+export class MemoryMailer implements Mailer {
+  readonly destination = 'memory';
+  readonly sent: MailMessage[] = [];
+  async send(m: MailMessage): Promise<void> {
+    this.sent.push(m);
+  }
+}
+
+/** A clock tests move by hand. */
+export class Clock {
+  private t: number;
+  constructor(start = '2024-03-01T10:00:00.000Z') {
+    this.t = Date.parse(start);
+  }
+  now = (): Date => new Date(this.t);
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+/** A library of a few fixed articles, stories and people; links are "ingested" into new articles. */
+export class FakeLibrary implements Library {
+  articles = new Map<number, ArticleRef & { canonical: string | null; story: number | null }>([
+    [1, { id: 1, title: 'Talks in Geneva', url: 'https://news.example/geneva', canonical: 'https://news.example/geneva', outlet: 'Daily Example', date: '2022-01-10', story: 1 }],
+    [2, { id: 2, title: 'Ministers meet', url: 'https://wire.example/ministers', canonical: 'https://wire.example/ministers', outlet: 'Wire Example', date: '2022-01-12', story: 1 }],
+  ]);
+  stories = new Map<number, StoryRef>([[1, { id: 1, title: 'Security talks', last: '2022-01-12' }]]);
+  people = new Map<string, { name: string; articles: number[] }>([['jane-doe', { name: 'Jane Doe', articles: [2] }]]);
+  ingested: string[] = [];
+  failLinks = false;
+
+  async article(id: number) { return this.articles.get(id) ?? null; }
+  async story(id: number) { return this.stories.get(id) ?? null; }
+  async articleByUrl(canonical: string) { return [...this.articles.values()].find((a) => a.canonical === canonical) ?? null; }
+  async ingestLink(url: string) {
+    if (this.failLinks) throw new Error('HTTP 404');
+    this.ingested.push(url);
+    const id = this.articles.size + 1;
+    const a = { id, title: `Page ${id}`, url, canonical: url, outlet: 'Linked Example', date: '2024-03-01', story: null };
+    this.articles.set(id, a);
+    return a;
+  }
+  async outletArticles(outlet: string, limit: number) { return [...this.articles.values()].filter((a) => a.outlet === outlet).slice(0, limit); }
+  async storyArticles(id: number, limit: number) { return [...this.articles.values()].filter((a) => a.story === id).slice(0, limit); }
+  async personArticles(slug: string, limit: number) {
+    return (this.people.get(slug)?.articles ?? []).map((id) => this.articles.get(id)!).slice(0, limit);
+  }
+  async personName(slug: string) { return this.people.get(slug)?.name ?? null; }
+}
+
+export function openAccountsDb(): Database.Database {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  db.exec(ACCOUNTS_MIGRATION);
+  return db;
+}
+
+export interface Community {
+  db: Database.Database;
+  sql: SqliteAccounts;
+  accounts: AccountService;
+  community: CommunityService;
+  collections: CollectionService;
+  follows: FollowService;
+  mailer: MemoryMailer;
+  clock: Clock;
+  library: FakeLibrary;
+  options: AccountsOptions;
+}
+
+export function makeCommunity(overrides: Partial<AccountsOptions> = {}): Community {
+  const db = openAccountsDb();
+  const sql = new SqliteAccounts(db, hotness);
+  const mailer = new MemoryMailer();
+  const clock = new Clock();
+  const library = new FakeLibrary();
+  const options = loadAccountsOptions({}, { publicUrl: 'https://storyline.test', ...overrides });
+  return {
+    db, sql, mailer, clock, library, options,
+    accounts: new AccountService(sql, mailer, options, clock.now),
+    community: new CommunityService(sql, library, clock.now),
+    collections: new CollectionService(sql, library, clock.now),
+    follows: new FollowService(sql, library, clock.now),
+  };
+}
+
+export const PASSWORD = 'correct horse battery';
+let ip = 0;
+
+/** Registers a user from a fresh address (so registration limits do not interfere). */
+export async function addUser(c: Community, username: string, password = PASSWORD): Promise<User> {
+  return c.accounts.register({ username, email: `${username.toLowerCase()}@example.org`, password, ip: `10.0.0.${++ip % 250}` });
+}
+
+/** Waits until background work (mail sending) has run. */
+export function settle(): Promise<void> {
+  return new Promise((r) => setImmediate(r));
+}
