@@ -104,16 +104,28 @@ function summarise(p: CpuProfile): ProfileSummary {
   const samples = p.samples ?? [];
   const deltas = p.timeDeltas ?? [];
   for (let i = 0; i < samples.length; i++) self.set(samples[i], (self.get(samples[i]) ?? 0) + (deltas[i] ?? 0) / 1000);
+  // The profiler's own work (stopping and serialising the profile, under node:inspector's `post`) is left out.
+  const own = new Set<number>();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const mark = (id: number): void => {
+    own.add(id);
+    for (const c of byId.get(id)?.children ?? []) mark(c);
+  };
+  for (const n of p.nodes) if (n.callFrame.url === 'node:inspector') mark(n.id);
   const areas = new Map<string, number>();
   const functions = new Map<string, number>();
   let totalMs = 0;
   for (const node of p.nodes) {
+    if (own.has(node.id)) continue;
     const ms = self.get(node.id) ?? 0;
     const area = areaOf(node.callFrame);
     if (ms === 0 || area === null) continue;
     totalMs += ms;
     areas.set(area, (areas.get(area) ?? 0) + ms);
-    const fn = `${node.callFrame.functionName || '(anonymous)'} (${shortUrl(node.callFrame.url)}${node.callFrame.url ? `:${node.callFrame.lineNumber + 1}` : ''})`;
+    // Line numbers of TypeScript files are those of the transpiled code, so only the file is named.
+    const { url, lineNumber } = node.callFrame;
+    const where = url ? ` (${shortUrl(url)}${url.endsWith('.ts') ? '' : `:${lineNumber + 1}`})` : '';
+    const fn = `${node.callFrame.functionName || '(anonymous)'}${where}`;
     functions.set(fn, (functions.get(fn) ?? 0) + ms);
   }
   const sorted = (m: Map<string, number>): ProfileEntry[] => [...m].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);

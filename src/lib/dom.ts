@@ -8,14 +8,28 @@ import { DOMParser } from 'linkedom';
 const MIN_BODY_SHARE = 0.2;
 
 export function parseHtml(html: string): Document {
+  // linkedom gives no <html> element (and a throwing `body` getter) for input without markup.
+  if (!/<[a-z!]/i.test(html)) return parse(`<!DOCTYPE html><html><head></head><body>${escapeText(html)}</body></html>`);
   const doc = parse(html);
   const all = doc.documentElement?.textContent?.length ?? 0;
-  const inBody = doc.body?.textContent?.length ?? 0;
+  const inBody = bodyText(doc);
   if (all > 0 && inBody < all * MIN_BODY_SHARE) {
     const repaired = parse(rebuild(html));
-    if ((repaired.body?.textContent?.length ?? 0) > inBody) return repaired;
+    if (bodyText(repaired) > inBody) return repaired;
   }
   return doc;
+}
+
+function bodyText(doc: Document): number {
+  try {
+    return doc.body?.textContent?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }
 
 function parse(html: string): Document {

@@ -5,7 +5,7 @@ import { parseHtml } from '../lib/dom.ts';
 import { decodeBytes, looksLikeHtml } from './fetch/encoding.ts';
 import { extractHtml } from './extract/html.ts';
 import { extractPlainText } from './extract/text.ts';
-import { findPublishedInHtml } from './date/html.ts';
+import { findPublishedInHtml, visibleText } from './date/html.ts';
 import { findPublishedInText } from './date/text.ts';
 import { findDateline } from './metadata/dateline.ts';
 import { findOutlet } from './metadata/outlet.ts';
@@ -22,6 +22,8 @@ import type { AttributedQuote } from './story/assemble.ts';
 export interface ProcessOptions {
   /** Repetition evidence for plain-text chrome removal (lines seen on many pages of one source). */
   lineEvidence?: LineEvidence;
+  /** Dates after this are impossible (default: the current time); never used as a date itself. */
+  now?: Date;
 }
 
 /** Decodes, extracts and dates one raw document. Throws StorylineError('no_content') when no article text is found. */
@@ -34,10 +36,11 @@ export function processDocument(raw: RawDocument, options: ProcessOptions = {}):
   if (isHtml) {
     // 2a. HTML: one DOM build. Dates are read first because extraction mutates the DOM.
     const doc = parseHtml(source);
-    const htmlDate = findPublishedInHtml(doc, raw.url);
+    const now = options.now ?? new Date();
+    const published = findPublishedInHtml(doc, raw.url, now)
+      ?? findPublishedInText(visibleText(doc), { dateLine: null, url: raw.url, now });
     const x = extractHtml(doc, raw.url);
     const dateline = findDateline(x.text);
-    const published = htmlDate ?? findPublishedInText(x.text, { dateLine: null, url: raw.url });
     const outlet = findOutlet({ siteName: x.siteName, url: raw.url, text: x.text, dateline });
     article = {
       title: x.title, standfirst: x.standfirst, byline: x.byline, section: x.section,
@@ -51,7 +54,7 @@ export function processDocument(raw: RawDocument, options: ProcessOptions = {}):
     const x = extractPlainText(source, options.lineEvidence);
     const datelineSource = x.text;
     const dateline = findDateline(datelineSource) ?? findDateline(source);
-    const published = findPublishedInText(source, { dateLine: x.dateLine, url: raw.url });
+    const published = findPublishedInText(source, { dateLine: x.dateLine, url: raw.url, now: options.now ?? new Date() });
     const outlet = findOutlet({ siteName: null, url: raw.url, text: source, dateline });
     article = {
       title: x.title, standfirst: x.standfirst, byline: x.byline, section: x.section,

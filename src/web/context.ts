@@ -9,7 +9,7 @@ import type { PageContext } from './templates/layout.ts';
 export interface WebContext {
   app: App;
   site: SiteData;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; icon: string };
   /** Absolute base URL (no trailing slash) for feeds and share links. */
   publicUrl: string;
 }

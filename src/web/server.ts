@@ -36,7 +36,9 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 /** Static files: versioned URLs are cached for a year, since a change of content changes the URL. */
-const STATIC_FILES = { css: ['style.css', 'text/css; charset=utf-8'], js: ['app.js', 'text/javascript; charset=utf-8'] } as const;
+const STATIC_FILES = {
+  css: ['style.css', 'text/css; charset=utf-8'], js: ['app.js', 'text/javascript; charset=utf-8'], icon: ['favicon.svg', 'image/svg+xml'],
+} as const;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function loadAssets() {
@@ -54,7 +56,7 @@ export function buildServer(app: App, opts: ServerOptions = {}): FastifyInstance
   const web: WebContext = {
     app,
     site: new SiteData(app),
-    assets: { css: assets.css.url, js: assets.js.url },
+    assets: { css: assets.css.url, js: assets.js.url, icon: assets.icon.url },
     publicUrl: (opts.publicUrl ?? 'http://127.0.0.1:8080').replace(/\/+$/, ''),
   };
   const f = Fastify({ logger: opts.logger ?? false, routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 } });

@@ -53,7 +53,7 @@ test('passwords are stored as argon2id hashes, never as typed', async () => {
   const c = makeCommunity();
   await addUser(c, 'alice');
   const stored = c.db.prepare('SELECT password_hash FROM users').pluck().get() as string;
-  assert.match(stored, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  assert.match(stored, /^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   assert.ok(!stored.includes(PASSWORD));
 });
 

@@ -17,3 +17,8 @@ for (const [html, reason] of CASES) {
     assert.equal(doc.querySelector('title')?.textContent, 't');
   });
 }
+
+test('parseHtml gives a usable document for empty and markup-free input', () => {
+  assert.equal(parseHtml('').body?.textContent, '');
+  assert.equal(parseHtml('just text').body?.textContent, 'just text');
+});

@@ -1,7 +1,7 @@
-// Quality gate for plain-text capture extraction: Zyte shingle P/R/F1 of extractPlainText over a zyte-benchmark-style folder.
+// Quality gate for plain-text capture extraction: Zyte shingle P/R/F1 of the ingest orchestrator over a zyte-benchmark-style folder.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { extractPlainText } from '../../pipeline/extract/text.ts';
+import { processDocument } from '../../pipeline/run.ts';
 import { round, zyteAggregate, zyteDocument, type DocPR, type EvalResult } from '../metrics.ts';
 
 interface Bodies {
@@ -26,7 +26,13 @@ export async function scoreTextPages(dir: string): Promise<TextPageScore[]> {
   for (const [id, gold] of Object.entries(truth)) {
     const capture = input[id]?.articleBody;
     if (typeof capture !== 'string') continue;
-    const predicted = extractPlainText(capture).text;
+    // Through the same orchestrator as ingest, as a plain-text capture with no repetition evidence.
+    let predicted = '';
+    try {
+      predicted = processDocument({ input: id, url: null, bytes: Buffer.from(capture, 'utf8'), contentType: 'text/plain', fetchedAt: new Date().toISOString() }).text;
+    } catch {
+      predicted = '';
+    }
     scores.push({ id, url: gold.url ?? null, predicted, truth: gold.articleBody, ...zyteDocument(predicted, gold.articleBody) });
   }
   return scores;

@@ -1,9 +1,8 @@
-// Quality gate for HTML article extraction: Zyte shingle P/R/F1 of extractHtml over a zyte-benchmark-style folder.
+// Quality gate for HTML article extraction: Zyte shingle P/R/F1 of the ingest orchestrator over a zyte-benchmark-style folder.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseHtml } from '../../lib/dom.ts';
-import { extractHtml } from '../../pipeline/extract/html.ts';
+import { processDocument } from '../../pipeline/run.ts';
 import { round, zyteAggregate, zyteDocument, type DocPR, type EvalResult } from '../metrics.ts';
 
 interface GroundTruth {
@@ -40,9 +39,15 @@ export async function scorePages(dir: string): Promise<PageScore[]> {
   for (const [id, gold] of Object.entries(truth)) {
     const file = `${id}.html.gz`;
     if (!available.has(file)) continue;
-    const html = decodePage(gunzipSync(await readFile(join(dir, 'html', file))));
+    // Through the same orchestrator as ingest (decoding, one DOM build, dates, extraction).
+    const bytes = gunzipSync(await readFile(join(dir, 'html', file)));
     const url = gold.url ?? null;
-    const predicted = extractHtml(parseHtml(html), url).text;
+    let predicted = '';
+    try {
+      predicted = processDocument({ input: file, url, bytes, contentType: 'text/html', fetchedAt: new Date().toISOString() }).text;
+    } catch {
+      predicted = ''; // no article found scores zero for this page
+    }
     scores.push({ id, url, predicted, truth: gold.articleBody, ...zyteDocument(predicted, gold.articleBody) });
   }
   return scores;

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { parseHtml } from '../../lib/dom.ts';
-import { findPublishedInHtml, visibleText } from '../../pipeline/date/html.ts';
-import { findPublishedInText } from '../../pipeline/date/text.ts';
+import { processDocument } from '../../pipeline/run.ts';
+import type { PublishedDate } from '../../domain/article.ts';
 import { round, type EvalResult } from '../metrics.ts';
 
 /** gold.json: page URL → its file under html/ (gzipped) and the day it was published (null: none). */
@@ -69,10 +68,14 @@ export async function scorePubdate(dir: string, now: Date = new Date()): Promise
   const gold = parseGold(await readFile(join(dir, 'gold.json'), 'utf8'));
   const results: PageResult[] = [];
   for (const [url, g] of Object.entries(gold)) {
-    const html = decodeHtml(gunzipSync(await readFile(join(dir, 'html', `${g.file}.gz`))));
-    const doc = parseHtml(html);
-    const found = findPublishedInHtml(doc, url, now)
-      ?? findPublishedInText(visibleText(doc), { dateLine: null, url, now });
+    // Through the same orchestrator as ingest: decoding, one DOM build, page dates, then visible-text dates.
+    const bytes = gunzipSync(await readFile(join(dir, 'html', `${g.file}.gz`)));
+    let found: PublishedDate | null = null;
+    try {
+      found = processDocument({ input: g.file, url, bytes, contentType: 'text/html', fetchedAt: now.toISOString() }, { now }).published;
+    } catch {
+      found = null; // a page with no article text still counts, as a miss
+    }
     const predicted = found ? found.value.slice(0, 10) : null;
     const expected = g.date ? g.date.slice(0, 10) : null;
     const outcome = predicted === null ? (expected === null ? 'tn' : 'fn') : predicted === expected ? 'tp' : 'fp';

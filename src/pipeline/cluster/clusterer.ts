@@ -189,7 +189,8 @@ export class StoryClusterer {
     const relative = ref === null ? 1 : score / Math.max(ref, P.INTRA_FLOOR);
     // Same kind of event, different protagonists: one side's core names missing from the other.
     const missing: string[] = [];
-    const core = a.size === 1 && P.CONFLICT_DIR ? this.cover(a, b, missing) : Math.min(this.cover(a, b, missing), this.cover(b, a, missing));
+    const ca = this.cover(a, b, missing), cb = this.cover(b, a, missing);
+    const core = P.CONFLICT_DIR === 1 && a.size === 1 ? ca : P.CONFLICT_DIR === 2 ? Math.max(ca, cb) : P.CONFLICT_DIR === 3 ? Math.sqrt(ca * cb) : P.CONFLICT_DIR === 4 ? (ca + cb) / 2 : Math.min(ca, cb);
     score *= conflictFloor + (1 - conflictFloor) * core;
     if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
       const gap = Math.max(0, a.first - b.last, b.first - a.last);

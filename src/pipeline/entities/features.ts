@@ -2,13 +2,67 @@
 import { findGazetteerHits, isFirstName } from './gazetteer.ts';
 import { CALENDAR_WORDS, ORG_WORDS, ROLE_HEADS } from './lexicon.ts';
 
-/** Affix lengths used as features. */
-const AFFIX_LENGTHS = [1, 2, 3, 4];
+/** Affix lengths used as features, with their templates. */
+const PREFIX_TEMPLATES = ['p1=', 'p2=', 'p3=', 'p4='];
+const SUFFIX_TEMPLATES = ['s1=', 's2=', 's3=', 's4='];
 /** Longest word shape kept before it is cut, so long words share shapes. */
 const MAX_SHAPE_LENGTH = 8;
+/**
+ * Words whose properties are kept between documents. News vocabulary repeats, so most lookups hit; past this
+ * size the cache starts over, which bounds its memory (about 25 MB) on a long-running ingest.
+ */
+const WORD_CACHE_SIZE = 100_000;
+
+/**
+ * Templates of features with values. A feature's name is its template followed by its values joined by '|'
+ * ("w-1|w=" + "the" + "|" + "minister"); a feature without values is a fixed name ("b", "fn", "g=country:U").
+ */
+export const ONE_VALUE_TEMPLATES = [
+  'w=', 'W=', 'sh=', 'lsh=', ...PREFIX_TEMPLATES, ...SUFFIX_TEMPLATES, 'first|sh=', 'first|w=', 'up|sh=', 'up|w=',
+  'w-1=', 'w+1=', 'w-2=', 'w+2=', 'sh-1=', 'sh+1=',
+] as const;
+export const TWO_VALUE_TEMPLATES = ['w-1|w=', 'w|w+1=', 'w-1|sh=', 'sh|w+1='] as const;
+export const THREE_VALUE_TEMPLATES = ['sh-1|sh|sh+1='] as const;
+
+/**
+ * Receives a document's features token by token, as templates and values, so a caller can either build
+ * the names (training) or look them up in a model without building any string (tagging).
+ */
+export interface FeatureSink {
+  /** Starts the next token of the current sentence. */
+  token(): void;
+  /** A feature without values. */
+  flag(name: string): void;
+  one(template: string, a: string): void;
+  two(template: string, a: string, b: string): void;
+  three(template: string, a: string, b: string, c: string): void;
+  /** The features of the word alone, identical at every occurrence: a sink may work them out once per word (see `wordFeatures`). */
+  word(w: WordInfo): void;
+  /** Ends a sentence. */
+  sentenceEnd(): void;
+}
+
+/** What the features need to know about one (normalised) word; computed once per distinct word. */
+export interface WordInfo {
+  word: string;
+  lower: string;
+  /** `shortShape(word)` and `wordShape(word)`. */
+  shape: string;
+  longShape: string;
+  capitalized: boolean;
+  /** Starts with a lower-case letter. */
+  startsLower: boolean;
+  hasLetter: boolean;
+  /** Written in capitals throughout (unchanged by upper-casing). */
+  upper: boolean;
+  firstName: boolean;
+}
+
+const NEEDS_NORMALIZING = /[’‘`“”„«»—–]/;
 
 /** Typographic quotes and dashes made plain, so news text and the training text share words. */
 export function normalizeWord(word: string): string {
+  if (!NEEDS_NORMALIZING.test(word)) return word;
   return word.replace(/[’‘`]/g, "'").replace(/[“”„«»]/g, '"').replace(/[—–]/g, '--');
 }
 
@@ -31,18 +85,32 @@ export function shortShape(word: string): string {
   return wordShape(word.length > 40 ? word.slice(0, 40) : word).replace(/(.)\1+/g, '$1');
 }
 
-function isCapitalized(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+const wordCache = new Map<string, WordInfo>();
+
+/** Properties of a raw token's normalised word, from the cache when the word was seen before. */
+export function wordInfo(raw: string): WordInfo {
+  let info = wordCache.get(raw);
+  if (info) return info;
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  const word = normalizeWord(raw);
+  const capitalized = /^\p{Lu}/u.test(word);
+  info = {
+    word, lower: word.toLowerCase(), shape: shortShape(word), longShape: wordShape(word), capitalized,
+    startsLower: /^\p{Ll}/u.test(word), hasLetter: /\p{L}/u.test(word), upper: word === word.toUpperCase(),
+    firstName: capitalized && isFirstName(word),
+  };
+  wordCache.set(raw, info);
+  return info;
 }
 
 /** A sentence written in capitals (headlines, datelines), where capitalisation tells nothing. */
-function isUpperSentence(words: string[]): boolean {
+function isUpperSentence(words: WordInfo[]): boolean {
   let upper = 0;
   let letters = 0;
   for (const w of words) {
-    if (!/\p{L}/u.test(w)) continue;
+    if (!w.hasLetter) continue;
     letters++;
-    if (w === w.toUpperCase()) upper++;
+    if (w.upper) upper++;
   }
   return letters > 0 && upper / letters > 0.8;
 }
@@ -53,82 +121,170 @@ interface DocumentEvidence {
   midCapital: Set<string>;
 }
 
-function documentEvidence(sentences: string[][]): DocumentEvidence {
+function documentEvidence(sentences: WordInfo[][], upperSentences: boolean[]): DocumentEvidence {
   const lower = new Set<string>();
   const midCapital = new Set<string>();
-  for (const words of sentences) {
-    if (isUpperSentence(words)) continue;
+  sentences.forEach((words, s) => {
+    if (upperSentences[s]) return;
     for (let i = 0; i < words.length; i++) {
       const w = words[i];
-      if (/^\p{Ll}/u.test(w)) lower.add(w);
-      else if (i > 0 && isCapitalized(w) && w !== w.toUpperCase() && !/^["'(]$/.test(words[i - 1])) midCapital.add(w.toLowerCase());
+      if (w.startsLower) lower.add(w.word);
+      else if (i > 0 && w.capitalized && !w.upper && !isOpener(words[i - 1].word)) midCapital.add(w.lower);
     }
-  }
+  });
   return { lower, midCapital };
 }
 
+/** A quote or bracket before a word, after which a capital may just open a quotation. */
+function isOpener(word: string): boolean {
+  return word === '"' || word === "'" || word === '(';
+}
+
 /**
- * Features of every token of a document, sentence by sentence. The document as a whole is an input
+ * Features of every token of a document, sentence by sentence, as names. The document as a whole is an input
  * because a word seen elsewhere in lower case, or capitalised mid-sentence, tells how to read it here.
  */
 export function documentFeatures(rawSentences: string[][]): string[][][] {
-  const sentences = rawSentences.map((s) => s.map(normalizeWord));
-  const evidence = documentEvidence(sentences);
-  return sentences.map((words) => sentenceFeatures(words, evidence));
+  const sink = new NameSink();
+  emitDocumentFeatures(rawSentences, sink);
+  return sink.document;
 }
 
-function sentenceFeatures(words: string[], evidence: DocumentEvidence): string[][] {
+/** The same features as `documentFeatures`, given to a sink instead of built as names. */
+export function emitDocumentFeatures(rawSentences: string[][], sink: FeatureSink): void {
+  const sentences = rawSentences.map((s) => s.map(wordInfo));
+  const upper = sentences.map(isUpperSentence);
+  const evidence = documentEvidence(sentences, upper);
+  sentences.forEach((words, s) => {
+    sentenceFeatures(words, upper[s], evidence, sink);
+    sink.sentenceEnd();
+  });
+}
+
+/** The features of a word alone: the word, its shapes and its affixes. */
+export function wordFeatures(w: WordInfo, sink: FeatureSink): void {
+  const lw = w.lower;
+  sink.flag('b');
+  sink.one('w=', lw);
+  sink.one('W=', w.word);
+  sink.one('sh=', w.shape);
+  sink.one('lsh=', w.longShape);
+  for (let k = 1; k <= PREFIX_TEMPLATES.length; k++) {
+    if (lw.length > k) {
+      sink.one(PREFIX_TEMPLATES[k - 1], lw.slice(0, k));
+      sink.one(SUFFIX_TEMPLATES[k - 1], lw.slice(-k));
+    }
+  }
+}
+
+/** Gazetteer features by prefix, class and position, built once so tagging builds no strings. */
+const gazetteerNames = new Map<string, string>();
+function gazetteerFeature(prefix: string, cls: string, pos: string): string {
+  const key = prefix + cls + pos;
+  let name = gazetteerNames.get(key);
+  if (!name) gazetteerNames.set(key, (name = `${prefix}g=${cls}:${pos}`));
+  return name;
+}
+
+function sentenceFeatures(words: WordInfo[], upperSentence: boolean, evidence: DocumentEvidence, sink: FeatureSink): void {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shortShape);
-  const upperSentence = isUpperSentence(words);
   const gaz: string[][] = words.map(() => []);
-  for (const hit of findGazetteerHits(words)) {
+  const hits = findGazetteerHits(words.map((w) => w.word));
+  for (const hit of hits) {
     for (const cls of hit.classes) {
       const len = hit.end - hit.start;
       for (let k = hit.start; k < hit.end; k++) {
-        const pos = len === 1 ? 'U' : k === hit.start ? 'B' : k === hit.end - 1 ? 'L' : 'I';
-        gaz[k].push(`g=${cls}:${pos}`);
+        gaz[k].push(len === 1 ? 'U' : k === hit.start ? 'B' : k === hit.end - 1 ? 'L' : 'I', cls);
       }
     }
   }
-  const word = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : lower[i]);
-  const shape = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : shapes[i]);
-  const out: string[][] = [];
+  const word = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].lower);
+  const shape = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].shape);
+  const gazetteer = (k: number, prefix: string): void => {
+    const g = gaz[k];
+    for (let j = 0; j < g.length; j += 2) sink.flag(gazetteerFeature(prefix, g[j + 1], g[j]));
+  };
   for (let i = 0; i < n; i++) {
     const w = words[i];
-    const lw = lower[i];
-    const sh = shapes[i];
-    const f: string[] = ['b', `w=${lw}`, `W=${w}`, `sh=${sh}`, `lsh=${wordShape(w)}`];
-    for (const k of AFFIX_LENGTHS) {
-      if (lw.length > k) f.push(`p${k}=${lw.slice(0, k)}`, `s${k}=${lw.slice(-k)}`);
+    const lw = w.lower;
+    const sh = w.shape;
+    sink.token();
+    sink.word(w);
+    if (i === 0) {
+      sink.one('first|sh=', sh);
+      sink.one('first|w=', lw);
     }
-    if (i === 0) f.push(`first|sh=${sh}`, `first|w=${lw}`);
-    if (upperSentence) f.push(`up|sh=${sh}`, `up|w=${lw}`);
-    f.push(
-      `w-1=${word(i - 1)}`, `w+1=${word(i + 1)}`, `w-2=${word(i - 2)}`, `w+2=${word(i + 2)}`,
-      `sh-1=${shape(i - 1)}`, `sh+1=${shape(i + 1)}`,
-      `w-1|w=${word(i - 1)}|${lw}`, `w|w+1=${lw}|${word(i + 1)}`,
-      `sh-1|sh|sh+1=${shape(i - 1)}|${sh}|${shape(i + 1)}`,
-      `w-1|sh=${word(i - 1)}|${sh}`, `sh|w+1=${sh}|${word(i + 1)}`,
-    );
-    for (const g of gaz[i]) f.push(g);
-    if (i > 0) for (const g of gaz[i - 1]) f.push(`-1${g}`);
-    if (i + 1 < n) for (const g of gaz[i + 1]) f.push(`+1${g}`);
-    if (isCapitalized(w)) {
-      if (isFirstName(w)) f.push('fn');
-      if (i > 0 && isFirstName(words[i - 1])) f.push('fn-1');
-      if (evidence.lower.has(lw)) f.push(upperSentence ? 'up|doclower' : 'doclower');
-      if (evidence.midCapital.has(lw)) f.push(upperSentence || i === 0 ? 'init|docmidcap' : 'docmidcap');
-      if (CALENDAR_WORDS.has(lw)) f.push('calendar');
+    if (upperSentence) {
+      sink.one('up|sh=', sh);
+      sink.one('up|w=', lw);
+    }
+    const prev = word(i - 1);
+    const next = word(i + 1);
+    sink.one('w-1=', prev);
+    sink.one('w+1=', next);
+    sink.one('w-2=', word(i - 2));
+    sink.one('w+2=', word(i + 2));
+    const prevShape = shape(i - 1);
+    const nextShape = shape(i + 1);
+    sink.one('sh-1=', prevShape);
+    sink.one('sh+1=', nextShape);
+    sink.two('w-1|w=', prev, lw);
+    sink.two('w|w+1=', lw, next);
+    sink.three('sh-1|sh|sh+1=', prevShape, sh, nextShape);
+    sink.two('w-1|sh=', prev, sh);
+    sink.two('sh|w+1=', sh, next);
+    gazetteer(i, '');
+    if (i > 0) gazetteer(i - 1, '-1');
+    if (i + 1 < n) gazetteer(i + 1, '+1');
+    if (w.capitalized) {
+      if (w.firstName) sink.flag('fn');
+      if (i > 0 && words[i - 1].firstName) sink.flag('fn-1');
+      if (evidence.lower.has(lw)) sink.flag(upperSentence ? 'up|doclower' : 'doclower');
+      if (evidence.midCapital.has(lw)) sink.flag(upperSentence || i === 0 ? 'init|docmidcap' : 'docmidcap');
+      if (CALENDAR_WORDS.has(lw)) sink.flag('calendar');
       // The capitalised run this word belongs to ends in an organisation word ("... Party", "... Bank").
       let j = i;
-      while (j + 1 < n && isCapitalized(words[j + 1])) j++;
-      if (j > i && ORG_WORDS.has(lower[j])) f.push('run-ends-org');
-      if (ORG_WORDS.has(lw)) f.push('orgword');
-      if (i > 0 && ROLE_HEADS.has(lower[i - 1])) f.push('after-role');
+      while (j + 1 < n && words[j + 1].capitalized) j++;
+      if (j > i && ORG_WORDS.has(words[j].lower)) sink.flag('run-ends-org');
+      if (ORG_WORDS.has(lw)) sink.flag('orgword');
+      if (i > 0 && ROLE_HEADS.has(words[i - 1].lower)) sink.flag('after-role');
     }
-    out.push(f);
   }
-  return out;
+}
+
+/** Builds every feature's name: the form training counts and the model file stores. */
+class NameSink implements FeatureSink {
+  readonly document: string[][][] = [];
+  private sentence: string[][] = [];
+  private current: string[] = [];
+
+  token(): void {
+    this.current = [];
+    this.sentence.push(this.current);
+  }
+
+  flag(name: string): void {
+    this.current.push(name);
+  }
+
+  one(template: string, a: string): void {
+    this.current.push(template + a);
+  }
+
+  two(template: string, a: string, b: string): void {
+    this.current.push(`${template}${a}|${b}`);
+  }
+
+  three(template: string, a: string, b: string, c: string): void {
+    this.current.push(`${template}${a}|${b}|${c}`);
+  }
+
+  word(w: WordInfo): void {
+    wordFeatures(w, this);
+  }
+
+  sentenceEnd(): void {
+    this.document.push(this.sentence);
+    this.sentence = [];
+  }
 }

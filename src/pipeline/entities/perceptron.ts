@@ -1,7 +1,9 @@
 // Linear sequence tagger over BIO tags: the committed weights, their file format, and Viterbi decoding.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
-import { documentFeatures } from './features.ts';
+import {
+  emitDocumentFeatures, ONE_VALUE_TEMPLATES, THREE_VALUE_TEMPLATES, TWO_VALUE_TEMPLATES, wordFeatures, type FeatureSink, type WordInfo,
+} from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -68,7 +70,7 @@ export function readModel(path: string): TaggerWeights {
   };
 }
 
-/** Emission scores of one sentence: scores[i * T + t]. */
+/** Emission scores of one sentence from its features' names: scores[i * T + t]. */
 export function emissionScores(weights: TaggerWeights, features: string[][]): Float64Array {
   const scores = new Float64Array(features.length * T);
   for (let i = 0; i < features.length; i++) {
@@ -111,6 +113,160 @@ export function viterbi(scores: Float64Array, n: number, start: ArrayLike<number
 
 /** Tags documents: features of the whole document, then the best tag sequence of each sentence. */
 export function tagDocument(weights: TaggerWeights, sentences: string[][]): string[][] {
-  const features = documentFeatures(sentences);
-  return features.map((f) => viterbi(emissionScores(weights, f), f.length, weights.start, weights.trans).map((t) => TAGS[t]));
+  const sink = new ScoringSink(compiled(weights));
+  emitDocumentFeatures(sentences, sink);
+  return sink.sentences.map((scores) => viterbi(scores, scores.length / T, weights.start, weights.trans).map((t) => TAGS[t]));
 }
+
+// ── Fast scoring: features looked up by template and values, without building their names ──
+
+/**
+ * The emission weights indexed for lookup by a feature's parts: one map per template, nested once per value,
+ * so a lookup hashes words the tagger already holds (a string caches its hash) instead of building a new
+ * name per feature and token. Weights sit in flat arrays: row r's pairs are tags[start[r]..start[r+1]).
+ */
+interface CompiledWeights {
+  flags: Map<string, number>;
+  one: Map<string, Map<string, number>>;
+  two: Map<string, Map<string, Map<string, number>>>;
+  three: Map<string, Map<string, Map<string, Map<string, number>>>>;
+  start: Int32Array;
+  tags: Uint8Array;
+  values: Float64Array;
+}
+
+const compiledCache = new WeakMap<TaggerWeights, CompiledWeights>();
+
+function compiled(weights: TaggerWeights): CompiledWeights {
+  let c = compiledCache.get(weights);
+  if (!c) compiledCache.set(weights, (c = compile(weights)));
+  return c;
+}
+
+function compile(weights: TaggerWeights): CompiledWeights {
+  const arity = new Map<string, number>();
+  for (const t of ONE_VALUE_TEMPLATES) arity.set(t, 1);
+  for (const t of TWO_VALUE_TEMPLATES) arity.set(t, 2);
+  for (const t of THREE_VALUE_TEMPLATES) arity.set(t, 3);
+  const c: CompiledWeights = {
+    flags: new Map(), one: new Map(), two: new Map(), three: new Map(),
+    start: new Int32Array(weights.emission.size + 1), tags: new Uint8Array(0), values: new Float64Array(0),
+  };
+  let pairs = 0;
+  for (const p of weights.emission.values()) pairs += p.length / 2;
+  c.tags = new Uint8Array(pairs);
+  c.values = new Float64Array(pairs);
+  let row = 0;
+  let at = 0;
+  for (const [name, p] of weights.emission) {
+    c.start[row] = at;
+    for (let k = 0; k < p.length; k += 2) {
+      c.tags[at] = p[k];
+      c.values[at++] = p[k + 1];
+    }
+    const eq = name.indexOf('=');
+    const template = eq >= 0 ? name.slice(0, eq + 1) : name;
+    const n = arity.get(template) ?? 0;
+    if (n === 0) c.flags.set(name, row);
+    // A value may itself hold '|': the name is then filed under every way of splitting it, so a lookup by
+    // parts finds it exactly when the parts joined by '|' spell the name.
+    else for (const parts of splits(name.slice(eq + 1), n)) file(c, template, parts, row);
+    row++;
+  }
+  c.start[row] = at;
+  return c;
+}
+
+function file(c: CompiledWeights, template: string, parts: string[], row: number): void {
+  const level = <V>(m: Map<string, V>, key: string, make: () => V): V => {
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = make()));
+    return v;
+  };
+  if (parts.length === 1) level(c.one, template, () => new Map<string, number>()).set(parts[0], row);
+  else if (parts.length === 2) level(level(c.two, template, () => new Map()), parts[0], () => new Map<string, number>()).set(parts[1], row);
+  else level(level(level(c.three, template, () => new Map()), parts[0], () => new Map()), parts[1], () => new Map<string, number>()).set(parts[2], row);
+}
+
+/** Every way of cutting `value` at '|' into `n` parts. */
+function splits(value: string, n: number): string[][] {
+  if (n === 1) return [[value]];
+  const out: string[][] = [];
+  for (let i = value.indexOf('|'); i >= 0; i = value.indexOf('|', i + 1)) {
+    for (const rest of splits(value.slice(i + 1), n - 1)) out.push([value.slice(0, i), ...rest]);
+  }
+  return out;
+}
+
+/** Adds each feature's weights into the emission scores of its token as the features arrive. */
+class ScoringSink implements FeatureSink {
+  readonly sentences: Float64Array[] = [];
+  private tokens: Float64Array[] = [];
+  /** Scores of the current token. */
+  private scores = new Float64Array(T);
+  /** Each template's maps, by template index. */
+  private readonly byOne: Array<Map<string, number> | undefined>;
+  private readonly byTwo: Array<Map<string, Map<string, number>> | undefined>;
+  private readonly byThree: Array<Map<string, Map<string, Map<string, number>>> | undefined>;
+  private readonly templateIndex = new Map<string, number>();
+
+  constructor(private readonly c: CompiledWeights) {
+    const all = [...ONE_VALUE_TEMPLATES, ...TWO_VALUE_TEMPLATES, ...THREE_VALUE_TEMPLATES];
+    all.forEach((t, i) => this.templateIndex.set(t, i));
+    this.byOne = all.map((t) => c.one.get(t));
+    this.byTwo = all.map((t) => c.two.get(t));
+    this.byThree = all.map((t) => c.three.get(t));
+  }
+
+  token(): void {
+    this.scores = new Float64Array(T);
+    this.tokens.push(this.scores);
+  }
+
+  flag(name: string): void {
+    this.add(this.c.flags.get(name));
+  }
+
+  one(template: string, a: string): void {
+    this.add(this.byOne[this.templateIndex.get(template)!]?.get(a));
+  }
+
+  two(template: string, a: string, b: string): void {
+    this.add(this.byTwo[this.templateIndex.get(template)!]?.get(a)?.get(b));
+  }
+
+  three(template: string, a: string, b: string, c: string): void {
+    this.add(this.byThree[this.templateIndex.get(template)!]?.get(a)?.get(b)?.get(c));
+  }
+
+  /** A word's own features are summed once per word and reused at each occurrence. */
+  word(w: WordInfo): void {
+    let sum = wordScores.get(w);
+    if (!sum || sum.weights !== this.c) {
+      const outer = this.scores;
+      this.scores = new Float64Array(T);
+      wordFeatures(w, this);
+      sum = { weights: this.c, scores: this.scores };
+      wordScores.set(w, sum);
+      this.scores = outer;
+    }
+    for (let t = 0; t < T; t++) this.scores[t] += sum.scores[t];
+  }
+
+  sentenceEnd(): void {
+    const n = this.tokens.length;
+    const flat = new Float64Array(n * T);
+    for (let i = 0; i < n; i++) flat.set(this.tokens[i], i * T);
+    this.sentences.push(flat);
+    this.tokens = [];
+  }
+
+  private add(row: number | undefined): void {
+    if (row === undefined) return;
+    const { start, tags, values } = this.c;
+    for (let k = start[row]; k < start[row + 1]; k++) this.scores[tags[k]] += values[k];
+  }
+}
+
+/** Summed scores of each word's own features, kept with the word's cached properties (see `wordInfo`). */
+const wordScores = new WeakMap<WordInfo, { weights: CompiledWeights; scores: Float64Array }>();

@@ -462,7 +462,7 @@ export class SqliteAccounts {
 
   /** Attempts since `since`, and the oldest of them (when the limit will next allow one more). */
   hits(bucket: string, key: string, since: string): { count: number; oldest: string | null } {
-    return this.stmt('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM throttle WHERE bucket = ? AND key = ? AND at >= ?')
+    return this.stmt('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM throttle WHERE bucket = ? AND key = ? AND at > ?')
       .get(bucket, key, since) as { count: number; oldest: string | null };
   }
 

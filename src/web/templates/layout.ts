@@ -7,7 +7,7 @@ export interface PageContext {
   t: Translator;
   /** Path and query of this page without its language prefix, e.g. '/search?q=nato'. */
   here: string;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; icon: string };
   /** Outlet name → page slug, for linking outlet names anywhere. */
   outletSlugs: ReadonlyMap<string, string>;
 }
@@ -39,6 +39,7 @@ export function layout(ctx: PageContext, opts: PageOptions, body: SafeHtml): Saf
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · ${t.t('site.name')}</title>
 <link rel="stylesheet" href="${ctx.assets.css}">
+<link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <script src="${ctx.assets.js}" defer></script>
 ${LOCALE_CODES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${other(code)}">
 `)}${opts.head}</head>

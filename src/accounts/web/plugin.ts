@@ -1,0 +1,109 @@
+// The accounts and community Fastify plugin: pages in every UI language, the JSON API under /api/v1 and the
+// private Atom feed. It recognises the requester, checks CSRF on every form post and answers errors in the
+// shape of the page or of the API.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { localeOfPath, LOCALES, LOCALE_CODES } from '../../web/i18n/index.ts';
+import { SiteData } from '../../web/site-data.ts';
+import { html } from '../../web/html.ts';
+import { AccountError } from '../errors.ts';
+import { randomToken } from '../security.ts';
+import { createCommunity, type Community, type CommunityDeps } from '../setup.ts';
+import { accountsText } from '../i18n/index.ts';
+import { pageCtx, sendHtml, type AccountsWeb } from './context.ts';
+import { frame } from './frame.ts';
+import { csrfValid, identify, sameOrigin } from './http.ts';
+import { authRoutes, loginFor } from './routes-auth.ts';
+import { communityRoutes } from './routes-community.ts';
+import { libraryRoutes, privateFeedRoute } from './routes-library.ts';
+import { apiRoutes, apiError } from './api.ts';
+
+export interface AccountsPluginDeps extends CommunityDeps {
+  /** Services already built (the CLI and tests share them); otherwise built from the other fields. */
+  community?: Community;
+  /** The site's versioned asset URLs (from the web server); unversioned URLs otherwise. */
+  assets?: { css: string; js: string };
+}
+
+/** Largest form body: a comment or post body at its maximum in UTF-8, plus the other fields. */
+const FORM_BODY_LIMIT = 128 * 1024;
+const STYLESHEET = readFileSync(new URL('./community.css', import.meta.url));
+const STYLESHEET_URL = `/accounts/community.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}`;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPluginDeps): Promise<void> {
+  const c = deps.community ?? createCommunity({ ...deps, onMailError: deps.onMailError ?? ((err) => fastify.log.error({ err }, 'mail not sent')) });
+  const w: AccountsWeb = {
+    c,
+    csrfKey: await c.sql.key('csrf', () => randomToken()),
+    site: new SiteData(deps.app),
+    assets: deps.assets ?? { css: '/static/style.css', js: '/static/app.js' },
+    css: STYLESHEET_URL,
+    requesters: new WeakMap(),
+  };
+
+  if (!fastify.hasContentTypeParser('application/x-www-form-urlencoded')) {
+    fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    });
+  }
+
+  fastify.addHook('onRequest', async (req) => {
+    w.requesters.set(req, await identify(req, c.options, c.accounts));
+  });
+
+  // Every form post carries the synchronizer token; the API authenticates by bearer token and reads no cookies.
+  fastify.addHook('preHandler', async (req) => {
+    if (!UNSAFE_METHODS.has(req.method) || req.url.startsWith('/api/')) return;
+    const r = w.requesters.get(req)!;
+    const submitted = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (!sameOrigin(req, c.options.publicUrl) || !csrfValid(w.csrfKey, r, submitted)) throw new AccountError('csrf', 'error.csrf');
+  });
+
+  // Pages and answers about one reader are for that reader only: no shared cache may keep them.
+  fastify.addHook('onSend', async (_req, reply, payload) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
+
+  fastify.setErrorHandler(async (err, req, reply) => {
+    if (!(err instanceof AccountError)) {
+      if (req.url.startsWith('/api/') && (err as { statusCode?: number }).statusCode === 400) {
+        return apiError(reply, new AccountError('invalid_input', 'error.invalid'), (err as Error).message);
+      }
+      throw err;
+    }
+    if (err.retryAfter) reply.header('retry-after', String(err.retryAfter));
+    if (req.url.startsWith('/api/')) return apiError(reply, err);
+    return errorPage(w, req, reply, err);
+  });
+
+  fastify.get('/accounts/community.css', async (req, reply) => {
+    const versioned = (req.query as Record<string, unknown>).v === STYLESHEET_URL.split('=')[1];
+    return reply.type('text/css; charset=utf-8').header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300').send(STYLESHEET);
+  });
+
+  for (const code of LOCALE_CODES) {
+    fastify.register(async (f) => {
+      await f.register(authRoutes(w, code));
+      await f.register(communityRoutes(w, code));
+      await f.register(libraryRoutes(w, code));
+    }, { prefix: LOCALES[code].prefix });
+  }
+  fastify.register(privateFeedRoute(w));
+  fastify.register(apiRoutes(w), { prefix: '/api/v1' });
+}
+
+/** An error as a page: a reader who is not signed in goes to the log-in page and comes back after. */
+async function errorPage(w: AccountsWeb, req: FastifyRequest, reply: FastifyReply, err: AccountError): Promise<FastifyReply> {
+  const { locale, rest } = localeOfPath(req.url);
+  if (err.code === 'unauthorized' && req.method === 'GET') return reply.redirect(loginFor(locale, rest), 303);
+  const ctx = await pageCtx(w, req, reply, locale);
+  const a = accountsText(locale);
+  const message = a.t(err.key, err.vars);
+  const body = html`<section class="error-page"><h1>${a.t('error.title')}</h1><p role="alert">${message}</p>
+${err.code === 'unauthorized' ? html`<p><a href="${loginFor(locale, rest)}">${a.t('nav.login')}</a></p>` : ''}
+<p><a href="${ctx.a.site.path('/')}">${ctx.page.t.t('error.home')}</a></p></section>`;
+  return sendHtml(reply, frame(ctx, a.t('error.title'), body), err.status);
+}

@@ -1,0 +1,107 @@
+// Multilingual extraction fixtures: folders of one input page and its expected.json, read, run through the pipeline and compared.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { processDocument } from '../../src/pipeline/run.ts';
+import type { ExtractedArticle } from '../../src/domain/article.ts';
+
+export const FIXTURES_DIR = join(import.meta.dirname, 'fixtures');
+
+/** Input file names a fixture folder may hold, with the content type the ingest path gives them. */
+export const INPUT_FILES: Record<string, string> = { 'input.txt': 'text/plain', 'input.html': 'text/html' };
+
+/** What one fixture promises about the extracted article; a field left out is not checked. */
+export interface Expected {
+  title?: string | null;
+  standfirst?: string | null;
+  byline?: string | null;
+  section?: string | null;
+  outlet?: string | null;
+  dateline?: string | null;
+  language?: string | null;
+  /** ISO value of the publication date, or null for "unknown". */
+  published?: string | null;
+  bodyStartsWith?: string;
+  bodyEndsWith?: string;
+  /** Page chrome that must be left out of the body (menus, share prompts, related headlines). */
+  bodyMustNotContain?: string[];
+}
+
+export interface FixtureFile {
+  /** What the page exercises, in one sentence. */
+  reason: string;
+  /** The page's URL when the fixture needs one (host-based outlet, URL dates); null for a bare file. */
+  url: string | null;
+  expected: Expected;
+}
+
+export interface Fixture extends FixtureFile {
+  slug: string;
+  input: string;
+  contentType: string;
+}
+
+/** Chars of the body's first and last paragraph written into a new expected.json. */
+const EDGE_CHARS = 60;
+
+/** The fixture in one folder; throws when the folder lacks an input or expected.json. */
+export function readFixture(dir: string, slug: string): Fixture {
+  const name = Object.keys(INPUT_FILES).find((f) => existsSync(join(dir, f)));
+  if (!name) throw new Error(`fixture ${slug}: no input.txt or input.html`);
+  const file = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as FixtureFile;
+  return { ...file, slug, input: join(dir, name), contentType: INPUT_FILES[name] };
+}
+
+/** Every fixture folder under FIXTURES_DIR, in name order. */
+export function listFixtures(root = FIXTURES_DIR): Fixture[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .map((slug) => readFixture(join(root, slug), slug));
+}
+
+/** Runs the real pipeline on one input, as `storyline ingest` does for a file. */
+export function runPipeline(input: string, contentType: string, url: string | null): ExtractedArticle {
+  return processDocument({ input, url, bytes: readFileSync(input), contentType, fetchedAt: new Date().toISOString() });
+}
+
+/** What the pipeline made of a page, in the shape of `Expected` (chrome list left for a reviewer to fill). */
+export function observe(article: ExtractedArticle): Required<Omit<Expected, 'bodyMustNotContain'>> {
+  const paragraphs = article.text.split('\n\n');
+  return {
+    title: article.title,
+    standfirst: article.standfirst,
+    byline: article.byline,
+    section: article.section,
+    outlet: article.outlet,
+    dateline: article.dateline,
+    language: article.language,
+    published: article.published?.value ?? null,
+    bodyStartsWith: paragraphs[0].slice(0, EDGE_CHARS),
+    bodyEndsWith: paragraphs[paragraphs.length - 1].slice(-EDGE_CHARS),
+  };
+}
+
+/** Differences between what a fixture expects and what the pipeline made, one line each; empty when all agree. */
+export function differences(expected: Expected, article: ExtractedArticle): string[] {
+  const got = observe(article);
+  const out: string[] = [];
+  const fields = ['title', 'standfirst', 'byline', 'section', 'outlet', 'dateline', 'language', 'published'] as const;
+  for (const f of fields) {
+    if (expected[f] !== undefined && expected[f] !== got[f]) out.push(`${f}: expected ${show(expected[f])}, got ${show(got[f])}`);
+  }
+  if (expected.bodyStartsWith !== undefined && !article.text.startsWith(expected.bodyStartsWith)) {
+    out.push(`body starts with ${show(article.text.slice(0, EDGE_CHARS))}, expected ${show(expected.bodyStartsWith)}`);
+  }
+  if (expected.bodyEndsWith !== undefined && !article.text.endsWith(expected.bodyEndsWith)) {
+    out.push(`body ends with ${show(article.text.slice(-EDGE_CHARS))}, expected ${show(expected.bodyEndsWith)}`);
+  }
+  for (const chrome of expected.bodyMustNotContain ?? []) {
+    if (article.text.includes(chrome)) out.push(`body keeps chrome ${show(chrome)}`);
+  }
+  return out;
+}
+
+function show(value: string | null | undefined): string {
+  return value === undefined ? 'nothing' : JSON.stringify(value);
+}
