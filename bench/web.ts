@@ -218,7 +218,7 @@ export async function benchWeb(opts: { articles?: number; story?: number; second
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     const targets: Array<[string, string]> = [
       [`story page, ${storySize}-article story`, `${base}/stories/1`],
-      ['story page, 10-article story', `${base}/stories/500`],
+      ['story page, 10-article story', `${base}/stories/2`],
       [`search "${SEARCHES[0]}"`, `${base}/search?q=${encodeURIComponent(SEARCHES[0])}`],
       [`search "${SEARCHES[1]}", sort by date`, `${base}/search?q=${encodeURIComponent(SEARCHES[1])}&sort=date`],
       ['home', `${base}/`],
@@ -265,7 +265,8 @@ export async function benchWeb(opts: { articles?: number; story?: number; second
     return { markdown: lines.join('\n') };
   } finally {
     await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    else process.stderr.write(`kept ${path}\n`);
   }
 }
 

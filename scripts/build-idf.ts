@@ -21,7 +21,7 @@ if (current.length) docs.push(current.join(' '));
 const df = new Map<string, number>();
 for (const d of docs) {
   const f = extractFeatures(null, d);
-  for (const t of new Set([...f.terms.keys(), ...f.names])) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const t of f.terms.keys()) df.set(t, (df.get(t) ?? 0) + 1);
 }
 const kept = Object.fromEntries([...df].filter(([, n]) => n >= MIN_DF).sort((a, b) => b[1] - a[1]));
 mkdirSync(join('src', 'pipeline', 'cluster', 'model'), { recursive: true });

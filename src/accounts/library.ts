@@ -23,6 +23,8 @@ export interface StoryRef {
 export interface Library {
   article(id: number): Promise<ArticleRef | null>;
   story(id: number): Promise<StoryRef | null>;
+  /** The story an article belongs to, if it has been placed in one. */
+  articleStory(articleId: number): Promise<StoryRef | null>;
   /** The article stored for this canonical URL, if any (originals, not duplicates). */
   articleByUrl(canonical: string): Promise<ArticleRef | null>;
   /** Fetches a page and ingests it through the normal pipeline, so it joins its story; returns the article. */
@@ -50,6 +52,11 @@ export function appLibrary(app: App, opts: { allowPrivate: boolean }): Library {
     },
     async story(id) {
       const s = await store.getStory(id);
+      return s ? { id: s.id, title: s.title, last: s.last } : null;
+    },
+    async articleStory(articleId) {
+      const m = await store.getMembership(articleId);
+      const s = m ? await store.getStory(m.storyId) : null;
       return s ? { id: s.id, title: s.title, last: s.last } : null;
     },
     async articleByUrl(canonical) {

@@ -24,6 +24,8 @@ export interface ProcessOptions {
   lineEvidence?: LineEvidence;
   /** Dates after this are impossible (default: the current time); never used as a date itself. */
   now?: Date;
+  /** Return an article with empty text instead of failing with 'no_content' (evaluation of metadata alone). */
+  allowEmpty?: boolean;
 }
 
 /** Decodes, extracts and dates one raw document. Throws StorylineError('no_content') when no article text is found. */
@@ -73,7 +75,7 @@ export function processDocument(raw: RawDocument, options: ProcessOptions = {}):
     if (!article.published && raw.feed.itemPublished) article.published = feedDate(raw.feed.itemPublished);
   }
 
-  if (!article.text.trim()) throw new StorylineError('no_content', 'no article text found', raw.input);
+  if (!article.text.trim() && !options.allowEmpty) throw new StorylineError('no_content', 'no article text found', raw.input);
   return article;
 }
 

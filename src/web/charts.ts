@@ -17,6 +17,8 @@ const TARGET_TICKS = 8;
 export const MAX_COVERAGE_ROWS = 12;
 const ROW_HEIGHT = 26;
 const LABEL_WIDTH = 190;
+/** Characters of an event's sentence in its mark's label; the list below the chart has the whole sentence. */
+const MARK_LABEL_CHARS = 90;
 /** Outlet names longer than this are cut in the chart label (the full name is in its <title>). */
 const LABEL_CHARS = 26;
 
@@ -82,7 +84,8 @@ export function timelineSvg(entries: TimelineEntry[], t: Translator, anchor: (in
   const marks: SafeHtml[] = [];
   for (const [day, group] of byDay) {
     group.slice(0, MAX_STACK).forEach((p, k) => {
-      const label = `${t.date(p.e.date)} · ${t.t(`event.${p.e.kind}`)}: ${p.e.text} (${t.n('count.sources', p.e.sources.length)})`;
+      const text = p.e.text.length > MARK_LABEL_CHARS ? `${p.e.text.slice(0, MARK_LABEL_CHARS - 1)}…` : p.e.text;
+      const label = `${t.date(p.e.date)} · ${t.t(`event.${p.e.kind}`)}: ${text} (${t.n('count.sources', p.e.sources.length)})`;
       marks.push(html`<a href="${anchor(p.i)}" aria-label="${label}"><circle class="mark kind-${p.e.kind}${p.e.precision !== 'day' ? ' vague' : ''}${p.e.scheduled ? ' scheduled' : ''}" cx="${x(day)}" cy="${baseline - 8 - k * STACK_STEP}" r="${Math.min(7, 4 + p.e.sources.length)}"><title>${label}</title></circle></a>`);
     });
     if (group.length > MAX_STACK) {

@@ -44,6 +44,10 @@ export class FakeLibrary implements Library {
 
   async article(id: number) { return this.articles.get(id) ?? null; }
   async story(id: number) { return this.stories.get(id) ?? null; }
+  async articleStory(id: number) {
+    const story = this.articles.get(id)?.story;
+    return story ? this.stories.get(story) ?? null : null;
+  }
   async articleByUrl(canonical: string) { return [...this.articles.values()].find((a) => a.canonical === canonical) ?? null; }
   async ingestLink(url: string) {
     if (this.failLinks) throw new Error('HTTP 404');

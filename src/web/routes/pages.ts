@@ -32,10 +32,11 @@ export function pageRoutes(web: WebContext, locale: Locale) {
 
     f.get('/stories/:id', async (req, reply) => {
       const { id } = parseInput(idParams, req.params);
+      const { page } = parseInput(pageQuery, req.query);
       const story = await site.story(id);
       if (!story) throw notFound('story');
       const personSlugs = await site.slugs('PER', [...story.people.slice(0, MAX_ENTITIES), ...story.whoSaidWhat.slice(0, MAX_SPEAKERS).map((g) => g.speaker)]);
-      return sendPage(reply, storyPage(await pageContext(web, req, locale), { story, personSlugs }));
+      return sendPage(reply, storyPage(await pageContext(web, req, locale), { story, page, personSlugs }));
     });
 
     f.get('/articles/:id', async (req, reply) => {

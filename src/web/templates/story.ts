@@ -4,19 +4,27 @@ import type { RankedEntity } from '../../pipeline/story/assemble.ts';
 import { coverageSvg, MAX_COVERAGE_ROWS, timelineSvg } from '../charts.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout, type PageContext } from './layout.ts';
-import { articleItem, dateRange, dateTag, outletLink } from './parts.ts';
+import { articleItem, dateRange, dateTag, outletLink, pager } from './parts.ts';
 
 /**
  * List lengths on one page. A 1,000-article story has thousands of events and quotes; beyond these the page
  * gets slow to read and to send, and the person and search pages hold the rest.
  */
-export const MAX_TIMELINE_ITEMS = 300;
+export const MAX_TIMELINE_ITEMS = 200;
 export const MAX_SPEAKERS = 40;
 export const MAX_QUOTES_PER_SPEAKER = 6;
 export const MAX_ENTITIES = 30;
+/** Sources linked under one timeline event; a widely reported event names the rest as a count. */
+export const MAX_SOURCES = 6;
+/** Speakers named per outlet in the coverage table. */
+export const MAX_OUTLET_SPEAKERS = 12;
+/** Articles (originals, copies folded in) listed per page of the story's article list. */
+export const ARTICLES_PAGE = 100;
 
 export interface StoryModel {
   story: StoryView;
+  /** Page of the article list (the rest of the page is the same on every page). */
+  page: number;
   /** Person key → page slug, for the people known to the entity index. */
   personSlugs: ReadonlyMap<string, string>;
 }
@@ -47,7 +55,7 @@ ${timelineSection(ctx, s, byId)}
 ${quotesSection(ctx, s, m.personSlugs)}
 ${entitiesSection(ctx, s, m.personSlugs)}
 ${coverageSection(ctx, s, m.personSlugs)}
-${articlesSection(ctx, s)}
+${articlesSection(ctx, s, m.page)}
 </article>`;
   const head = html`<link rel="alternate" type="application/rss+xml" title="${title}" href="${feed}">
 <link rel="alternate" type="application/atom+xml" title="${title}" href="/stories/${s.id}/feed.atom">
@@ -62,7 +70,10 @@ function sourceLink(ctx: PageContext, id: number, byId: Map<number, StoryArticle
 
 function timelineSection(ctx: PageContext, s: StoryView, byId: Map<number, StoryArticle>): SafeHtml {
   const { t } = ctx;
-  const entries = s.timeline.slice(0, MAX_TIMELINE_ITEMS);
+  // A long timeline keeps its most widely reported events, still in date order.
+  const entries = s.timeline.length <= MAX_TIMELINE_ITEMS ? s.timeline
+    : s.timeline.map((e, i) => ({ e, i })).sort((a, b) => b.e.sources.length - a.e.sources.length || a.i - b.i)
+      .slice(0, MAX_TIMELINE_ITEMS).sort((a, b) => a.i - b.i).map((x) => x.e);
   const chart = timelineSvg(entries, t, (i) => `#ev-${i}`);
   return html`<section id="timeline" aria-labelledby="timeline-h">
 <h2 id="timeline-h">${t.t('story.timeline')} <span class="count">${t.n('count.events', s.timeline.length)}</span></h2>
@@ -72,7 +83,7 @@ ${entries.length ? html`<h3 class="visually-hidden">${t.t('story.timelineList')}
 <p class="when">${dateTag(ctx, e.date)}${e.time ? html` <span class="time">${e.time}</span>` : ''} <span class="badge">${t.t(`event.${e.kind}`)}</span>${e.scheduled ? html` <span class="badge scheduled">${t.t('story.scheduled')}</span>` : ''}</p>
 <p class="what" dir="auto">${e.text}</p>
 ${e.place || e.participants.length ? html`<p class="who" dir="auto">${[e.place, ...e.participants].filter(Boolean).join(' · ')}</p>` : ''}
-<p class="sources">${t.t('story.reportedBy')}: ${e.sources.map((src, k) => html`${k ? ', ' : ''}${sourceLink(ctx, src.article, byId)}`)}</p>
+<p class="sources">${t.t('story.reportedBy')}: ${e.sources.slice(0, MAX_SOURCES).map((src, k) => html`${k ? ', ' : ''}${sourceLink(ctx, src.article, byId)}`)}${e.sources.length > MAX_SOURCES ? html` +${t.num(e.sources.length - MAX_SOURCES)}` : ''}</p>
 </li>`)}</ol>
 ${s.timeline.length > entries.length ? html`<p class="note">${t.t('story.truncated', { shown: entries.length, total: s.timeline.length })}</p>` : ''}` : ''}
 </section>`;
@@ -145,23 +156,26 @@ ${chart ? html`<figure class="chart-box">${chart}<figcaption>${t.t('story.covera
 <th scope="row">${c.outlet === 'Unknown outlet' ? html`<span class="muted">${unknown}</span>` : outletLink(ctx, c.outlet)}</th>
 <td>${t.num(c.articles)}</td>
 <td>${dateRange(ctx, c.first, c.last)}</td>
-<td>${c.speakers.length ? c.speakers.map((name, i) => html`${i ? ', ' : ''}${personName(ctx, keyByName.get(name) ?? null, name, slugs)}`) : html`<span class="muted">${t.t('common.none')}</span>`}</td>
+<td>${c.speakers.length ? html`${c.speakers.slice(0, MAX_OUTLET_SPEAKERS).map((name, i) => html`${i ? ', ' : ''}${personName(ctx, keyByName.get(name) ?? null, name, slugs)}`)}${c.speakers.length > MAX_OUTLET_SPEAKERS ? html` +${t.num(c.speakers.length - MAX_OUTLET_SPEAKERS)}` : ''}` : html`<span class="muted">${t.t('common.none')}</span>`}</td>
 </tr>`)}</tbody></table></div>
 </section>`;
 }
 
-function articlesSection(ctx: PageContext, s: StoryView): SafeHtml {
+function articlesSection(ctx: PageContext, s: StoryView, page: number): SafeHtml {
   const { t } = ctx;
   const ids = new Set(s.articles.map((a) => a.id));
   // Copies fold under their original when the original is in the story; otherwise they stand alone.
   const copies = new Map<number, StoryArticle[]>();
   for (const a of s.articles) if (a.duplicateOf !== null && ids.has(a.duplicateOf)) copies.set(a.duplicateOf, [...(copies.get(a.duplicateOf) ?? []), a]);
   const top = s.articles.filter((a) => a.duplicateOf === null || !ids.has(a.duplicateOf));
+  const pages = Math.max(1, Math.ceil(top.length / ARTICLES_PAGE));
+  const here = (p: number) => t.path(`/stories/${s.id}`) + (p > 1 ? `?page=${p}` : '') + '#articles';
   return html`<section id="articles" aria-labelledby="articles-h">
 <h2 id="articles-h">${t.t('story.articles')} <span class="count">${t.n('count.articles', s.articles.length)}</span></h2>
-<ol class="articles">${top.map((a) => {
+<ol class="articles" start="${(page - 1) * ARTICLES_PAGE + 1}">${top.slice((page - 1) * ARTICLES_PAGE, page * ARTICLES_PAGE).map((a) => {
     const dup = copies.get(a.id) ?? [];
     return articleItem(ctx, a, html`${a.publishedInferred ? html` <span class="note">(${t.t('story.inferredDate')})</span>` : ''}${dup.length ? html`<details class="copies"><summary>${t.t('story.copies')}: ${t.n('count.copies', dup.length)}</summary><ul>${dup.map((d) => articleItem(ctx, d))}</ul></details>` : ''}`);
   })}</ol>
+${pager(ctx, { page, pages, hasNext: page < pages, href: here })}
 </section>`;
 }
