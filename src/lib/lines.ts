@@ -42,6 +42,23 @@ export function splitLines(text: string): Line[] {
   return out;
 }
 
+/** Closing punctuation of a sentence in the scripts captures come in, then closing quotes, brackets and emoji. */
+const SENTENCE_END = /[.!?…。！？؟]["”»’'）)\]]*[\s\p{So}\p{Sk}\u{FE0F}]*$/u;
+
+/** Whether a line ends like a sentence (headlines, menus and labels do not). */
+export function endsSentence(line: string): boolean {
+  return SENTENCE_END.test(line);
+}
+
+/**
+ * Whether a line reads as a paragraph of prose: at least `minWords` words and closing like a sentence.
+ * The first lines of a whole-page capture are the page title, the headline and the standfirst, which
+ * are as long as a paragraph but do not close with a full stop.
+ */
+export function isParagraph(line: string, minWords: number): boolean {
+  return words(line).length >= minWords && endsSentence(line.trim());
+}
+
 /** Letter-or-digit word tokens of a line (the same notion of a word as the evaluation metric). */
 export function words(line: string): string[] {
   return line.match(/[\p{L}\p{M}\p{N}\p{Pc}]+/gu) ?? [];

@@ -101,22 +101,51 @@ export function analyzeArticle(text: string, published: string | null): ArticleU
   // 1. People, organisations, places; surname, title and pronoun mentions resolved within the article.
   const ents = analyzeEntities(text);
   // 2. Quotes, with each speaker mention tied to the entity it refers to.
-  const quotes = extractQuotes(text).map((q) => attributeQuote(q, ents));
+  const found = extractQuotes(text);
+  const quotes = found.map((q) => attributeQuote(q, ents, found));
   // 3. Temporal expressions normalised against the article's date; 4. dated events built on them.
   const timexes = findTimexes(text, { date: published });
   const events = extractEvents(text, timexes, ents, published);
   return { entities: ents.entities, quotes, events };
 }
 
-/** Ties a quote's speaker mention to a resolved entity: the mention itself, else its antecedent. */
-function attributeQuote(q: QuoteMention, ents: EntityAnalysis): AttributedQuote {
+const PRONOUN = /^(?:he|she|they|him|her)$/i;
+/** Characters back from a pronoun within which its person must have been named (about three sentences). */
+const PRONOUN_REACH = 600;
+
+/** Speaker entity types in order of preference: a person inside "Kremlin spokesman Dmitry Peskov" wins over the Kremlin. */
+const SPEAKER_PREFERENCE: Record<string, number> = { PER: 0, ORG: 1, LOC: 2 };
+
+/**
+ * Ties a quote's speaker mention to a resolved entity: a person, organisation (or a place standing for its
+ * government: "Moscow has denied") whose mention lies in the speaker span — pronouns and titles included, as the
+ * entity stage resolved them — else the antecedent the quote stage proposed, when that is a person.
+ */
+function attributeQuote(q: QuoteMention, ents: EntityAnalysis, all: QuoteMention[]): AttributedQuote {
   const byId = new Map(ents.entities.map((e) => [e.id, e]));
-  const find = (span: { start: number; end: number } | null) => {
-    if (!span) return null;
-    const m = ents.mentions.find((x) => x.start < span.end && span.start < x.end && (x.type === 'PER' || x.type === 'ORG' || x.type === 'LOC'));
-    return m ? byId.get(m.entityId) ?? null : null;
-  };
-  const entity = find(q.speaker) ?? find(q.speakerAntecedent);
+  let entity: DocEntity | null = null;
+  if (q.speaker) {
+    const sp = q.speaker;
+    const inside = ents.mentions
+      .filter((m) => m.start >= sp.start && m.end <= sp.end && m.type in SPEAKER_PREFERENCE)
+      // A place speaks only as the whole mention ("Moscow said"), not from inside a description ("talks in Vienna").
+      .filter((m) => m.type !== 'LOC' || (m.start === sp.start && m.end === sp.end))
+      .sort((a, b) => SPEAKER_PREFERENCE[a.type] - SPEAKER_PREFERENCE[b.type] || a.start - b.start);
+    entity = inside.length ? byId.get(inside[0].entityId) ?? null : null;
+  }
+  if (!entity && q.speakerAntecedent) {
+    const ant = q.speakerAntecedent;
+    const m = ents.mentions.find((x) => x.type === 'PER' && x.start < ant.end && ant.start < x.end);
+    entity = m ? byId.get(m.entityId) ?? null : null;
+  }
+  // A pronoun the entity stage left open ("he said"): the last person mentioned before it, outside any quote.
+  if (!entity && q.speaker && PRONOUN.test(q.speaker.text)) {
+    const at = q.speaker.start;
+    const quoted = (pos: number) => all.some((o) => o.parts.some((p) => pos >= p.start && pos < p.end));
+    const prior = ents.mentions.filter((m) => m.type === 'PER' && m.end <= at && at - m.end <= PRONOUN_REACH && !quoted(m.start));
+    const last = prior[prior.length - 1];
+    entity = last ? byId.get(last.entityId) ?? null : null;
+  }
   return {
     text: q.text, kind: q.kind, cue: q.cue, mention: q.speaker?.text ?? null, start: q.start, end: q.end,
     speaker: entity ? { key: entity.id, name: entity.name, role: entity.role, type: entity.type } : null,

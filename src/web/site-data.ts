@@ -11,13 +11,48 @@ import { slugify } from '../lib/slug.ts';
 export const FACETS_TTL_MS = 30_000;
 /** Assembled stories kept in memory; each is keyed by its row's updatedAt, so any change makes a fresh one. */
 export const STORY_CACHE_SIZE = 32;
+/**
+ * Bytes of rendered pages kept. A 1,000-article story page is about 400 KiB and takes tens of milliseconds to
+ * render; keeping it until its story changes makes repeat views cost a lookup. 32 MiB holds ~80 such pages.
+ */
+export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 /** Suffixes tried when a slug was taken by another entity of the same name ("name-2"). */
 const SLUG_SUFFIXES = ['', '-2', '-3'];
 
 export interface OutletFacet { name: string; slug: string; articles: number }
 export interface Facets { outlets: OutletFacet[]; languages: Array<{ code: string; articles: number }> }
 
+/** Rendered pages by key, each valid while the objects it was rendered from are the same ones (by identity). */
+export class PageCache {
+  private readonly pages = new Map<string, { deps: readonly unknown[]; html: string }>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = PAGE_CACHE_BYTES) {}
+
+  get(key: string, deps: readonly unknown[]): string | undefined {
+    const hit = this.pages.get(key);
+    if (!hit || hit.deps.length !== deps.length || hit.deps.some((d, i) => d !== deps[i])) return undefined;
+    this.pages.delete(key);
+    this.pages.set(key, hit);
+    return hit.html;
+  }
+
+  set(key: string, deps: readonly unknown[], html: string): void {
+    const old = this.pages.get(key);
+    if (old) { this.bytes -= old.html.length; this.pages.delete(key); }
+    if (html.length > this.maxBytes) return;
+    this.pages.set(key, { deps, html });
+    this.bytes += html.length;
+    for (const [k, v] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(k);
+      this.bytes -= v.html.length;
+    }
+  }
+}
+
 export class SiteData {
+  readonly pages = new PageCache();
   private facets: { at: number; value: Promise<Facets> } | null = null;
   private readonly stories = new Map<number, { updatedAt: string; view: Promise<StoryView | null> }>();
 

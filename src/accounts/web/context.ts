@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { localPath, type SafeHtml } from '../../web/html.ts';
 import { localeOfPath, translator, type Locale } from '../../web/i18n/index.ts';
 import type { SiteData } from '../../web/site-data.ts';
+import type { PageContext } from '../../web/templates/layout.ts';
 import type { Community } from '../setup.ts';
 import { AccountError } from '../errors.ts';
 import { accountsText, localePath } from '../i18n/index.ts';
@@ -13,7 +14,7 @@ export interface AccountsWeb {
   c: Community;
   csrfKey: string;
   site: SiteData;
-  assets: { css: string; js: string };
+  assets: PageContext['assets'];
   /** URL of the accounts stylesheet. */
   css: string;
   requesters: WeakMap<FastifyRequest, Requester>;

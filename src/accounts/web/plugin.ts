@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { localeOfPath, LOCALES, LOCALE_CODES } from '../../web/i18n/index.ts';
 import { SiteData } from '../../web/site-data.ts';
 import { html } from '../../web/html.ts';
+import type { PageContext } from '../../web/templates/layout.ts';
 import { AccountError } from '../errors.ts';
 import { randomToken } from '../security.ts';
 import { createCommunity, type Community, type CommunityDeps } from '../setup.ts';
@@ -23,13 +24,15 @@ export interface AccountsPluginDeps extends CommunityDeps {
   /** Services already built (the CLI and tests share them); otherwise built from the other fields. */
   community?: Community;
   /** The site's versioned asset URLs (from the web server); unversioned URLs otherwise. */
-  assets?: { css: string; js: string };
+  assets?: PageContext['assets'];
 }
 
 /** Largest form body: a comment or post body at its maximum in UTF-8, plus the other fields. */
 const FORM_BODY_LIMIT = 128 * 1024;
 const STYLESHEET = readFileSync(new URL('./community.css', import.meta.url));
 const STYLESHEET_URL = `/accounts/community.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}`;
+/** The web server's static files by their plain URLs (served with a short cache). */
+const UNVERSIONED_ASSETS: PageContext['assets'] = { css: '/static/style.css', js: '/static/app.js', icon: '/static/favicon.svg' };
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPluginDeps): Promise<void> {
@@ -38,7 +41,7 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
     c,
     csrfKey: await c.sql.key('csrf', () => randomToken()),
     site: new SiteData(deps.app),
-    assets: deps.assets ?? { css: '/static/style.css', js: '/static/app.js' },
+    assets: deps.assets ?? UNVERSIONED_ASSETS,
     css: STYLESHEET_URL,
     requesters: new WeakMap(),
   };

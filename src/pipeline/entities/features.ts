@@ -29,6 +29,8 @@ export const THREE_VALUE_TEMPLATES = ['sh-1|sh|sh+1='] as const;
  * the names (training) or look them up in a model without building any string (tagging).
  */
 export interface FeatureSink {
+  /** Starts a sentence of `length` tokens. */
+  sentenceStart(length: number): void;
   /** Starts the next token of the current sentence. */
   token(): void;
   /** A feature without values. */
@@ -36,9 +38,11 @@ export interface FeatureSink {
   one(template: string, a: string): void;
   two(template: string, a: string, b: string): void;
   three(template: string, a: string, b: string, c: string): void;
-  /** The features of the word alone, identical at every occurrence: a sink may work them out once per word (see `wordFeatures`). */
-  word(w: WordInfo): void;
-  /** Ends a sentence. */
+  /**
+   * The features that word `w` brings by itself from its place relative to the token (`WORD_GROUPS[group]`):
+   * the same wherever the word occurs, so a sink may work them out once per word.
+   */
+  group(group: number, w: WordInfo): void;
   sentenceEnd(): void;
 }
 
@@ -155,26 +159,44 @@ export function emitDocumentFeatures(rawSentences: string[][], sink: FeatureSink
   const sentences = rawSentences.map((s) => s.map(wordInfo));
   const upper = sentences.map(isUpperSentence);
   const evidence = documentEvidence(sentences, upper);
-  sentences.forEach((words, s) => {
-    sentenceFeatures(words, upper[s], evidence, sink);
-    sink.sentenceEnd();
-  });
+  sentences.forEach((words, s) => sentenceFeatures(words, upper[s], evidence, sink));
 }
 
-/** The features of a word alone: the word, its shapes and its affixes. */
-export function wordFeatures(w: WordInfo, sink: FeatureSink): void {
-  const lw = w.lower;
-  sink.flag('b');
-  sink.one('w=', lw);
-  sink.one('W=', w.word);
-  sink.one('sh=', w.shape);
-  sink.one('lsh=', w.longShape);
-  for (let k = 1; k <= PREFIX_TEMPLATES.length; k++) {
-    if (lw.length > k) {
-      sink.one(PREFIX_TEMPLATES[k - 1], lw.slice(0, k));
-      sink.one(SUFFIX_TEMPLATES[k - 1], lw.slice(-k));
+/**
+ * Features that one word brings by itself, by its place relative to the token described: the token itself
+ * (the word, its shapes and affixes), the token opening a sentence or in a capitalised sentence, and the
+ * words one and two before and after it.
+ */
+export const WORD_GROUPS: ReadonlyArray<(w: WordInfo, sink: FeatureSink) => void> = [
+  (w, sink) => {
+    const lw = w.lower;
+    sink.flag('b');
+    sink.one('w=', lw);
+    sink.one('W=', w.word);
+    sink.one('sh=', w.shape);
+    sink.one('lsh=', w.longShape);
+    for (let k = 1; k <= PREFIX_TEMPLATES.length; k++) {
+      if (lw.length > k) {
+        sink.one(PREFIX_TEMPLATES[k - 1], lw.slice(0, k));
+        sink.one(SUFFIX_TEMPLATES[k - 1], lw.slice(-k));
+      }
     }
-  }
+  },
+  (w, sink) => { sink.one('first|sh=', w.shape); sink.one('first|w=', w.lower); },
+  (w, sink) => { sink.one('up|sh=', w.shape); sink.one('up|w=', w.lower); },
+  (w, sink) => { sink.one('w-1=', w.lower); sink.one('sh-1=', w.shape); },
+  (w, sink) => { sink.one('w+1=', w.lower); sink.one('sh+1=', w.shape); },
+  (w, sink) => sink.one('w-2=', w.lower),
+  (w, sink) => sink.one('w+2=', w.lower),
+];
+const SELF = 0, FIRST = 1, UP = 2, PREV = 3, NEXT = 4, PREV2 = 5, NEXT2 = 6;
+
+/** Stand-ins for the words before the first token and after the last. */
+const START = boundary('<s>');
+const END = boundary('</s>');
+
+function boundary(mark: string): WordInfo {
+  return { word: mark, lower: mark, shape: mark, longShape: mark, capitalized: false, startsLower: false, hasLetter: false, upper: true, firstName: false };
 }
 
 /** Gazetteer features by prefix, class and position, built once so tagging builds no strings. */
@@ -188,51 +210,41 @@ function gazetteerFeature(prefix: string, cls: string, pos: string): string {
 
 function sentenceFeatures(words: WordInfo[], upperSentence: boolean, evidence: DocumentEvidence, sink: FeatureSink): void {
   const n = words.length;
-  const gaz: string[][] = words.map(() => []);
-  const hits = findGazetteerHits(words.map((w) => w.word));
-  for (const hit of hits) {
+  // Gazetteer hits per token, as (position, class) pairs.
+  const gaz: Array<string[] | undefined> = new Array(n);
+  for (const hit of findGazetteerHits(words.map((w) => w.word))) {
     for (const cls of hit.classes) {
       const len = hit.end - hit.start;
       for (let k = hit.start; k < hit.end; k++) {
-        gaz[k].push(len === 1 ? 'U' : k === hit.start ? 'B' : k === hit.end - 1 ? 'L' : 'I', cls);
+        (gaz[k] ??= []).push(len === 1 ? 'U' : k === hit.start ? 'B' : k === hit.end - 1 ? 'L' : 'I', cls);
       }
     }
   }
-  const word = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].lower);
-  const shape = (i: number): string => (i < 0 ? '<s>' : i >= n ? '</s>' : words[i].shape);
+  const at = (i: number): WordInfo => (i < 0 ? START : i >= n ? END : words[i]);
   const gazetteer = (k: number, prefix: string): void => {
     const g = gaz[k];
-    for (let j = 0; j < g.length; j += 2) sink.flag(gazetteerFeature(prefix, g[j + 1], g[j]));
+    if (g) for (let j = 0; j < g.length; j += 2) sink.flag(gazetteerFeature(prefix, g[j + 1], g[j]));
   };
+  sink.sentenceStart(n);
   for (let i = 0; i < n; i++) {
     const w = words[i];
     const lw = w.lower;
     const sh = w.shape;
+    const prev = at(i - 1);
+    const next = at(i + 1);
     sink.token();
-    sink.word(w);
-    if (i === 0) {
-      sink.one('first|sh=', sh);
-      sink.one('first|w=', lw);
-    }
-    if (upperSentence) {
-      sink.one('up|sh=', sh);
-      sink.one('up|w=', lw);
-    }
-    const prev = word(i - 1);
-    const next = word(i + 1);
-    sink.one('w-1=', prev);
-    sink.one('w+1=', next);
-    sink.one('w-2=', word(i - 2));
-    sink.one('w+2=', word(i + 2));
-    const prevShape = shape(i - 1);
-    const nextShape = shape(i + 1);
-    sink.one('sh-1=', prevShape);
-    sink.one('sh+1=', nextShape);
-    sink.two('w-1|w=', prev, lw);
-    sink.two('w|w+1=', lw, next);
-    sink.three('sh-1|sh|sh+1=', prevShape, sh, nextShape);
-    sink.two('w-1|sh=', prev, sh);
-    sink.two('sh|w+1=', sh, next);
+    sink.group(SELF, w);
+    if (i === 0) sink.group(FIRST, w);
+    if (upperSentence) sink.group(UP, w);
+    sink.group(PREV, prev);
+    sink.group(NEXT, next);
+    sink.group(PREV2, at(i - 2));
+    sink.group(NEXT2, at(i + 2));
+    sink.two('w-1|w=', prev.lower, lw);
+    sink.two('w|w+1=', lw, next.lower);
+    sink.three('sh-1|sh|sh+1=', prev.shape, sh, next.shape);
+    sink.two('w-1|sh=', prev.lower, sh);
+    sink.two('sh|w+1=', sh, next.lower);
     gazetteer(i, '');
     if (i > 0) gazetteer(i - 1, '-1');
     if (i + 1 < n) gazetteer(i + 1, '+1');
@@ -250,6 +262,7 @@ function sentenceFeatures(words: WordInfo[], upperSentence: boolean, evidence: D
       if (i > 0 && ROLE_HEADS.has(words[i - 1].lower)) sink.flag('after-role');
     }
   }
+  sink.sentenceEnd();
 }
 
 /** Builds every feature's name: the form training counts and the model file stores. */
@@ -257,6 +270,10 @@ class NameSink implements FeatureSink {
   readonly document: string[][][] = [];
   private sentence: string[][] = [];
   private current: string[] = [];
+
+  sentenceStart(): void {
+    this.sentence = [];
+  }
 
   token(): void {
     this.current = [];
@@ -279,12 +296,11 @@ class NameSink implements FeatureSink {
     this.current.push(`${template}${a}|${b}|${c}`);
   }
 
-  word(w: WordInfo): void {
-    wordFeatures(w, this);
+  group(group: number, w: WordInfo): void {
+    WORD_GROUPS[group](w, this);
   }
 
   sentenceEnd(): void {
     this.document.push(this.sentence);
-    this.sentence = [];
   }
 }

@@ -2,7 +2,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import {
-  emitDocumentFeatures, ONE_VALUE_TEMPLATES, THREE_VALUE_TEMPLATES, TWO_VALUE_TEMPLATES, wordFeatures, type FeatureSink, type WordInfo,
+  emitDocumentFeatures, ONE_VALUE_TEMPLATES, THREE_VALUE_TEMPLATES, TWO_VALUE_TEMPLATES, WORD_GROUPS, type FeatureSink, type WordInfo,
 } from './features.ts';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
@@ -201,9 +201,9 @@ function splits(value: string, n: number): string[][] {
 /** Adds each feature's weights into the emission scores of its token as the features arrive. */
 class ScoringSink implements FeatureSink {
   readonly sentences: Float64Array[] = [];
-  private tokens: Float64Array[] = [];
-  /** Scores of the current token. */
-  private scores = new Float64Array(T);
+  /** Scores of the current sentence, and the offset of the current token in it. */
+  private scores = new Float64Array(0);
+  private base = -T;
   /** Each template's maps, by template index. */
   private readonly byOne: Array<Map<string, number> | undefined>;
   private readonly byTwo: Array<Map<string, Map<string, number>> | undefined>;
@@ -218,9 +218,13 @@ class ScoringSink implements FeatureSink {
     this.byThree = all.map((t) => c.three.get(t));
   }
 
+  sentenceStart(length: number): void {
+    this.scores = new Float64Array(length * T);
+    this.base = -T;
+  }
+
   token(): void {
-    this.scores = new Float64Array(T);
-    this.tokens.push(this.scores);
+    this.base += T;
   }
 
   flag(name: string): void {
@@ -239,34 +243,35 @@ class ScoringSink implements FeatureSink {
     this.add(this.byThree[this.templateIndex.get(template)!]?.get(a)?.get(b)?.get(c));
   }
 
-  /** A word's own features are summed once per word and reused at each occurrence. */
-  word(w: WordInfo): void {
-    let sum = wordScores.get(w);
-    if (!sum || sum.weights !== this.c) {
-      const outer = this.scores;
-      this.scores = new Float64Array(T);
-      wordFeatures(w, this);
-      sum = { weights: this.c, scores: this.scores };
-      wordScores.set(w, sum);
-      this.scores = outer;
+  /** A word's group of features is summed once per word (and model) and reused at each occurrence. */
+  group(group: number, w: WordInfo): void {
+    let cached = groupScores.get(w);
+    if (!cached || cached.weights !== this.c) {
+      cached = { weights: this.c, sums: new Array(WORD_GROUPS.length) };
+      groupScores.set(w, cached);
     }
-    for (let t = 0; t < T; t++) this.scores[t] += sum.scores[t];
+    let sum = cached.sums[group];
+    if (!sum) {
+      const [scores, base] = [this.scores, this.base];
+      this.scores = sum = new Float64Array(T);
+      this.base = 0;
+      WORD_GROUPS[group](w, this);
+      [this.scores, this.base] = [scores, base];
+      cached.sums[group] = sum;
+    }
+    for (let t = 0; t < T; t++) this.scores[this.base + t] += sum[t];
   }
 
   sentenceEnd(): void {
-    const n = this.tokens.length;
-    const flat = new Float64Array(n * T);
-    for (let i = 0; i < n; i++) flat.set(this.tokens[i], i * T);
-    this.sentences.push(flat);
-    this.tokens = [];
+    this.sentences.push(this.scores);
   }
 
   private add(row: number | undefined): void {
     if (row === undefined) return;
     const { start, tags, values } = this.c;
-    for (let k = start[row]; k < start[row + 1]; k++) this.scores[tags[k]] += values[k];
+    for (let k = start[row]; k < start[row + 1]; k++) this.scores[this.base + tags[k]] += values[k];
   }
 }
 
-/** Summed scores of each word's own features, kept with the word's cached properties (see `wordInfo`). */
-const wordScores = new WeakMap<WordInfo, { weights: CompiledWeights; scores: Float64Array }>();
+/** Summed scores of each word's feature groups, kept with the word's cached properties (see `wordInfo`). */
+const groupScores = new WeakMap<WordInfo, { weights: CompiledWeights; sums: Array<Float64Array | undefined> }>();

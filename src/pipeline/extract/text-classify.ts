@@ -1,6 +1,6 @@
 // Line classification for plain-text captures: what kind of page furniture or prose each line is.
 import type { LineEvidence } from '../contracts.ts';
-import { lineKey, words, type Line } from '../../lib/lines.ts';
+import { endsSentence, lineKey, words, type Line } from '../../lib/lines.ts';
 import {
   BARRIER_WORDS, CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, PROMO_PATTERN, SECTION_LABELS,
 } from './chrome-lexicon.ts';
@@ -60,7 +60,6 @@ const PREFIXES = LEXICONS.flatMap((l) => l.prefix.map((p) => p.toLowerCase()));
 const MENU_WORDS = new Set(LANGUAGE_MENU_WORDS.map((w) => w.toLowerCase()));
 const SECTION_SET = new Set(SECTION_LABELS.map(normalisePhrase));
 
-const SENTENCE_END = /[.!?…。！？؟]["”»’'）)\]]*[\s\p{So}\p{Sk}\u{FE0F}]*$/u;
 const SENTENCE_PUNCT = /[.!?…。！？؟,;،؛:]/u;
 const TIME_OR_DATE = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b/u;
 const BYLINE = /^(by|from|автор|авторы|yazar|بقلم|نویسنده|کد خبر)\s*[:\s]\s*\S/iu;
@@ -92,10 +91,6 @@ export function normalisePhrase(text: string): string {
 export function sizeOf(text: string): number {
   const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
   return Math.max(words(text).length, Math.round(cjk / 2));
-}
-
-export function endsSentence(text: string): boolean {
-  return SENTENCE_END.test(text);
 }
 
 /** Classifies one line of a capture. */

@@ -1,8 +1,8 @@
 // Plain-text capture extraction: finds the article body in a whole-page text capture and strips the page chrome around and inside it.
 import type { LineEvidence, TextExtraction } from '../contracts.ts';
-import { repeatedShare, splitLines, words } from '../../lib/lines.ts';
+import { endsSentence, repeatedShare, splitLines, words } from '../../lib/lines.ts';
 import { matchDateline } from '../metadata/dateline.ts';
-import { classify, endsSentence, type Block, type Kind } from './text-classify.ts';
+import { classify, type Block, type Kind } from './text-classify.ts';
 import { readHeader } from './text-header.ts';
 
 /**

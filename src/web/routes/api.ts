@@ -22,6 +22,9 @@ export interface Endpoint {
   handler: (input: { params: Record<string, unknown>; query: Record<string, unknown> }) => Promise<unknown>;
 }
 
+/** snake_case copies of cached story views: converting a 1,000-article story costs more than sending it. */
+const storyJson = new WeakMap<object, unknown>();
+
 /** Stories listed with an outlet in its API view. */
 const OUTLET_STORIES = 20;
 
@@ -51,7 +54,8 @@ export function apiEndpoints(web: WebContext): Endpoint[] {
       handler: async ({ params }) => {
         const story = await site.story((params as z.infer<typeof idParams>).id);
         if (!story) throw notFound('story');
-        return snakeKeys(story);
+        if (!storyJson.has(story)) storyJson.set(story, snakeKeys(story));
+        return storyJson.get(story);
       },
     },
     {

@@ -10,6 +10,7 @@ import { articlePage } from '../templates/article.ts';
 import { searchPage } from '../templates/search.ts';
 import { outletPage, outletsPage, peoplePage, personPage } from '../templates/directory.ts';
 import type { AttributedQuote } from '../../pipeline/story/assemble.ts';
+import { trustedHtml } from '../html.ts';
 
 /** People offered in the search page's person menu. */
 const PERSON_MENU = 100;
@@ -35,8 +36,15 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       const { page } = parseInput(pageQuery, req.query);
       const story = await site.story(id);
       if (!story) throw notFound('story');
+      // The page depends only on its address, the story view (replaced when the story changes) and the outlet list.
+      const key = req.url;
+      const deps = [story, await site.getFacets()];
+      const cached = site.pages.get(key, deps);
+      if (cached !== undefined) return sendPage(reply, trustedHtml(cached));
       const personSlugs = await site.slugs('PER', [...story.people.slice(0, MAX_ENTITIES), ...story.whoSaidWhat.slice(0, MAX_SPEAKERS).map((g) => g.speaker)]);
-      return sendPage(reply, storyPage(await pageContext(web, req, locale), { story, page, personSlugs }));
+      const html = storyPage(await pageContext(web, req, locale), { story, page, personSlugs });
+      site.pages.set(key, deps, html.value);
+      return sendPage(reply, html);
     });
 
     f.get('/articles/:id', async (req, reply) => {

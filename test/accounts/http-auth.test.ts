@@ -1,0 +1,236 @@
+// Accounts over HTTP with the real web server: register, log in/out, cookies, CSRF, fixation, limits, languages, API auth.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { Browser, startSite, type TestSite } from './server.ts';
+
+let site: TestSite;
+before(async () => { site = await startSite({ articles: false }); });
+after(async () => { await site.close(); });
+
+function cookieLine(headers: Record<string, unknown>, name: string): string {
+  const set = headers['set-cookie'];
+  const lines = (Array.isArray(set) ? set : [set]).map(String);
+  const line = lines.find((l) => l.startsWith(`${name}=`));
+  assert.ok(line, `Set-Cookie ${name} in ${lines.join(' | ')}`);
+  return line;
+}
+
+test('the register form sets only the form-protection cookie, HttpOnly and SameSite=Lax', async () => {
+  const b = new Browser(site);
+  const page = await b.get('/register');
+  assert.equal(page.status, 200);
+  assert.match(page.body, /<form class="account-form" method="post" action="\/register"/);
+  const line = cookieLine(page.headers, 'sl_csrf');
+  assert.match(line, /HttpOnly/);
+  assert.match(line, /SameSite=Lax/);
+  assert.doesNotMatch(line, /Secure/, 'plain HTTP without a trusted proxy');
+  assert.equal(page.headers['cache-control'], 'private, no-store');
+});
+
+test('a form post without the CSRF token, or with a wrong one, is refused with 403 and changes nothing', async () => {
+  const b = new Browser(site);
+  await b.get('/register');
+  const rows: Array<[string, string | null]> = [
+    ['no token at all', null],
+    ['an empty token', ''],
+    ['a made-up token', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'],
+  ];
+  for (const [reason, token] of rows) {
+    const r = await b.post('/register', { _csrf: token, username: 'mallory', email: 'm@example.org', password: 'correct horse battery' });
+    assert.equal(r.status, 403, reason);
+    assert.match(r.body, /This form has expired or did not come from this site/, reason);
+  }
+  const fresh = new Browser(site);
+  const noCookie = await fresh.post('/register', { _csrf: b.csrf, username: 'mallory', email: 'm@example.org', password: 'correct horse battery' });
+  assert.equal(noCookie.status, 403, "another browser's token without its cookie");
+  assert.equal(site.c.accounts.byName('mallory'), null);
+});
+
+test('a post that names another site as its origin is refused even with a valid token', async () => {
+  const b = new Browser(site, '198.51.100.8', { origin: 'https://evil.example' });
+  await b.get('/register');
+  const r = await b.post('/register', { username: 'origin-test', email: 'o@example.org', password: 'correct horse battery' });
+  assert.equal(r.status, 403);
+});
+
+test('registering logs in with a session cookie; the session id changes at every log-in (no fixation)', async () => {
+  const b = new Browser(site);
+  b.cookies.set('sl_session', 'attacker-chosen-session-id');
+  const reg = await b.register('Alice');
+  assert.equal(reg.status, 303);
+  assert.equal(reg.location, '/?done=registered');
+  const first = b.cookies.get('sl_session')!;
+  assert.notEqual(first, 'attacker-chosen-session-id', 'a planted id is never adopted');
+  assert.match(cookieLine(reg.headers, 'sl_session'), /HttpOnly; SameSite=Lax/);
+  assert.equal(b.cookies.has('sl_csrf'), false, 'the anonymous form cookie is dropped at log-in');
+
+  const settings = await b.get('/settings');
+  assert.equal(settings.status, 200);
+  assert.match(settings.body, /alice@example\.org/);
+
+  const again = await b.login('alice');
+  assert.equal(again.status, 303);
+  const second = b.cookies.get('sl_session')!;
+  assert.notEqual(second, first, 'a new id at log-in');
+  const stale = new Browser(site);
+  stale.cookies.set('sl_session', first);
+  assert.equal((await stale.get('/settings')).status, 303, 'the previous session of this browser ended');
+});
+
+test('a CSRF token belongs to its session: a logged-in form refuses the token of another session', async () => {
+  const alice = new Browser(site);
+  await alice.login('alice');
+  await alice.get('/settings');
+  const bob = new Browser(site);
+  await bob.register('bob');
+  await bob.get('/settings');
+  const r = await bob.post('/settings/logout-all', { _csrf: alice.csrf });
+  assert.equal(r.status, 403);
+});
+
+test('log-out ends the session on the server, not only in the browser', async () => {
+  const b = new Browser(site);
+  await b.login('alice');
+  const token = b.cookies.get('sl_session')!;
+  await b.get('/settings');
+  const out = await b.post('/logout', {});
+  assert.equal(out.status, 303);
+  assert.equal(b.cookies.has('sl_session'), false);
+  const replay = new Browser(site);
+  replay.cookies.set('sl_session', token);
+  const r = await replay.get('/settings');
+  assert.equal(r.status, 303);
+  assert.match(r.location!, /^\/login\?next=/);
+});
+
+test('behind a trusted proxy that says https, cookies are Secure with the __Host- prefix; untrusted, the header is ignored', async () => {
+  const trusted = await startSite({ articles: false, options: { trustProxy: true } });
+  try {
+    const b = new Browser(trusted, '10.0.0.1', { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' });
+    const page = await b.get('/login');
+    assert.match(cookieLine(page.headers, '__Host-sl_csrf'), /; Secure/);
+    const reg = await b.register('carol');
+    assert.match(cookieLine(reg.headers, '__Host-sl_session'), /Path=\/; HttpOnly; SameSite=Lax; Secure/);
+  } finally {
+    await trusted.close();
+  }
+  const b = new Browser(site, '10.0.0.2', { 'x-forwarded-proto': 'https' });
+  const page = await b.get('/login');
+  assert.doesNotMatch(cookieLine(page.headers, 'sl_csrf'), /Secure/);
+});
+
+test('brute force: the sixth wrong password in 15 minutes is refused with 429 and a clear message', async () => {
+  const b = new Browser(site, '198.51.100.50');
+  await b.register('dave');
+  const attacker = new Browser(site, '203.0.113.66');
+  await attacker.get('/login');
+  for (let i = 0; i < 5; i++) {
+    const r = await attacker.post('/login', { login: 'dave', password: `wrong guess ${i}` });
+    assert.equal(r.status, 401);
+    assert.match(r.body, /Wrong username or password/);
+  }
+  const limited = await attacker.post('/login', { login: 'dave', password: 'correct horse battery' });
+  assert.equal(limited.status, 429);
+  assert.match(limited.body, /Too many failed log-in attempts\. Try again in 15 minutes/);
+  assert.ok(Number(limited.headers['retry-after']) > 800);
+  site.clock.advance(15 * 60_000);
+  assert.equal((await attacker.post('/login', { login: 'dave', password: 'correct horse battery' })).status, 303);
+});
+
+test('hostile text in log-in fields comes back escaped and SQL strings are just wrong passwords', async () => {
+  const b = new Browser(site, '198.51.100.77');
+  await b.get('/login');
+  const rows = [
+    ['a script tag', '<script>alert(1)</script>'],
+    ['an attribute breakout', '"><img src=x onerror=alert(1)>'],
+    ['a classic SQL tautology', "' OR '1'='1' --"],
+    ['a stacked query', "alice'; DROP TABLE users; --"],
+  ];
+  for (const [reason, login] of rows) {
+    const r = await b.post('/login', { login, password: "' OR 1=1 --" });
+    assert.equal(r.status, 401, reason);
+    assert.ok(!r.body.includes(login), `${reason}: not echoed raw`);
+  }
+  assert.ok(site.c.accounts.byName('alice'), 'the users table is intact');
+});
+
+test('pages exist under every language prefix, right-to-left for Arabic and Persian', async () => {
+  const rows: Array<[string, string, string, RegExp]> = [
+    ['/login', 'en', 'ltr', /Forgot password\?/],
+    ['/ru/login', 'ru', 'ltr', /action="\/ru\/login"/],
+    ['/ar/register', 'ar', 'rtl', /action="\/ar\/register"/],
+    ['/fa/forgot-password', 'fa', 'rtl', /action="\/fa\/forgot-password"/],
+    ['/tr/privacy', 'tr', 'ltr', /sl_session/],
+  ];
+  for (const [url, lang, dir, body] of rows) {
+    const r = await new Browser(site).get(url);
+    assert.equal(r.status, 200, url);
+    assert.match(r.body, new RegExp(`<html lang="${lang}" dir="${dir}">`), url);
+    assert.match(r.body, body, url);
+  }
+});
+
+test('pages for readers redirect to log-in and back', async () => {
+  for (const p of ['/settings', '/submit', '/collections', '/feed', '/ru/settings']) {
+    const r = await new Browser(site).get(p);
+    assert.equal(r.status, 303, p);
+    assert.equal(r.location, `${p.startsWith('/ru') ? '/ru' : ''}/login?next=${encodeURIComponent(p)}`, p);
+  }
+  const b = new Browser(site);
+  await b.get('/login?next=/settings');
+  const r = await b.post('/login', { login: 'alice', password: 'correct horse battery', next: '/settings' });
+  assert.equal(r.location, '/settings?done=loggedIn');
+  const evil = await b.post('/login', { login: 'alice', password: 'correct horse battery', next: '//evil.example/' });
+  assert.equal(evil.location, '/evil.example/?done=loggedIn', 'a protocol-relative next stays on this site');
+});
+
+test('the API takes bearer tokens only: a session cookie alone gets 401 in the API error shape', async () => {
+  const created = await site.f.inject({ method: 'POST', url: '/api/v1/users', payload: { username: 'apiuser', email: 'api@example.org', password: 'correct horse battery' } });
+  assert.equal(created.statusCode, 201);
+  assert.equal(created.json().username, 'apiuser');
+  const bad = await site.f.inject({ method: 'POST', url: '/api/v1/users', payload: { username: 'x', email: 'nope', password: 'short' } });
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(Object.keys(bad.json().errors[0]).sort(), ['code', 'field', 'message']);
+  assert.equal(bad.json().errors[0].code, 'invalid_input');
+
+  const tok = await site.f.inject({ method: 'POST', url: '/api/v1/tokens', payload: { login: 'apiuser', password: 'correct horse battery', name: 'cli' } });
+  assert.equal(tok.statusCode, 201);
+  const token = tok.json().token as string;
+  const meRes = await site.f.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
+  assert.equal(meRes.statusCode, 200);
+  assert.equal(meRes.json().email, 'api@example.org');
+
+  const b = new Browser(site);
+  await b.login('apiuser');
+  const cookieOnly = await site.f.inject({ url: '/api/v1/me', headers: { cookie: `sl_session=${b.cookies.get('sl_session')}` } });
+  assert.equal(cookieOnly.statusCode, 401);
+  assert.deepEqual(cookieOnly.json(), { errors: [{ code: 'unauthorized', message: 'Please log in first.' }] });
+  const wrong = await site.f.inject({ url: '/api/v1/me', headers: { authorization: 'Bearer slp_not-a-real-token' } });
+  assert.equal(wrong.statusCode, 401);
+});
+
+test('changing the password in settings renews this session and ends the others', async () => {
+  const here = new Browser(site);
+  await here.register('erin');
+  const there = new Browser(site);
+  await there.login('erin');
+  await here.get('/settings');
+  const before = here.cookies.get('sl_session');
+  const r = await here.post('/settings/password', { currentPassword: 'correct horse battery', newPassword: 'another long passphrase' });
+  assert.equal(r.status, 303);
+  assert.notEqual(here.cookies.get('sl_session'), before);
+  assert.equal((await here.get('/settings')).status, 200);
+  assert.equal((await there.get('/settings')).status, 303, 'the other browser is logged out');
+});
+
+test('deleting the account needs the password and removes it', async () => {
+  const b = new Browser(site);
+  await b.register('frank');
+  await b.get('/settings');
+  const wrong = await b.post('/settings/delete', { currentPassword: 'not my password' });
+  assert.equal(wrong.status, 400);
+  assert.match(wrong.body, /The current password is not correct/);
+  const ok = await b.post('/settings/delete', { currentPassword: 'correct horse battery' });
+  assert.equal(ok.status, 303);
+  assert.equal(site.c.accounts.byName('frank'), null);
+});
