@@ -227,6 +227,19 @@ export async function benchWeb(opts: { articles?: number; story?: number; second
     }
     const steps = await assemblySteps(app.store, 1);
 
+    // The store's own share of a search page: the same queries straight through Store.search.
+    const storeSearch: string[] = [];
+    for (const [q, sort] of [[SEARCHES[0], 'relevance'], [SEARCHES[1], 'date']] as const) {
+      const times: number[] = [];
+      for (let r = 0; r < 11; r++) {
+        const t = performance.now();
+        await app.store.search(q, { sort, limit: 21 });
+        if (r > 0) times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      storeSearch.push(`"${q}" (${sort}) p50 ${pct(times, 0.5).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    }
+
     const server = buildServer(app, {});
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     const targets: Array<[string, string]> = [
@@ -266,6 +279,8 @@ export async function benchWeb(opts: { articles?: number; story?: number; second
       '',
       `The web layer keeps the last ${STORY_CACHE_SIZE} assembled stories, keyed by the story row's \`updatedAt\`: the first request of the ` +
         `${n(storySize)}-article story took ${firstMs.toFixed(0)} ms (assembly plus render); later ones render from the cached view. Page size ${n(pageBytes / 1024)} KiB.`,
+      '',
+      `Store.search alone, top 21 with snippets, 10 runs after a warm-up: ${storeSearch.join('; ')}.`,
       '',
       `| page | connections | p50 ms | p95 ms | p99 ms | requests/s | errors |`,
       '|---|---|---|---|---|---|---|',

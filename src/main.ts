@@ -10,6 +10,7 @@ import * as stats from './cli/stats.ts';
 import * as evaluate from './cli/eval.ts';
 import * as demo from './cli/demo.ts';
 import * as stories from './cli/stories.ts';
+import * as serve from './cli/serve.ts';
 
 type Command = { run: (args: string[], io: Io) => Promise<number>; help: string };
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   stories,
   story: { run: stories.runOne, help: stories.helpOne },
   eval: evaluate,
+  serve,
   demo,
 };
 

@@ -1,5 +1,5 @@
 // Composition of the community: one place that builds the tables, mailer, library and services from their inputs.
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { App } from '../app.ts';
 import { SqliteAccounts } from '../storage/sqlite/accounts.ts';
 import { StorylineError } from '../lib/errors.ts';
@@ -11,6 +11,9 @@ import { appLibrary, type Library } from './library.ts';
 import { createMailer, type Mailer } from './mailer.ts';
 import { loadAccountsOptions, type AccountsOptions } from './options.ts';
 import { hotness } from './policy.ts';
+
+/** How long a second connection waits for the store's write lock, as the store itself does. */
+const BUSY_TIMEOUT_MS = 5000;
 
 export interface CommunityDeps {
   app: App;
@@ -61,11 +64,20 @@ function hasAccountTables(db: Database.Database): boolean {
 }
 
 /**
- * The SQLite connection behind the application's store, for the accounts tables. Accounts live in SQLite only:
- * with DATABASE_URL (PostgreSQL) there is none, and this says so.
+ * The SQLite connection for the accounts tables: the store's own connection when it exposes one (`database`),
+ * otherwise a connection of this process to the same file. Accounts live in SQLite only: with DATABASE_URL
+ * (PostgreSQL) there is none, and this says so.
  */
-export function sqliteDatabaseOf(app: App): Database.Database {
-  const db = (app.store as unknown as { database?: Database.Database }).database;
-  if (!db) throw new StorylineError('usage', 'readers\' accounts need the SQLite store (unset DATABASE_URL)');
-  return db;
+export function openAccountsDatabase(app: App): { db: Database.Database; close: () => void } {
+  const shared = (app.store as unknown as { database?: Database.Database }).database;
+  if (shared) return { db: shared, close: () => undefined };
+  if (app.config.databaseUrl) throw new StorylineError('usage', "readers' accounts need the SQLite store (unset DATABASE_URL)");
+  if (app.config.db === ':memory:') throw new StorylineError('usage', "readers' accounts need a database file, not ':memory:'");
+  const db = new Database(app.config.db);
+  // As the store's own connection: WAL with NORMAL sync loses at most the last commits on power loss, never consistency.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  return { db, close: () => db.close() };
 }

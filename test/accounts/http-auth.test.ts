@@ -176,11 +176,14 @@ test('pages for readers redirect to log-in and back', async () => {
     assert.equal(r.status, 303, p);
     assert.equal(r.location, `${p.startsWith('/ru') ? '/ru' : ''}/login?next=${encodeURIComponent(p)}`, p);
   }
+  await new Browser(site).register('gina');
   const b = new Browser(site);
   await b.get('/login?next=/settings');
-  const r = await b.post('/login', { login: 'alice', password: 'correct horse battery', next: '/settings' });
+  const r = await b.post('/login', { login: 'gina', password: 'correct horse battery', next: '/settings' });
   assert.equal(r.location, '/settings?done=loggedIn');
-  const evil = await b.post('/login', { login: 'alice', password: 'correct horse battery', next: '//evil.example/' });
+  const other = new Browser(site);
+  await other.get('/login');
+  const evil = await other.post('/login', { login: 'gina', password: 'correct horse battery', next: '//evil.example/' });
   assert.equal(evil.location, '/evil.example/?done=loggedIn', 'a protocol-relative next stays on this site');
 });
 

@@ -93,7 +93,7 @@ const CASES: Case[] = [
   },
   {
     html: page('', '<p>30 Ekim 2020 Cuma 18:28</p>', 'tr'),
-    expected: '2020-10-30', source: 'text', reason: 'Turkish date line under the headline',
+    expected: '2020-10-30T18:28', source: 'text', reason: 'Turkish date line under the headline, its time after the weekday',
   },
   {
     html: page('', '<span class="news-date">۲۶ فروردین ۱۳۹۹</span>', 'fa'),

@@ -79,7 +79,7 @@ const CASES: Case[] = [
   },
   {
     text: 'Liman yeniden açıldı\n4 Mart 2021 Perşembe 09:30\nLiman açıldı.',
-    expected: '2021-03-04', source: 'dateline', reason: 'Turkish date line with weekday',
+    expected: '2021-03-04T09:30', source: 'dateline', reason: 'Turkish date line with weekday between date and time',
   },
   {
     text: 'بازگشایی بندر\n۱۴ اسفند ۱۳۹۹\nبندر بازگشایی شد.',

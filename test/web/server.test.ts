@@ -110,6 +110,7 @@ describe('pages', () => {
       assertNoRawMarkup(body, url);
     }
     const outlets = (await get('/outlets')).body;
+    assert.ok(!outlets.includes(HOSTILE_OUTLET), 'never raw');
     assert.ok(outlets.includes('Evening &quot;Post&quot; &lt;img src=x onerror=alert(1)&gt;'), 'outlet shown as text');
   });
 

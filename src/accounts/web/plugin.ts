@@ -65,8 +65,10 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
   });
 
   // Pages and answers about one reader are for that reader only: no shared cache may keep them.
-  fastify.addHook('onSend', async (_req, reply, payload) => {
+  // A reset link's token is in its path: no Referer may carry it anywhere (this runs after the site's own headers).
+  fastify.addHook('onSend', async (req, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    if (req.routeOptions.url?.endsWith('/reset-password/:token')) reply.header('referrer-policy', 'no-referrer');
     return payload;
   });
 

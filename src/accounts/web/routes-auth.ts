@@ -105,8 +105,6 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
 
     f.get('/reset-password/:token', async (req, reply) => {
       const { token } = req.params as { token: string };
-      // The token is in the path: no referrer may carry it to another page.
-      reply.header('referrer-policy', 'no-referrer');
       const valid = accounts.resetIsValid(token);
       return sendHtml(reply, resetPage(await pageCtx(w, req, reply, locale), emptyForm(), token, valid), valid ? 200 : 410);
     });
@@ -114,7 +112,6 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
     f.post('/reset-password/:token', async (req, reply) => {
       const { token } = req.params as { token: string };
       const body = formBody(req);
-      reply.header('referrer-policy', 'no-referrer');
       try {
         const done = await accounts.completeReset({ token, password: body.password, userAgent: userAgent(req) });
         await beginSession(reply, requester(w, req), done.sessionToken);

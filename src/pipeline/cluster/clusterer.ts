@@ -54,9 +54,9 @@ export interface Assignment {
  *   least MERGE_RELATIVE of their own cohesion (their articles are about as close across as within).
  * TIME_WINDOW_DAYS: articles further than this from a story's span have their score decay (e-fold per window).
  */
-export const JOIN_THRESHOLD = 0.16;
+export const JOIN_THRESHOLD = 0.17;
 export const ANCHOR_WEIGHT = 0.35;
-export const SALIENT_ANCHORS = 8;
+export const SALIENT_ANCHORS = 12;
 export const CONFLICT_FLOOR = 0.7;
 export const MERGE_THRESHOLD = 0.2;
 export const MERGE_RELATIVE = 0.8;
@@ -68,7 +68,8 @@ const COHESION_FLOOR = 0.1;
  * Scale bounds (not quality knobs: results on stories-dev are the same for any value well above these sizes).
  * PROBE_TERMS: the article's heaviest terms used to look stories up.
  * POSTING_LIMIT: a term held by more live stories than this finds no story in particular and is not probed.
- * MAX_CANDIDATES: stories fully scored per article, the best by partial overlap on the probe terms.
+ * MAX_CANDIDATES: stories fully scored per article, the best by partial overlap on the probe terms;
+ *   MAX_MERGE_CANDIDATES: the same for a grown story looking for a story to merge with.
  * CENTROID_TERMS: terms kept per story vector (pruned back to this from twice as many).
  * RETIRE_DAYS: a story whose last article is this much older than the newest article cannot reach
  *   JOIN_THRESHOLD any more (even a perfect match decays below it), so it is retired.
@@ -77,7 +78,8 @@ const COHESION_FLOOR = 0.1;
  */
 export const PROBE_TERMS = 20;
 export const POSTING_LIMIT = 2000;
-export const MAX_CANDIDATES = 64;
+export const MAX_CANDIDATES = 32;
+export const MAX_MERGE_CANDIDATES = 8;
 export const CENTROID_TERMS = 300;
 export const RETIRE_DAYS = Math.ceil(TIME_WINDOW_DAYS * (1 + Math.log(1 / JOIN_THRESHOLD)));
 export const RETIRE_ARRIVALS = 20_000;
@@ -90,6 +92,8 @@ interface Profile {
   terms: Map<string, number>;
   /** The same over anchors only. */
   anchors: Map<string, number>;
+  /** The SALIENT_ANCHORS heaviest anchors (kept up to date as the profile grows). */
+  salient: Array<[string, number]>;
   /** Sums of pairwise member similarities (terms, anchors): the story's own cohesion. */
   pairs: number;
   anchorPairs: number;
@@ -115,9 +119,6 @@ interface Compared {
   relative: number;
   /** The lower share of either side's salient anchors that the other side holds as prominently. */
   match: number;
-  shared: string[];
-  sharedAnchors: string[];
-  unmatched: string[];
 }
 
 export class StoryClusterer {
@@ -149,7 +150,7 @@ export class StoryClusterer {
     const article = this.profile(f, day);
 
     let best: { story: Story; c: Compared } | null = null;
-    for (const story of this.candidates(article, null)) {
+    for (const story of this.candidates(article, null, MAX_CANDIDATES)) {
       const c = this.compare(article, story);
       if (!best || c.score > best.c.score || (c.score === best.c.score && story.id < best.story.id)) best = { story, c };
     }
@@ -159,17 +160,17 @@ export class StoryClusterer {
       best.story.touched = this.docs;
       const merges: Merge[] = [];
       const target = this.mergeSimilar(best.story, merges);
-      assignment = { story: target.id, created: false, score: best.c.score, reasons: explain(best.c), merges };
+      assignment = { story: target.id, created: false, score: best.c.score, reasons: explain(best.c, article, best.story), merges };
     } else {
       const story: Story = {
-        id: this.stories.length, size: 0, terms: new Map(), anchors: new Map(), pairs: 0, anchorPairs: 0,
+        id: this.stories.length, size: 0, terms: new Map(), anchors: new Map(), salient: [], pairs: 0, anchorPairs: 0,
         first: null, last: null, touched: this.docs, mergedInto: null, retired: false,
       };
       this.stories.push(story);
       this.live.add(story.id);
       this.absorb(story, article);
       const reasons = best
-        ? [`closest story ${best.story.id} scored ${best.c.score.toFixed(3)}, below ${JOIN_THRESHOLD}`, ...explain(best.c).slice(1)]
+        ? [`closest story ${best.story.id} scored ${best.c.score.toFixed(3)}, below ${JOIN_THRESHOLD}`, ...explain(best.c, article, best.story).slice(1)]
         : ['no live story shares its rarer terms'];
       assignment = { story: story.id, created: true, score: best?.c.score ?? 0, reasons, merges: [] };
     }
@@ -192,9 +193,12 @@ export class StoryClusterer {
       docs: this.docs,
       today: this.today,
       df: entries(this.df),
-      stories: this.stories.map((s) => s.mergedInto !== null || s.retired
+      // Merged and retired stories keep only what resolve() and storyCount() need.
+      stories: this.stories.map((s) => s.mergedInto !== null
         ? { id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto }
-        : { id: s.id, size: s.size, first: s.first, last: s.last, touched: s.touched, pairs: s.pairs, anchorPairs: s.anchorPairs, terms: entries(s.terms), anchors: entries(s.anchors) }),
+        : s.retired
+          ? { id: s.id, size: s.size, first: s.first, last: s.last, retired: true }
+          : { id: s.id, size: s.size, first: s.first, last: s.last, touched: s.touched, pairs: s.pairs, anchorPairs: s.anchorPairs, terms: entries(s.terms), anchors: entries(s.anchors) }),
     };
   }
 
@@ -206,11 +210,11 @@ export class StoryClusterer {
     for (const [t, n] of state.df) c.df.set(t, n);
     for (const [i, s] of state.stories.entries()) {
       if (s.id !== i) throw new Error(`story ${s.id} stored at position ${i}`);
-      const active = s.mergedInto === undefined;
       const story: Story = {
-        id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto ?? null, retired: active && s.terms === undefined,
-        touched: s.touched ?? 0, pairs: s.pairs ?? 0, anchorPairs: s.anchorPairs ?? 0, terms: new Map(s.terms ?? []), anchors: new Map(s.anchors ?? []),
+        id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto ?? null, retired: s.retired ?? false,
+        touched: s.touched ?? 0, pairs: s.pairs ?? 0, anchorPairs: s.anchorPairs ?? 0, terms: new Map(s.terms ?? []), anchors: new Map(s.anchors ?? []), salient: [],
       };
+      story.salient = salientOf(story.anchors);
       c.stories.push(story);
       if (story.mergedInto === null && !story.retired) {
         c.live.add(story.id);
@@ -223,12 +227,13 @@ export class StoryClusterer {
   /** After a story grows, fold it into (or fold into it) another story it has come to resemble. */
   private mergeSimilar(story: Story, merges: Merge[]): Story {
     let best: { other: Story; c: Compared } | null = null;
-    for (const other of this.candidates(story, story.id)) {
+    for (const other of this.candidates(story, story.id, MAX_MERGE_CANDIDATES)) {
       const c = this.compare(story, other);
       if (c.score < MERGE_THRESHOLD || c.relative < MERGE_RELATIVE) continue;
       if (!best || c.relative > best.c.relative || (c.relative === best.c.relative && other.id < best.other.id)) best = { other, c };
     }
     if (!best) return story;
+    const reasons = explain(best.c, story, best.other);
     const [keep, drop] = best.other.id < story.id ? [best.other, story] : [story, best.other];
     this.unindex(drop);
     this.absorb(keep, drop);
@@ -236,8 +241,9 @@ export class StoryClusterer {
     drop.mergedInto = keep.id;
     drop.terms = new Map();
     drop.anchors = new Map();
+    drop.salient = [];
     this.live.delete(drop.id);
-    merges.push({ from: drop.id, into: keep.id, score: best.c.score, reasons: explain(best.c) });
+    merges.push({ from: drop.id, into: keep.id, score: best.c.score, reasons });
     return keep;
   }
 
@@ -251,6 +257,7 @@ export class StoryClusterer {
       s.retired = true;
       s.terms = new Map();
       s.anchors = new Map();
+      s.salient = [];
       this.live.delete(id);
     }
     for (const [t, n] of this.df) if (n === 1 && !this.postings.has(t)) this.df.delete(t);
@@ -263,7 +270,8 @@ export class StoryClusterer {
 
   /** An article as a one-member profile. */
   private profile(f: DocFeatures, day: number | null): Profile {
-    return { size: 1, terms: this.unitVector(f.terms), anchors: this.unitVector(f.anchors), pairs: 0, anchorPairs: 0, first: day, last: day };
+    const anchors = this.unitVector(f.anchors);
+    return { size: 1, terms: this.unitVector(f.terms), anchors, salient: salientOf(anchors), pairs: 0, anchorPairs: 0, first: day, last: day };
   }
 
   /** L2-normalised TF-IDF vector (IDF as of now: a story keeps its members' weights as they were when they joined). */
@@ -277,7 +285,7 @@ export class StoryClusterer {
   }
 
   /** The live stories worth scoring against a profile, best partial overlap first (bounded, see the scale constants). */
-  private candidates(p: Profile, exclude: number | null): Story[] {
+  private candidates(p: Profile, exclude: number | null, limit: number): Story[] {
     const probe = [...p.terms]
       .filter(([t]) => { const ids = this.postings.get(t); return ids !== undefined && ids.size <= POSTING_LIMIT; })
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -290,26 +298,24 @@ export class StoryClusterer {
         overlap.set(id, (overlap.get(id) ?? 0) + (w * (s.terms.get(t) ?? 0)) / s.size);
       }
     }
-    return [...overlap].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MAX_CANDIDATES).map(([id]) => this.stories[id]);
+    return [...overlap].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([id]) => this.stories[id]);
   }
 
   private compare(a: Profile, b: Profile): Compared {
-    const shared: Array<[string, number]> = [], sharedAnchors: Array<[string, number]> = [];
-    const text = dot(a.terms, b.terms, shared) / (a.size * b.size);
-    const anchors = dot(a.anchors, b.anchors, sharedAnchors) / (a.size * b.size);
+    const text = dot(a.terms, b.terms) / (a.size * b.size);
+    const anchors = dot(a.anchors, b.anchors) / (a.size * b.size);
     let score = blend(text, anchors);
     const ca = cohesion(a), cb = cohesion(b);
     const reference = ca === null ? cb : cb === null ? ca : Math.sqrt(ca * cb);
     const relative = reference === null ? 1 : score / Math.max(reference, COHESION_FLOOR);
     // Same kind of event, different protagonists: either side's salient anchors missing from the other.
-    const unmatched: string[] = [];
-    const match = Math.min(matched(a, b, unmatched), matched(b, a, unmatched));
+    const match = Math.min(matched(a, b), matched(b, a));
     score *= CONFLICT_FLOOR + (1 - CONFLICT_FLOOR) * match;
     if (a.first !== null && a.last !== null && b.first !== null && b.last !== null) {
       const gap = Math.max(0, a.first - b.last, b.first - a.last);
       if (gap > TIME_WINDOW_DAYS) score *= Math.exp(-(gap - TIME_WINDOW_DAYS) / TIME_WINDOW_DAYS);
     }
-    return { score, text, anchors, relative, match, shared: top(shared), sharedAnchors: top(sharedAnchors), unmatched };
+    return { score, text, anchors, relative, match };
   }
 
   /** Adds a profile (an article, or a story being merged) to a story. */
@@ -320,6 +326,7 @@ export class StoryClusterer {
     for (const [t, w] of p.terms) s.terms.set(t, (s.terms.get(t) ?? 0) + w);
     for (const [n, w] of p.anchors) s.anchors.set(n, (s.anchors.get(n) ?? 0) + w);
     if (s.terms.size > CENTROID_TERMS * 2) this.prune(s);
+    s.salient = salientOf(s.anchors);
     this.index(s, p.terms.keys());
     if (p.first !== null) s.first = s.first === null ? p.first : Math.min(s.first, p.first);
     if (p.last !== null) s.last = s.last === null ? p.last : Math.max(s.last, p.last);
@@ -370,6 +377,7 @@ const StateSchema = z.object({
     first: z.number().int().nullable(),
     last: z.number().int().nullable(),
     mergedInto: z.number().int().nonnegative().optional(),
+    retired: z.literal(true).optional(),
     touched: z.number().int().nonnegative().optional(),
     pairs: z.number().optional(),
     anchorPairs: z.number().optional(),
@@ -395,18 +403,21 @@ function cohesion(p: Profile): number | null {
   return blend(p.pairs / pairs, p.anchorPairs / pairs);
 }
 
+function salientOf(anchors: Map<string, number>): Array<[string, number]> {
+  return [...anchors].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).slice(0, SALIENT_ANCHORS);
+}
+
 /**
- * Share (by weight) of x's SALIENT_ANCHORS heaviest anchors that y holds at least as prominently (mean weight
- * per member); 1 when x has none. Names y merely mentions in passing count only in proportion.
+ * Share (by weight) of x's salient anchors that y holds at least as prominently (mean weight per member);
+ * 1 when x has none. Names y merely mentions in passing count only in proportion.
  */
-function matched(x: Profile, y: Profile, unmatched: string[]): number {
-  const salient = [...x.anchors].sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1)).slice(0, SALIENT_ANCHORS);
+function matched(x: Profile, y: Profile, unmatched?: string[]): number {
   let all = 0, covered = 0;
-  for (const [n, w] of salient) {
+  for (const [n, w] of x.salient) {
     const share = Math.min(1, ((y.anchors.get(n) ?? 0) / y.size) / (w / x.size));
     all += w;
     covered += w * share;
-    if (share < 0.5) unmatched.push(n);
+    if (share < 0.5) unmatched?.push(n);
   }
   return all > 0 ? covered / all : 1;
 }
@@ -422,10 +433,16 @@ function top(xs: Array<[string, number]>): string[] {
   return xs.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 5).map(([t]) => t);
 }
 
-function explain(c: Compared): string[] {
+/** Reasons for a decision between two profiles: the scores, then what they share and what does not match. */
+function explain(c: Compared, a: Profile, b: Profile): string[] {
+  const shared: Array<[string, number]> = [], sharedAnchors: Array<[string, number]> = [], unmatched: string[] = [];
+  dot(a.terms, b.terms, shared);
+  dot(a.anchors, b.anchors, sharedAnchors);
+  matched(a, b, unmatched);
+  matched(b, a, unmatched);
   const out = [`similarity ${c.score.toFixed(3)} (terms ${c.text.toFixed(3)}, anchors ${c.anchors.toFixed(3)}, anchor match ${c.match.toFixed(2)}, relative ${c.relative.toFixed(2)})`];
-  if (c.sharedAnchors.length) out.push(`shared names and figures: ${c.sharedAnchors.join(', ')}`);
-  if (c.shared.length) out.push(`shared terms: ${c.shared.join(', ')}`);
-  if (c.unmatched.length) out.push(`unmatched names and figures: ${c.unmatched.slice(0, 5).join(', ')}`);
+  if (sharedAnchors.length) out.push(`shared names and figures: ${top(sharedAnchors).join(', ')}`);
+  if (shared.length) out.push(`shared terms: ${top(shared).join(', ')}`);
+  if (unmatched.length) out.push(`names and figures prominent on one side only: ${unmatched.slice(0, 5).join(', ')}`);
   return out;
 }

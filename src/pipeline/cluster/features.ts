@@ -1,6 +1,6 @@
 // Features for story clustering: weighted terms and the names and figures of one article, language-agnostic.
 import { foldForSearch } from '../../lib/fold.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { CALENDAR_WORDS, STOPWORDS } from './stopwords.ts';
 
 export interface DocFeatures {
   /** Sub-linear term weights (before IDF); anchors are terms too. */
@@ -71,8 +71,9 @@ export function extractFeatures(title: string | null, text: string, language: st
   }
   const head = title ? tokens(title, language) : [];
   const body = tokens(text.slice(0, MAX_BODY_CHARS), language);
-  const longWords = head.filter((t) => t.key.length > 3);
-  const titleCase = body.length > 0 && longWords.length > 1 && longWords.filter((t) => t.capitalised).length / longWords.length >= TITLE_CASE_SHARE;
+  // The first word is capitalised in any headline style, so it says nothing about which style this is.
+  const longWords = head.slice(1).filter((t) => t.key.length > 3);
+  const titleCase = body.length > 0 && longWords.length > 0 && longWords.filter((t) => t.capitalised).length / longWords.length >= TITLE_CASE_SHARE;
 
   const lowerSeen = new Set<string>();
   const capitalSeen = new Set<string>();
@@ -88,7 +89,7 @@ export function extractFeatures(title: string | null, text: string, language: st
     for (const t of list) {
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
-      if (isName(t) || DIGIT.test(t.key)) anchorCounts.set(t.key, (anchorCounts.get(t.key) ?? 0) + weight);
+      if ((isName(t) && !CALENDAR_WORDS.has(t.key)) || DIGIT.test(t.key)) anchorCounts.set(t.key, (anchorCounts.get(t.key) ?? 0) + weight);
     }
   };
   add(head, TITLE_WEIGHT);

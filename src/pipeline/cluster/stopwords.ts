@@ -21,3 +21,12 @@ const LISTS = {
 };
 
 export const STOPWORDS: ReadonlySet<string> = new Set(Object.values(LISTS).flatMap((s) => s.split(/\s+/).filter(Boolean)));
+
+/**
+ * Calendar words (weekdays, months) are capitalised in English but name no protagonist: they stay terms, but are
+ * not anchors, so two articles are not tied by "Friday" alone. Other languages on the list write them in lower case.
+ */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/).filter(Boolean),
+);

@@ -190,4 +190,14 @@ export const WEEKDAYS: Record<string, string[][]> = {
   it: [['domenica'], ['lunedì'], ['martedì'], ['mercoledì'], ['giovedì'], ['venerdì'], ['sabato']],
   pt: [['domingo'], ['segunda-feira'], ['terça-feira'], ['quarta-feira'], ['quinta-feira'], ['sexta-feira'], ['sábado']],
   tr: [['pazar'], ['pazartesi'], ['salı'], ['çarşamba'], ['perşembe'], ['cuma'], ['cumartesi']],
+  // Arabic with and without hamza, as pages write them ("الأربعاء", "الاربعاء").
+  ar: [
+    ['الأحد', 'الاحد'], ['الاثنين', 'الإثنين'], ['الثلاثاء'], ['الأربعاء', 'الاربعاء'], ['الخميس'], ['الجمعة'],
+    ['السبت'],
+  ],
+  // Persian with the zero-width non-joiner, a space or nothing inside the compound ("سه‌شنبه", "سه شنبه").
+  fa: [
+    ['یکشنبه', 'یک‌شنبه', 'یک شنبه'], ['دوشنبه', 'دو‌شنبه', 'دو شنبه'], ['سه‌شنبه', 'سه شنبه', 'سهشنبه'],
+    ['چهارشنبه', 'چهار‌شنبه', 'چهار شنبه'], ['پنجشنبه', 'پنج‌شنبه', 'پنج شنبه'], ['جمعه'], ['شنبه'],
+  ],
 };

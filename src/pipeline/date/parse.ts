@@ -1,12 +1,16 @@
 // Reads calendar dates out of strings: machine values (ISO 8601, timestamps) and free text in many languages.
 import { asciiDigits } from './digits.ts';
 import { dayNumber, isValidDay, isoDay, pad2, persianToGregorian } from './calendar.ts';
-import { GREGORIAN_MONTHS, PERSIAN_MONTHS } from './months.ts';
+import { GREGORIAN_MONTHS, PERSIAN_MONTHS, WEEKDAYS } from './months.ts';
 
 /** One date read from a string. Offsets refer to the string that was searched. */
 export interface DateMatch {
   /** Gregorian year; null when the text gave none (e.g. "16 February"). */
   year: number | null;
+  /**
+   * Gregorian month and day, except in a year-less Solar Hijri match (form 'persian', year null: "۲۱ دی"),
+   * which keeps its own month and day until a year is known (see `persianYearless`).
+   */
   month: number;
   day: number;
   hour: number | null;
@@ -74,8 +78,11 @@ function buildIndex(table: string[][][]): { index: Map<string, number>; pattern:
 const GREGORIAN = buildIndex(Object.values(GREGORIAN_MONTHS));
 const PERSIAN = buildIndex([PERSIAN_MONTHS]);
 
-/** A month name standing alone: no letter may touch it on either side. */
-const MONTH = `(?<!\\p{L})(${GREGORIAN.pattern})(?!\\p{L})\\.?`;
+/**
+ * A month name standing alone: no letter may touch it on either side. Arabic pages often add the Levantine
+ * name after the Egyptian one ("13 يناير/كانون الثاني 2022"); the second name is read over.
+ */
+const MONTH = `(?<!\\p{L})(${GREGORIAN.pattern})(?!\\p{L})\\.?(?:\\s?/\\s?(?:${GREGORIAN.pattern})(?!\\p{L}))?`;
 const PMONTH = `(?<!\\p{L})(${PERSIAN.pattern})(?!\\p{L})`;
 const DAY = '(\\d{1,2})';
 const YEAR = '(\\d{4})(?!\\d)';
@@ -102,17 +109,28 @@ const PATTERNS: Array<{ form: DateMatch['form']; re: RegExp; order: Order }> = [
   { form: 'persian', order: 'persian', re: new RegExp(`(?<!\\d)${DAY}\\s*${PMONTH}\\s*(?:ماه\\s*)?(?:سال\\s*)?${YEAR}`, 'giu') },
 ];
 
-const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' }> = [
+const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' | 'persian' }> = [
   // 16 February, 9 января
   { order: 'dm', re: new RegExp(`(?<![\\p{L}\\d.:/])${DAY}${DAY_SUFFIX}${DM_JOIN}${MONTH}`, 'giu') },
   // January 9, Jan. 9th
   { order: 'md', re: new RegExp(`${MONTH}\\s*${DAY}(?:st|nd|rd|th)?(?![\\d:])`, 'giu') },
+  // ۲۱ دی (Solar Hijri day and month; the match keeps them in that calendar, form 'persian', until a year is known)
+  { order: 'persian', re: new RegExp(`(?<![\\p{L}\\d.:/])${DAY}\\s*${PMONTH}`, 'giu') },
 ];
 
-/** A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46", "12:09 م". */
-const TIME_AFTER = /^(?:\.?\s*(?:г\.|года)?\s*(?:,|-|–|—|\||T|at|à|às|a las|alle|um|saat|в|o)?\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*(?:([ap])\.?\s?m\.?|(ص|م))(?!\p{L}))?/iu;
-/** A clock time right before a date: "14:10, 16 February". */
-const TIME_BEFORE = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:,|-|–|—|\|)?\s*$/u;
+/** Weekday names of every listed language, longest first, for the weekday that may sit between a date and its time. */
+const WEEKDAY_NAMES = Object.values(WEEKDAYS).flat(2).sort((a, b) => b.length - a.length).join('|');
+
+/**
+ * A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46",
+ * "12:09 م", "۲۲ دی ۱۴۰۰ ساعت ۱۵:۲۰", and with the weekday between them: "13 Ocak 2022 Perşembe 19:46".
+ */
+const TIME_AFTER = new RegExp(
+  String.raw`^(?:\.?\s*(?:г\.|года)?\s*(?:,?\s*(?:${WEEKDAY_NAMES})(?!\p{L}))?\s*(?:,|-|–|—|\||T|at|à|às|a las|alle|um|saat|в|o|ساعت|الساعة)?\s*)(\d{1,2})[:h](\d{2})(?::(\d{2}))?(?:\s*(?:([ap])\.?\s?m\.?|(ص|م))(?!\p{L}))?`,
+  'iu',
+);
+/** A clock time right before a date: "14:10, 16 February", "12:09 م 11 يناير" (Arabic pm marker). */
+const TIME_BEFORE = /(?<!\d)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([ap])\.?\s?m\.?|\s*(ص|م))?\s*(?:,|-|–|—|\|)?\s*$/iu;
 
 /** Makes a string safe for the date patterns without moving any offset (one code unit for one). */
 export function prepareText(text: string): string {
@@ -137,17 +155,21 @@ function clock(h: string | undefined, m: string | undefined, s: string | undefin
   return { hour, minute, second };
 }
 
-function withClock(m: DateMatch, text: string): DateMatch {
-  const after = TIME_AFTER.exec(text.slice(m.end, m.end + 40));
+/** Arabic pages write ص (morning) and م (evening) for am and pm. */
+function meridiem(latin: string | undefined, arabic: string | undefined): string | undefined {
+  return latin ?? (arabic === undefined ? undefined : arabic === 'ص' ? 'a' : 'p');
+}
+
+/** Attaches the clock time written next to a date; `prepared` is `text` after `prepareText` (ASCII digits). */
+function withClock(m: DateMatch, prepared: string, text: string): DateMatch {
+  const after = TIME_AFTER.exec(prepared.slice(m.end, m.end + 60));
   if (after) {
-    // Arabic pages write ص (morning) and م (evening) for am and pm.
-    const ampm = after[4] ?? (after[5] === undefined ? undefined : after[5] === 'ص' ? 'a' : 'p');
-    const c = clock(after[1], after[2], after[3], ampm);
+    const c = clock(after[1], after[2], after[3], meridiem(after[4], after[5]));
     if (c) return { ...m, ...c, end: m.end + after[0].length, text: text.slice(m.index, m.end + after[0].length) };
   }
-  const before = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 20), m.index));
+  const before = TIME_BEFORE.exec(prepared.slice(Math.max(0, m.index - 20), m.index));
   if (before) {
-    const c = clock(before[1], before[2], before[3], undefined);
+    const c = clock(before[1], before[2], before[3], meridiem(before[4], before[5]));
     if (c) {
       const start = m.index - before[0].length;
       return { ...m, ...c, index: start, text: text.slice(start, m.end) };
@@ -161,6 +183,15 @@ function makeMatch(
 ): DateMatch | null {
   if (!isValidDay(year ?? 2000, month, day)) return null;
   return { year, month, day, hour: null, minute: null, second: null, offset: null, index, end: index + text.length, text, form };
+}
+
+/** Solar Hijri months 1-6 have 31 days, 7-11 have 30, Esfand 29 or 30. */
+const PERSIAN_MONTH_DAYS = [31, 31, 31, 31, 31, 31, 30, 30, 30, 30, 30, 30];
+
+/** A year-less Solar Hijri day ("۲۱ دی"): month and day stay in that calendar, since the year decides the Gregorian day. */
+function persianYearless(month: number, day: number, index: number, text: string): DateMatch | null {
+  if (day < 1 || day > PERSIAN_MONTH_DAYS[month - 1]) return null;
+  return { year: null, month, day, hour: null, minute: null, second: null, offset: null, index, end: index + text.length, text, form: 'persian' };
 }
 
 type Order = 'iso' | 'cjk' | 'ymd' | 'dmy' | 'mdy' | 'ambiguous' | 'persian';
@@ -234,10 +265,11 @@ export function findDates(text: string, options: FindOptions = {}): DateMatch[] 
   if (options.yearless) {
     for (const p of YEARLESS_PATTERNS) {
       for (const g of t.matchAll(p.re)) {
-        const [d, mo] = p.order === 'dm' ? [g[1]!, g[2]!] : [g[2]!, g[1]!];
-        const month = GREGORIAN.index.get(monthKey(mo));
+        const [d, mo] = p.order === 'md' ? [g[2]!, g[1]!] : [g[1]!, g[2]!];
+        const month = (p.order === 'persian' ? PERSIAN : GREGORIAN).index.get(monthKey(mo));
         if (month === undefined) continue;
-        const m = makeMatch('named', null, month, Number(d), g.index, text.slice(g.index, g.index + g[0].length));
+        const raw = text.slice(g.index, g.index + g[0].length);
+        const m = p.order === 'persian' ? persianYearless(month, Number(d), g.index, raw) : makeMatch('named', null, month, Number(d), g.index, raw);
         if (m) found.push(m);
       }
     }
@@ -247,7 +279,7 @@ export function findDates(text: string, options: FindOptions = {}): DateMatch[] 
   for (const m of found) {
     const last = out[out.length - 1];
     if (last && m.index < last.end) continue;
-    out.push(withClock(m, text));
+    out.push(withClock(m, t, text));
   }
   return out;
 }

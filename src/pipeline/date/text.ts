@@ -1,6 +1,8 @@
 // Finds the publication date of plain text (captures, extracted bodies): date line, wire dateline, URL, header dates; infers missing years.
 import type { DateSource, PublishedDate } from '../../domain/article.ts';
-import { dayNumber, isValidDay, isoDay, weekday } from './calendar.ts';
+import { isParagraph } from '../../lib/lines.ts';
+import { matchDateline } from '../metadata/dateline.ts';
+import { dayNumber, isValidDay, isoDay, persianToGregorian, weekday } from './calendar.ts';
 import { WEEKDAYS } from './months.ts';
 import { findDates, isPlausible, MIN_YEAR, toIso, type DateMatch } from './parse.ts';
 import { dateFromUrl, yearMonthFromUrl } from './url.ts';
@@ -31,8 +33,14 @@ const DATE_LINE_MAX_OTHER_LETTERS = 24;
  * because a short headline such as "Talks set for 10 January" must not be read as a date line.
  */
 const YEARLESS_LINE_MAX_OTHER_LETTERS = 4;
-/** Paragraphs at the top searched for a wire dateline ("GENEVA, January 9. /TASS/."). */
+/**
+ * Lines at the top searched for a wire dateline ("GENEVA, January 9. /TASS/."): at least this many, and on
+ * through the first few prose paragraphs, since a whole-page capture can put dozens of menu lines first.
+ */
 const DATELINE_SCAN_PARAGRAPHS = 8;
+const DATELINE_SCAN_PROSE = 3;
+/** A line of at least this many words closing like a sentence is a prose paragraph. */
+const PROSE_MIN_WORDS = 12;
 /** Characters after the date searched for the weekday of the reported event (the lead sentence or two). */
 const LEAD_WINDOW_CHARS = 600;
 /** Characters at the top where a full date is taken as the publication date (header zone of a capture). */
@@ -71,6 +79,17 @@ function lineOffsets(text: string): Array<{ line: string; start: number }> {
   return out;
 }
 
+/**
+ * Labels of a page's update time ("Обновлено 9 января 2022, 19:10", "Güncelleme: ..."); the publication date
+ * line is the other one. Matched at the start of a line, case-insensitively.
+ */
+const UPDATED_LABEL = /^\(?\s*(?:updated|last updated|modified|обновлено|обновлен|изменено|güncelleme|güncellenme|son güncelleme|آخر تحديث|تم التحديث|محدث|به‌روزرسانی|بروزرسانی|به روز رسانی|آخرین به‌روزرسانی)/iu;
+
+/** Whether a date line gives the time of an update rather than of publication. */
+export function isUpdateLine(line: string): boolean {
+  return UPDATED_LABEL.test(line.trim());
+}
+
 /** Reads a date line: a short line that is a date, with or without year and time. */
 function readDateLine(line: string): DateMatch | null {
   const trimmed = line.trim();
@@ -90,43 +109,78 @@ function findDateLine(text: string, hint: string | null): Found | null {
     const at = lines.find((l) => l.line.includes(hint.trim()));
     return { match: m, where: 'date line', line: hint.trim(), leadFrom: at ? at.start + at.line.length : 0 };
   }
+  let updated: Found | null = null;
   for (const l of lines) {
     const m = readDateLine(l.line);
-    if (m) return { match: m, where: 'date line', line: l.line.trim(), leadFrom: l.start + l.line.length };
+    if (!m) continue;
+    const found: Found = { match: m, where: 'date line', line: l.line.trim(), leadFrom: l.start + l.line.length };
+    if (!isUpdateLine(l.line)) return found;
+    updated ??= found;
   }
-  return null;
+  return updated;
 }
 
 function findWireDateline(text: string): Found | null {
-  const paragraphs = lineOffsets(text).filter((l) => l.line.trim().length > 0).slice(0, DATELINE_SCAN_PARAGRAPHS);
-  for (const p of paragraphs) {
-    const head = DATELINE_HEAD.exec(p.line);
-    if (!head) continue;
-    const rest = p.line.slice(head[0].length);
-    const m = findDates(rest, { yearless: true })[0];
-    if (!m || m.index !== 0) continue;
-    const end = head[0].length + m.end;
-    const credit = /^\.?\s*(?:\/[^/]{1,20}\/\.?|\([^)]{1,30}\))?/u.exec(p.line.slice(end))?.[0] ?? '';
-    return { match: m, where: 'dateline', line: p.line.slice(0, end + credit.length).trim(), leadFrom: p.start + end };
+  const lines = lineOffsets(text).filter((l) => l.line.trim().length > 0);
+  let prose = 0;
+  for (const [i, p] of lines.entries()) {
+    if (i >= DATELINE_SCAN_PARAGRAPHS && prose >= DATELINE_SCAN_PROSE) break;
+    if (isParagraph(p.line, PROSE_MIN_WORDS)) prose++;
+    const found = casedDateline(p) ?? datelineWithDate(p);
+    if (found) return found;
   }
   return null;
 }
 
-/** Years, latest first and none after `now`, in which month/day falls on weekday `dow` (0 = Sunday). */
-function yearsWithWeekday(month: number, day: number, dow: number, now: Date): number[] {
-  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-  const years: number[] = [];
-  for (let y = now.getUTCFullYear(); y >= MIN_YEAR; y--) {
-    if (!isValidDay(y, month, day) || dayNumber(y, month, day) > today) continue;
-    if (weekday(y, month, day) === dow) years.push(y);
-  }
-  return years;
+/** An upper-case place name, then the date: "GENEVA, January 9. /TASS/.", "MOSCOW, Jan 11 (Reuters) -". */
+function casedDateline(p: { line: string; start: number }): Found | null {
+  const head = DATELINE_HEAD.exec(p.line);
+  if (!head) return null;
+  const rest = p.line.slice(head[0].length);
+  const m = findDates(rest, { yearless: true })[0];
+  if (!m || m.index !== 0) return null;
+  const end = head[0].length + m.end;
+  const credit = /^\.?\s*(?:\/[^/]{1,20}\/\.?|\([^)]{1,30}\))?/u.exec(p.line.slice(end))?.[0] ?? '';
+  return { match: m, where: 'dateline', line: p.line.slice(0, end + credit.length).trim(), leadFrom: p.start + end };
 }
 
-/** The first weekday named in the date's own line, else in the lead that follows it. */
+/** Any other dateline that states a date ("أبوظبي في 12 يناير / وام /"), as the dateline reader finds it. */
+function datelineWithDate(p: { line: string; start: number }): Found | null {
+  const d = matchDateline(p.line.trim());
+  if (!d?.guess.dateText) return null;
+  const m = findDates(d.guess.dateText, { yearless: true })[0];
+  if (!m) return null;
+  const lead = p.line.indexOf(p.line.trim()) + d.length;
+  return { match: m, where: 'dateline', line: p.line.trim().slice(0, d.length).trim(), leadFrom: p.start + lead };
+}
+
+/** A Gregorian calendar day. */
+interface Day { year: number; month: number; day: number }
+
+/**
+ * The Gregorian days a year-less match may stand for, latest first and none after `now`: the same month and
+ * day in every year back to MIN_YEAR, or for a Solar Hijri match ("۲۱ دی") that day in every Persian year.
+ */
+function possibleDays(m: DateMatch, now: Date): Day[] {
+  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  const out: Day[] = [];
+  for (let y = now.getUTCFullYear(); y >= MIN_YEAR; y--) {
+    const day = m.form === 'persian' ? persianToGregorian(y - 621, m.month, m.day) : { year: y, month: m.month, day: m.day };
+    if (!day || !isValidDay(day.year, day.month, day.day) || dayNumber(day.year, day.month, day.day) > today) continue;
+    out.push(day);
+  }
+  return out;
+}
+
+/**
+ * The first weekday named in the date's own line, else in the lead that follows it: its prose paragraphs
+ * first, since a headline or standfirst between the date and the lede may announce a later day
+ * ("talks will be held on Monday" above "the delegation arrived on Sunday").
+ */
 function leadWeekday(text: string, found: Found): { dow: number; word: string } | null {
-  const sources = [found.line, text.slice(found.leadFrom, found.leadFrom + LEAD_WINDOW_CHARS)];
-  for (const s of sources) {
+  const window = text.slice(found.leadFrom, found.leadFrom + LEAD_WINDOW_CHARS);
+  const prose = window.split('\n').filter((l) => isParagraph(l, PROSE_MIN_WORDS)).join('\n');
+  for (const s of [found.line, prose, window]) {
     WEEKDAY_RE.lastIndex = 0;
     const m = WEEKDAY_RE.exec(s);
     if (m) return { dow: WEEKDAY_INDEX.get(m[1]!.toLowerCase())!, word: m[1]! };
@@ -134,65 +188,72 @@ function leadWeekday(text: string, found: Found): { dow: number; word: string } 
   return null;
 }
 
-/** The year that puts month/day nearest to the latest full date written elsewhere in the text. */
-function yearFromContext(text: string, month: number, day: number, now: Date): { year: number; from: string } | null {
+/** The latest full date written in the text (at or before `now`), as the context a year-less date sits in. */
+function latestDateIn(text: string, now: Date): DateMatch | null {
   const dated = findDates(text).filter((m) => isPlausible(m, now));
   if (dated.length === 0) return null;
-  const latest = dated.reduce((a, b) => (dayNumber(b.year!, b.month, b.day) > dayNumber(a.year!, a.month, a.day) ? b : a));
-  const anchor = dayNumber(latest.year!, latest.month, latest.day);
-  const today = dayNumber(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
-  let best: { year: number; distance: number } | null = null;
-  for (const y of [latest.year! - 1, latest.year!, latest.year! + 1]) {
-    if (!isValidDay(y, month, day) || dayNumber(y, month, day) > today) continue;
-    const distance = Math.abs(dayNumber(y, month, day) - anchor);
-    if (distance <= CONTEXT_MAX_DAYS && (!best || distance < best.distance)) best = { year: y, distance };
-  }
-  return best && { year: best.year, from: latest.text };
+  return dated.reduce((a, b) => (dayNumber(b.year!, b.month, b.day) > dayNumber(a.year!, a.month, a.day) ? b : a));
 }
 
-interface YearGuess { year: number; confidence: number; how: string }
+/** Among `days`, the one nearest the text's latest full date, when it lies within CONTEXT_MAX_DAYS of it. */
+function nearestToContext(days: Day[], context: DateMatch | null): Day | null {
+  if (!context) return null;
+  const anchor = dayNumber(context.year!, context.month, context.day);
+  let best: { day: Day; distance: number } | null = null;
+  for (const d of days) {
+    const distance = Math.abs(dayNumber(d.year, d.month, d.day) - anchor);
+    if (distance <= CONTEXT_MAX_DAYS && (!best || distance < best.distance)) best = { day: d, distance };
+  }
+  return best?.day ?? null;
+}
+
+interface DayGuess { day: Day; confidence: number; how: string }
 
 /**
  * A year for a year-less date, from (in order of trust) the URL's year and month, the weekday the
  * lead gives for that day, and full dates elsewhere in the text. Null when nothing supports one.
  */
-function inferYear(text: string, found: Found, urls: string[], now: Date): YearGuess | null {
-  const { month, day } = found.match;
+function inferYear(text: string, found: Found, urls: string[], now: Date): DayGuess | null {
+  const days = possibleDays(found.match, now);
   const fromUrl = yearMonthFromUrl(urls, now);
-  if (fromUrl && fromUrl.month === month && isValidDay(fromUrl.year, month, day)) {
-    return { year: fromUrl.year, confidence: TEXT_CONFIDENCE.yearFromUrl, how: `year ${fromUrl.year} from the URL` };
+  const inUrlMonth = fromUrl && days.find((d) => d.year === fromUrl.year && d.month === fromUrl.month);
+  if (inUrlMonth) {
+    return { day: inUrlMonth, confidence: TEXT_CONFIDENCE.yearFromUrl, how: `year ${inUrlMonth.year} from the URL` };
   }
   const wd = leadWeekday(text, found);
-  const context = yearFromContext(text, month, day, now);
+  const context = latestDateIn(text, now);
+  const nearContext = nearestToContext(days, context);
   if (wd) {
-    const years = yearsWithWeekday(month, day, wd.dow, now);
+    const onWeekday = days.filter((d) => weekday(d.year, d.month, d.day) === wd.dow);
     // A weekday repeats on a date only every five to eleven years, so at most one such year lies
     // next to the text's own dates; without those, the latest year is taken.
-    const near = context ? years.find((y) => Math.abs(y - context.year) <= 1) : undefined;
-    const year = near ?? years[0];
-    if (year !== undefined) {
-      const monthDay = isoDay(2000, month, day).slice(5);
+    const near = nearContext ? onWeekday.find((d) => Math.abs(d.year - nearContext.year) <= 1) : undefined;
+    const day = near ?? onWeekday[0];
+    if (day !== undefined) {
+      const iso = isoDay(day.year, day.month, day.day);
       return near !== undefined
         ? {
-          year,
+          day,
           confidence: TEXT_CONFIDENCE.yearFromWeekdayAndContext,
-          how: `year ${year} from weekday '${wd.word}' (${monthDay} is a ${WEEKDAY_NAMES[wd.dow]} in ${year}) next to '${context!.from}' in the text`,
+          how: `year ${day.year} from weekday '${wd.word}' (${iso.slice(5)} is a ${WEEKDAY_NAMES[wd.dow]} in ${day.year}) next to '${context!.text}' in the text`,
         }
         : {
-          year,
+          day,
           confidence: TEXT_CONFIDENCE.yearFromWeekday,
-          how: `year ${year} from weekday '${wd.word}' (latest year with ${monthDay} a ${WEEKDAY_NAMES[wd.dow]})`,
+          how: found.match.form === 'persian'
+            ? `year ${day.year} from weekday '${wd.word}' (latest year with this day a ${WEEKDAY_NAMES[wd.dow]}: ${iso})`
+            : `year ${day.year} from weekday '${wd.word}' (latest year with ${iso.slice(5)} a ${WEEKDAY_NAMES[wd.dow]})`,
         };
     }
   }
-  if (context) {
-    return { year: context.year, confidence: TEXT_CONFIDENCE.yearFromContext, how: `year ${context.year} from '${context.from}' in the text` };
+  if (nearContext) {
+    return { day: nearContext, confidence: TEXT_CONFIDENCE.yearFromContext, how: `year ${nearContext.year} from '${context!.text}' in the text` };
   }
   return null;
 }
 
-function result(m: DateMatch, source: DateSource, confidence: number, detail: string, year?: number): PublishedDate {
-  return { value: toIso(m, year ?? m.year), source, confidence, detail };
+function result(m: DateMatch, source: DateSource, confidence: number, detail: string, day?: Day): PublishedDate {
+  return { value: toIso(day ? { ...m, ...day } : m), source, confidence, detail };
 }
 
 /**
@@ -229,7 +290,7 @@ export function findPublishedInText(
     if (!found || found.match.year !== null) continue;
     const guess = inferYear(text, found, urls, now);
     if (guess) {
-      return result(found.match, 'inferred', guess.confidence, `${found.where} '${found.line}'; ${guess.how}`, guess.year);
+      return result(found.match, 'inferred', guess.confidence, `${found.where} '${found.line}'; ${guess.how}`, guess.day);
     }
   }
   // 5.

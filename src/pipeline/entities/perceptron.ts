@@ -1,4 +1,4 @@
-// Linear sequence tagger over BIO tags: the committed weights, their file format, and Viterbi decoding.
+// Linear sequence tagger over BIO tags: the committed weights, their file format, fast scoring of a document's features, and Viterbi decoding.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import {
@@ -25,6 +25,11 @@ export interface TaggerWeights {
   start: Float64Array;
   trans: Float64Array;
   emission: Map<string, number[]>;
+  /**
+   * Set when every weight is an integer multiple of 1/scale (a model read from its file): tagging then sums
+   * the integers, exactly, so a tag never depends on the order in which features are added.
+   */
+  scale?: number;
 }
 
 /** On-disk form: gzipped JSON, weights as integers of 1/scale. */
@@ -67,6 +72,7 @@ export function readModel(path: string): TaggerWeights {
     start: Float64Array.from(file.start, (v) => v * s),
     trans: Float64Array.from(file.trans, (v) => v * s),
     emission,
+    scale: file.scale,
   };
 }
 
@@ -113,9 +119,10 @@ export function viterbi(scores: Float64Array, n: number, start: ArrayLike<number
 
 /** Tags documents: features of the whole document, then the best tag sequence of each sentence. */
 export function tagDocument(weights: TaggerWeights, sentences: string[][]): string[][] {
-  const sink = new ScoringSink(compiled(weights));
+  const c = compiled(weights);
+  const sink = new ScoringSink(c);
   emitDocumentFeatures(sentences, sink);
-  return sink.sentences.map((scores) => viterbi(scores, scores.length / T, weights.start, weights.trans).map((t) => TAGS[t]));
+  return sink.sentences.map((scores) => viterbi(scores, scores.length / T, c.startScores, c.transScores).map((t) => TAGS[t]));
 }
 
 // ── Fast scoring: features looked up by template and values, without building their names ──
@@ -126,6 +133,9 @@ export function tagDocument(weights: TaggerWeights, sentences: string[][]): stri
  * name per feature and token. Weights sit in flat arrays: row r's pairs are tags[start[r]..start[r+1]).
  */
 interface CompiledWeights {
+  /** Start and transition scores in the same unit as `values`. */
+  startScores: Float64Array;
+  transScores: Float64Array;
   flags: Map<string, number>;
   one: Map<string, Map<string, number>>;
   two: Map<string, Map<string, Map<string, number>>>;
@@ -148,7 +158,9 @@ function compile(weights: TaggerWeights): CompiledWeights {
   for (const t of ONE_VALUE_TEMPLATES) arity.set(t, 1);
   for (const t of TWO_VALUE_TEMPLATES) arity.set(t, 2);
   for (const t of THREE_VALUE_TEMPLATES) arity.set(t, 3);
+  const unit = (x: number): number => (weights.scale ? Math.round(x * weights.scale) : x);
   const c: CompiledWeights = {
+    startScores: weights.start.map(unit), transScores: weights.trans.map(unit),
     flags: new Map(), one: new Map(), two: new Map(), three: new Map(),
     start: new Int32Array(weights.emission.size + 1), tags: new Uint8Array(0), values: new Float64Array(0),
   };
@@ -162,7 +174,7 @@ function compile(weights: TaggerWeights): CompiledWeights {
     c.start[row] = at;
     for (let k = 0; k < p.length; k += 2) {
       c.tags[at] = p[k];
-      c.values[at++] = p[k + 1];
+      c.values[at++] = unit(p[k + 1]);
     }
     const eq = name.indexOf('=');
     const template = eq >= 0 ? name.slice(0, eq + 1) : name;
@@ -202,7 +214,7 @@ function splits(value: string, n: number): string[][] {
 class ScoringSink implements FeatureSink {
   readonly sentences: Float64Array[] = [];
   /** Scores of the current sentence, and the offset of the current token in it. */
-  private scores = new Float64Array(0);
+  private scores: Float64Array = new Float64Array(0);
   private base = -T;
   /** Each template's maps, by template index. */
   private readonly byOne: Array<Map<string, number> | undefined>;
@@ -243,23 +255,19 @@ class ScoringSink implements FeatureSink {
     this.add(this.byThree[this.templateIndex.get(template)!]?.get(a)?.get(b)?.get(c));
   }
 
-  /** A word's group of features is summed once per word (and model) and reused at each occurrence. */
+  /** A word's group of features is summed once per word (and model), kept in the word's memo, and reused at each occurrence. */
   group(group: number, w: WordInfo): void {
-    let cached = groupScores.get(w);
-    if (!cached || cached.weights !== this.c) {
-      cached = { weights: this.c, sums: new Array(WORD_GROUPS.length) };
-      groupScores.set(w, cached);
-    }
-    let sum = cached.sums[group];
-    if (!sum) {
+    if (w.memo?.owner !== this.c) w.memo = { owner: this.c, sums: new Float64Array(WORD_GROUPS.length * T), done: 0 };
+    const memo = w.memo;
+    const at = group * T;
+    if (!(memo.done & (1 << group))) {
       const [scores, base] = [this.scores, this.base];
-      this.scores = sum = new Float64Array(T);
-      this.base = 0;
+      [this.scores, this.base] = [memo.sums, at];
       WORD_GROUPS[group](w, this);
       [this.scores, this.base] = [scores, base];
-      cached.sums[group] = sum;
+      memo.done |= 1 << group;
     }
-    for (let t = 0; t < T; t++) this.scores[this.base + t] += sum[t];
+    for (let t = 0; t < T; t++) this.scores[this.base + t] += memo.sums[at + t];
   }
 
   sentenceEnd(): void {
@@ -272,6 +280,3 @@ class ScoringSink implements FeatureSink {
     for (let k = start[row]; k < start[row + 1]; k++) this.scores[this.base + tags[k]] += values[k];
   }
 }
-
-/** Summed scores of each word's feature groups, kept with the word's cached properties (see `wordInfo`). */
-const groupScores = new WeakMap<WordInfo, { weights: CompiledWeights; sums: Array<Float64Array | undefined> }>();

@@ -87,7 +87,8 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'ответить', 'реклама', 'читать далее', 'читать еще', 'показать еще', 'загрузить еще', 'далее', 'назад', 'закрыть',
       'политика конфиденциальности', 'пользовательское соглашение', 'контакты', 'о нас', 'о проекте', 'архив',
       'видео', 'фото', 'фотогалерея', 'новости', 'лента новостей', 'популярное', 'читаемое', 'теги', 'рубрики',
-      'нравится', 'не нравится', 'печать', 'версия для печати', 'русский', 'english',
+      'нравится', 'не нравится', 'печать', 'версия для печати', 'русский', 'english', 'перейти к основному содержанию',
+      'добавить в избранное', 'в избранное', 'сейчас читают', 'все материалы', 'принять', 'лента новостей',
     ],
     prefix: [
       'поделиться', 'подписывайтесь на ', 'подпишитесь на ', 'читайте также', 'читайте нас в', 'смотрите также',
@@ -96,6 +97,7 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'используя этот сайт', 'нажимая', 'забыли пароль', 'нет аккаунта', 'уже есть аккаунт', 'введите e-mail',
       'введите адрес', '©', 'все права защищены', 'при использовании материалов', 'при цитировании', 'реклама',
       'комментарии (', 'источник:', 'фото:', 'фото —', 'видео:', 'теги:', 'обновлено', 'опубликовано',
+      'сетевое издание', 'свидетельство о регистрации', 'правила применения рекомендательных технологий',
     ],
     barrier: [
       'читайте также', 'по теме', 'похожие новости', 'похожие материалы', 'другие новости', 'еще по теме',
@@ -108,12 +110,13 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'كلمة المرور', 'اشترك', 'اشترك الآن', 'مشاركة', 'شارك', 'تعليقات', 'التعليقات', 'أضف تعليق', 'رد', 'إعلان',
       'اقرأ المزيد', 'المزيد', 'التالي', 'السابق', 'إغلاق', 'سياسة الخصوصية', 'شروط الاستخدام', 'اتصل بنا',
       'من نحن', 'فيديو', 'صور', 'الأرشيف', 'الأكثر قراءة', 'الأكثر مشاهدة', 'آخر الأخبار', 'كل الأخبار', 'طباعة',
-      'العربية', 'العربیة', 'عربي',
+      'العربية', 'العربیة', 'عربي', 'انتهى', 'موافق', 'تخطي إلى المحتوى', 'بث مباشر',
     ],
     prefix: [
       'شارك على', 'مشاركة على', 'تابعونا على', 'تابعنا على', 'اقرأ أيضا', 'اقرأ أيضاً', 'اقرأ ايضا', 'أخبار ذات صلة',
       'مواضيع ذات صلة', 'ذات صلة', 'نستخدم ملفات تعريف الارتباط', 'يستخدم هذا الموقع', 'باستخدامك', 'جميع الحقوق محفوظة',
-      '©', 'المصدر:', 'الصورة:', 'نسيت كلمة المرور', 'ليس لديك حساب', 'لديك حساب', 'أدخل بريدك',
+      '©', 'المصدر:', 'الصورة:', 'نسيت كلمة المرور', 'ليس لديك حساب', 'لديك حساب', 'أدخل بريدك', 'رمز الخبر',
+      'رقم الخبر', 'اخبار ذات صلة',
     ],
     barrier: ['اقرأ أيضا', 'اقرأ أيضاً', 'أخبار ذات صلة', 'مواضيع ذات صلة', 'ذات صلة', 'التعليقات', 'الأكثر قراءة'],
   },
@@ -122,12 +125,13 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'صفحه اصلی', 'خانه', 'منو', 'جستجو', 'ورود', 'خروج', 'ثبت نام', 'ثبت‌نام', 'عضویت', 'رمز عبور', 'فراموشی رمز عبور',
       'اشتراک', 'اشتراک گذاری', 'اشتراک‌گذاری', 'نظرات', 'نظر', 'ارسال نظر', 'پاسخ', 'تبلیغات', 'آگهی', 'ادامه مطلب',
       'بیشتر', 'بعدی', 'قبلی', 'بستن', 'حریم خصوصی', 'تماس با ما', 'درباره ما', 'ویدیو', 'عکس', 'آرشیو',
-      'پربازدیدترین', 'پربحث‌ترین', 'آخرین اخبار', 'همه اخبار', 'چاپ', 'فارسی', 'پرینت',
+      'پربازدیدترین', 'پربحث‌ترین', 'آخرین اخبار', 'همه اخبار', 'چاپ', 'فارسی', 'پرینت', 'انتهای پیام', 'صفحه نخست',
+      'صفحه اول',
     ],
     prefix: [
       'اشتراک گذاری در', 'ما را دنبال کنید', 'ما را در', 'بیشتر بخوانید', 'بخوانید', 'اخبار مرتبط', 'مطالب مرتبط',
       'این سایت از کوکی', 'کوکی', 'کلیه حقوق', 'تمامی حقوق', '©', 'منبع:', 'عکس:', 'رمز عبور را فراموش',
-      'حساب کاربری ندارید', 'ایمیل خود را وارد',
+      'حساب کاربری ندارید', 'ایمیل خود را وارد', 'کد خبر', 'برچسب ها', 'برچسب‌ها', 'کلیه حقوق', 'تمامی حقوق',
     ],
     barrier: ['بیشتر بخوانید', 'اخبار مرتبط', 'مطالب مرتبط', 'نظرات', 'پربازدیدترین', 'آخرین اخبار'],
   },
@@ -137,13 +141,16 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'üye ol', 'kayıt ol', 'kaydol', 'şifremi unuttum', 'şifre', 'abone ol', 'paylaş', 'yorumlar', 'yorum', 'yorum yap',
       'yanıtla', 'reklam', 'devamını oku', 'daha fazla', 'sonraki', 'önceki', 'kapat', 'gizlilik politikası',
       'kullanım koşulları', 'iletişim', 'hakkımızda', 'künye', 'video', 'foto', 'fotoğraf', 'galeri', 'arşiv',
-      'en çok okunanlar', 'son dakika', 'gündem', 'yazdır', 'türkçe', 'beğen', 'takip et',
+      'en çok okunanlar', 'son dakika', 'gündem', 'yazdır', 'türkçe', 'beğen', 'takip et', 'haberin devamı',
+      'tamam', 'kabul et',
     ],
     prefix: [
       'paylaş:', 'facebook\'ta paylaş', 'twitter\'da paylaş', 'bizi takip edin', 'takip edin', 'ilgili haberler',
       'ilgili haber', 'bunlar da ilginizi', 'bunları da okuyun', 'ayrıca bakınız', 'çerez', 'bu sitede çerez',
       'sitemizde çerez', 'web sitemizde', 'tüm hakları saklıdır', '©', 'kaynak:', 'fotoğraf:', 'güncelleme:',
       'yayınlanma:', 'şifrenizi mi unuttunuz', 'hesabınız yok mu', 'e-posta adresinizi',
+      // the wire's notice under stories it shows in summary ("... abonelere sunulan haberler, özetlenerek yayımlanmaktadır")
+      'anadolu ajansı web sitesinde', 'aa haber akış sistemi',
     ],
     barrier: ['ilgili haberler', 'bunlar da ilginizi çekebilir', 'yorumlar', 'en çok okunanlar', 'diğer haberler'],
   },
@@ -184,8 +191,12 @@ export const SECTION_LABELS = [
   'defence', 'environment', 'climate', 'education', 'travel', 'food', 'arts', 'books', 'music', 'film', 'media',
   'russian politics & diplomacy', 'world news', 'news', 'iran', 'middle-east', 'energy', 'finance', 'crime',
   'мир', 'политика', 'экономика', 'общество', 'спорт', 'культура', 'наука', 'происшествия', 'в мире', 'россия',
-  'العالم', 'سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'دولي', 'عربي', 'جهان', 'سیاسی', 'اقتصادی', 'ورزشی', 'فرهنگی',
-  'بین الملل', 'بین‌الملل', 'dünya', 'siyaset', 'ekonomi', 'spor', 'kültür', 'gündem', 'politika',
+  'армия', 'религия', 'туризм', 'здоровье', 'технологии', 'регионы', 'международная панорама', 'новости',
+  'العالم', 'سياسة', 'اقتصاد', 'رياضة', 'ثقافة', 'دولي', 'عربي', 'روسيا', 'العالم العربي', 'الشرق الأوسط', 'أخبار',
+  'منوعات', 'صحة', 'علوم وتكنولوجيا', 'تكنولوجيا', 'الإمارات', 'ايران', 'إيران',
+  'جهان', 'سیاسی', 'اقتصادی', 'ورزشی', 'فرهنگی', 'اجتماعی', 'بین الملل', 'بین‌الملل', 'استانها', 'علمی',
+  'dünya', 'siyaset', 'ekonomi', 'spor', 'kültür', 'gündem', 'politika', 'türkiye', 'yaşam', 'sağlık', 'teknoloji',
+  'eğitim', 'magazin', 'analiz', 'bilim',
 ];
 
 /**
@@ -195,7 +206,8 @@ export const SECTION_LABELS = [
 export const CAPTION_MARKERS = [
   '©', 'getty images', 'photo:', 'photo by', 'photograph:', 'image:', 'image credit', 'credit:', '(photo',
   'ap photo', 'reuters/', 'reuters /', 'afp/', 'afp /', 'afp via getty', 'shutterstock', 'istock', 'associated press',
-  'фото:', 'фото —', 'عکس:', 'الصورة:', 'fotoğraf:', 'foto:',
+  'фото:', 'фото —', 'архивное фото', 'иллюстративное фото', 'عکس:', 'عکس تزئینی است', 'عکس از', 'الصورة:',
+  'صورة أرشيفية', 'fotoğraf:', 'foto:', 'arşiv fotoğrafı', 'fotoğraf: aa', 'fotoğraf: dha',
 ];
 
 /**
@@ -221,4 +233,4 @@ export const BARRIER_WORDS = /^(about|sobre|über|à propos de|acerca de|об а
  * Matched on lines of at most PROMO_MAX_WORDS words (text-classify.ts); article paragraphs rarely do this.
  */
 export const PROMO_PATTERN =
-  /\b(newsletters?|unsubscribe|sign up|signing up|inbox|subscribe|subscription|(follow|like|find|join) (us|her|him|them|\S+) on (facebook|twitter|instagram|youtube|telegram)|follow (us|her|him|them)|contributed (reporting|to this report))\b|рассылк|подпишитесь|подписывайтесь|bültenimiz|abone ol|النشرة البريدية|اشترك في|خبرنامه|عضو شوید/iu;
+  /\b(newsletters?|unsubscribe|sign up|signing up|inbox|subscribe|subscription|(follow|like|find|join) (us|her|him|them|\S+) on (facebook|twitter|instagram|youtube|telegram)|follow (us|her|him|them)|contributed (reporting|to this report))\b|рассылк|подпишитесь|подписывайтесь|bültenimiz|abone ol|النشرة البريدية|اشترك في|تابعوا|تابعونا|خبرنامه|عضو شوید|ما را دنبال کنید/iu;

@@ -5,6 +5,7 @@ import {
   BARRIER_WORDS, CAPTION_MARKERS, CHROME, CHROME_PATTERNS, LANGUAGE_MENU_WORDS, PROMO_PATTERN, SECTION_LABELS,
 } from './chrome-lexicon.ts';
 import { DATE_FILLER_WORDS, DATE_WORDS } from './text-date-words.ts';
+import { asciiDigits } from '../date/digits.ts';
 
 export type Kind =
   | 'prose' // a paragraph of running text
@@ -62,7 +63,7 @@ const SECTION_SET = new Set(SECTION_LABELS.map(normalisePhrase));
 
 const SENTENCE_PUNCT = /[.!?…。！？؟,;،؛:]/u;
 const TIME_OR_DATE = /\b\d{1,2}:\d{2}\b|\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(19|20)\d{2}\b/u;
-const BYLINE = /^(by|from|автор|авторы|yazar|بقلم|نویسنده|کد خبر)\s*[:\s]\s*\S/iu;
+const BYLINE = /^(by|from|автор|авторы|yazar|بقلم|نویسنده)\s*[:\s]\s*\S/iu;
 const BYLINE_MAX_WORDS = 10;
 /** The signature under an embedded post ("— Name (@handle) November 18, 2019") belongs to the article. */
 const EMBED_SIGNATURE = /^[—–-]\s*.{1,80}\(@\w+\)/u;
@@ -81,7 +82,7 @@ export function normalisePhrase(text: string): string {
     .toLowerCase()
     .replace(/^[\s\-–—•·*▪►»>|+]+/u, '')
     .replace(/\s*[([]\s*\d+\s*[)\]]$/u, '')
-    .replace(/[\s:|»›>…·•\-–—.!?,;]+$/u, '')
+    .replace(/[\s:|»›>…·•\-–—.!?,;/]+$/u, '')
     .replace(/[’‘`]/gu, "'")
     .replace(/\s+/gu, ' ')
     .trim();
@@ -139,6 +140,8 @@ function isLanguageMenu(text: string): boolean {
 /** A line that is mostly a date and time ("14:10, 16 February", "2022-January-13 19:46"). */
 export function isDateLine(text: string, size = sizeOf(text)): boolean {
   if (size === 0 || size > DATE_LINE_MAX_WORDS) return false;
+  // Persian and Arabic-Indic digits count as digits ("۲۳ دی ۱۴۰۰ - ۱۹:۴۶").
+  text = asciiDigits(text);
   const tokens = words(text.toLowerCase());
   let dateWords = 0;
   let hasNumber = false;

@@ -12,13 +12,15 @@ export const DATE_WORDS = new Set([
   // Russian
   'понедельник', 'вторник', 'среда', 'четверг', 'пятница', 'суббота', 'воскресенье', 'январь', 'февраль', 'март',
   'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь', 'обновлено',
-  'опубликовано', 'г', 'года', 'в', 'мск',
+  'опубликовано', 'г', 'года', 'в', 'мск', 'сегодня', 'вчера',
   // Turkish
   'pazartesi', 'salı', 'çarşamba', 'perşembe', 'cuma', 'cumartesi', 'pazar', 'güncelleme', 'yayınlanma', 'tarihi',
+  'giriş', 'saat',
   // Arabic (Gregorian months, both Levantine and Egyptian names) and weekdays
   'يناير', 'فبراير', 'مارس', 'أبريل', 'ابريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'اغسطس', 'سبتمبر', 'أكتوبر',
   'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين',
-  'الأول', 'الثاني', 'الاثنين', 'الثلاثاء', 'الأربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد', 'تاريخ', 'النشر',
+  'الأول', 'الثاني', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد',
+  'الاحد', 'تاريخ', 'النشر', 'نشر', 'في', 'آخر', 'تحديث', 'ص', 'م',
   // Portuguese, Spanish, French, German, Italian months, weekdays and joining words
   'janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro',
   'dezembro', 'enero', 'febrero', 'marzo', 'mayo', 'junio', 'julio', 'septiembre', 'octubre', 'noviembre',
@@ -31,7 +33,8 @@ export const DATE_WORDS = new Set([
   // Persian (solar and Gregorian months) and weekdays
   'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند', 'ژانویه',
   'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر', 'شنبه', 'یکشنبه',
-  'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار',
+  'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز',
+  'ساعت', 'بروزرسانی',
 ]);
 
 /** Date-line words that are no calendar words themselves: a date line needs a month, a weekday or a number date. */
@@ -39,6 +42,7 @@ export const DATE_FILLER_WORDS = new Set([
   'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc', 'et', 'est', 'edt', 'pst', 'pdt', 'cst', 'cdt', 'bst', 'cet', 'cest', 'msk',
   'ist', 'at', 'on', 'of', 'updated', 'published', 'posted', 'last', 'modified', 'date', 'min', 'read', 'mins',
   'minute', 'minutes', 'ago', 'hours', 'hour', 'today', 'yesterday', 'обновлено', 'опубликовано', 'г', 'года', 'в',
-  'мск', 'güncelleme', 'yayınlanma', 'tarihi', 'تاريخ', 'النشر', 'تاریخ', 'انتشار', 'de', 'às', 'del', 'le', 'um',
-  'uhr', 'alle', 'h',
+  'мск', 'сегодня', 'вчера', 'güncelleme', 'yayınlanma', 'tarihi', 'giriş', 'saat', 'تاريخ', 'النشر', 'نشر', 'في',
+  'آخر', 'تحديث', 'ص', 'م', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز', 'ساعت', 'بروزرسانی', 'de', 'às',
+  'del', 'le', 'um', 'uhr', 'alle', 'h',
 ]);

@@ -1,7 +1,9 @@
 // Article header of a plain-text capture: headline, standfirst, byline, section label and date line above the body.
 import type { TextExtraction } from '../contracts.ts';
 import { repeatedShare, words } from '../../lib/lines.ts';
+import { isUpdateLine } from '../date/text.ts';
 import { matchDateline } from '../metadata/dateline.ts';
+import { opensWithCredit } from '../metadata/outlet.ts';
 import type { Block } from './text-classify.ts';
 
 /** The headline sits within this many lines above the body (menus and widgets can sit between). */
@@ -19,8 +21,15 @@ const TITLE_MAX_WORDS = 30;
 const STANDFIRST_MIN_WORDS = 8;
 /** A line the body restates this much (in word pairs) is a standfirst, not a second headline. */
 const STANDFIRST_RESTATED_MIN_SHARE = 0.7;
+/** Two stacked headline-shaped lines are headline and standfirst when the upper is at least 1/this of the lower. */
+const STACKED_HEADLINE_MAX_RATIO = 2;
 /** A title derived from a standfirst keeps at most this many words. */
 const DERIVED_TITLE_MAX_WORDS = 20;
+/**
+ * A section label among this many others in one block of menu lines is a navigation menu item
+ * ("Политика / В мире / Экономика"), not the label of this article; a breadcrumb has two.
+ */
+const MENU_MIN_SECTION_LABELS = 3;
 
 const HEADLINE_KINDS = new Set(['short', 'sentence', 'prose']);
 /** Separators between the headline and the site name in a page title ("Headline - Site", "Headline | Site"). */
@@ -33,11 +42,15 @@ export function readHeader(blocks: Block[], bodyStart: number, standfirst: strin
   let titleAt = findTitle(blocks, bodyStart, standfirst);
   // A headline-shaped line stacked under another one and longer is the standfirst when the body restates
   // it or opens with a dateline (the wire format puts only headline and standfirst above the dateline).
+  // Under a dateline the two lines need only be of a headline's and a standfirst's size (a standfirst can be the
+  // shorter one); a short kicker above a headline is not a headline.
   const above = titleAt > 0 ? previousHeadline(blocks, titleAt) : -1;
-  if (!standfirst && above >= 0 && blocks[titleAt].size > blocks[above].size) {
+  if (!standfirst && above >= 0) {
     const bodyText = body.map((b) => b.text).join(' ');
-    const datelined = body.length > 0 && matchDateline(body[0].text) !== null;
-    if (datelined || repeatedShare(blocks[titleAt].text, bodyText) >= STANDFIRST_RESTATED_MIN_SHARE) {
+    const datelined = body.length > 0 && (matchDateline(body[0].text) !== null || opensWithCredit(body[0].text));
+    const longer = blocks[titleAt].size > blocks[above].size;
+    const comparable = blocks[above].size * STACKED_HEADLINE_MAX_RATIO >= blocks[titleAt].size;
+    if ((datelined && (longer || comparable)) || (longer && repeatedShare(blocks[titleAt].text, bodyText) >= STANDFIRST_RESTATED_MIN_SHARE)) {
       standfirst = blocks[titleAt].text;
       titleAt = above;
     }
@@ -50,9 +63,22 @@ export function readHeader(blocks: Block[], bodyStart: number, standfirst: strin
     title,
     standfirst,
     byline: findByline(blocks, anchor, bodyStart),
-    section: nearest(blocks, anchor, bodyStart, 'section')?.text ?? null,
-    dateLine: nearest(blocks, anchor, bodyStart, 'date')?.raw ?? null,
+    section: nearest(blocks, anchor, bodyStart, 'section', (i) => !inMenu(blocks, i))?.text ?? null,
+    // The publication time, not the update time, when the page shows both.
+    dateLine: (nearest(blocks, anchor, bodyStart, 'date', (i) => !isUpdateLine(blocks[i].text))
+      ?? nearest(blocks, anchor, bodyStart, 'date'))?.raw ?? null,
   };
+}
+
+const MENU_KINDS = new Set<Block['kind']>(['section', 'short', 'chrome']);
+
+/** Whether the section label at `at` is one item of a navigation menu: a block of adjacent menu lines holding several labels. */
+function inMenu(blocks: Block[], at: number): boolean {
+  let from = at;
+  while (from > 0 && !blocks[from].blankBefore && MENU_KINDS.has(blocks[from - 1].kind)) from--;
+  let to = at;
+  while (to + 1 < blocks.length && !blocks[to + 1].blankBefore && MENU_KINDS.has(blocks[to + 1].kind)) to++;
+  return blocks.slice(from, to + 1).filter((b) => b.kind === 'section').length >= MENU_MIN_SECTION_LABELS;
 }
 
 function findTitle(blocks: Block[], bodyStart: number, standfirst: string | null): number {
@@ -92,11 +118,21 @@ function isHeadlineShaped(b: Block): boolean {
   return HEADLINE_KINDS.has(b.kind) && b.size >= TITLE_MIN_WORDS && b.size <= TITLE_MAX_WORDS && !/[.:]$/.test(b.text);
 }
 
+/** Lines that may sit between a headline and its standfirst. */
+const HEADER_FURNITURE = new Set<Block['kind']>(['date', 'byline', 'section', 'chrome']);
+
 function findStandfirst(blocks: Block[], titleAt: number, bodyStart: number): string | null {
   if (titleAt < 0) return null;
   for (let i = titleAt + 1; i < bodyStart; i++) {
     const b = blocks[i];
     if ((b.kind === 'prose' || b.kind === 'sentence') && b.size >= STANDFIRST_MIN_WORDS) return b.text;
+  }
+  // Many outlets print the standfirst without a closing full stop: the first line under the headline that
+  // is longer than it (past date, byline and share lines) is one.
+  for (let i = titleAt + 1; i < bodyStart; i++) {
+    const b = blocks[i];
+    if (HEADER_FURNITURE.has(b.kind)) continue;
+    return b.kind === 'short' && b.size >= STANDFIRST_MIN_WORDS && b.size > blocks[titleAt].size ? b.text : null;
   }
   return null;
 }
@@ -114,9 +150,12 @@ function findByline(blocks: Block[], anchor: number, bodyStart: number): string 
   return b ? b.text.replace(/^\S+\s*:?\s*/u, '').trim() || null : null;
 }
 
-/** The block of `kind` nearest the headline: first between it and the body, then just above it. */
-function nearest(blocks: Block[], anchor: number, bodyStart: number, kind: Block['kind']): Block | null {
-  for (let i = anchor + 1; i < bodyStart; i++) if (blocks[i].kind === kind) return blocks[i];
-  for (let i = anchor - 1; i >= Math.max(0, anchor - HEADER_NEAR_BLOCKS); i--) if (blocks[i].kind === kind) return blocks[i];
+/** The block of `kind` (passing `accept`) nearest the headline: first between it and the body, then just above it. */
+function nearest(
+  blocks: Block[], anchor: number, bodyStart: number, kind: Block['kind'], accept: (i: number) => boolean = () => true,
+): Block | null {
+  const wanted = (i: number): boolean => blocks[i].kind === kind && accept(i);
+  for (let i = anchor + 1; i < bodyStart; i++) if (wanted(i)) return blocks[i];
+  for (let i = anchor - 1; i >= Math.max(0, anchor - HEADER_NEAR_BLOCKS); i--) if (wanted(i)) return blocks[i];
   return null;
 }

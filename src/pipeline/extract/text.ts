@@ -2,6 +2,7 @@
 import type { LineEvidence, TextExtraction } from '../contracts.ts';
 import { endsSentence, repeatedShare, splitLines, words } from '../../lib/lines.ts';
 import { matchDateline } from '../metadata/dateline.ts';
+import { opensWithCredit } from '../metadata/outlet.ts';
 import { classify, type Block, type Kind } from './text-classify.ts';
 import { readHeader } from './text-header.ts';
 
@@ -60,7 +61,7 @@ const CONTENT: ReadonlySet<Kind> = new Set<Kind>(['prose', 'sentence']);
 
 /** A standfirst that the body repeats shares at least this share of its word pairs with the first paragraph. */
 const STANDFIRST_REPEAT_MIN_SHARE = 0.6;
-/** A dateline paragraph this close to the start of the body marks where the body really begins. */
+/** A dateline paragraph (or one opening with the publisher's credit) this close to the start of the body marks where the body really begins. */
 const DATELINE_LOOKAHEAD_BLOCKS = 3;
 
 /** The classified lines of a capture and the blocks chosen as the article body, in page order. */
@@ -84,7 +85,7 @@ export function extractPlainText(text: string, evidence?: LineEvidence): TextExt
 
   // The body may open with the summary that the page shows under the headline; it is the standfirst.
   let standfirst: string | null = null;
-  const datelineAt = body.slice(0, DATELINE_LOOKAHEAD_BLOCKS).findIndex((b) => matchDateline(b.text) !== null);
+  const datelineAt = body.slice(0, DATELINE_LOOKAHEAD_BLOCKS).findIndex((b) => matchDateline(b.text) !== null || opensWithCredit(b.text));
   if (datelineAt > 0) {
     standfirst = body.slice(0, datelineAt).map((b) => b.text).join(' ');
     body = body.slice(datelineAt);

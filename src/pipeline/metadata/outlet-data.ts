@@ -10,7 +10,7 @@ export const OUTLET_ALIASES: Record<string, string[]> = {
   TASS: ['TASS', 'ТАСС', 'ITAR-TASS', 'ИТАР-ТАСС', 'تاس'],
   RT: ['RT', 'Russia Today', 'RT Arabic', 'RT на русском', 'روسيا اليوم'],
   'RIA Novosti': ['RIA Novosti', 'РИА Новости', 'RIA', 'ريا نوفوستي'],
-  Interfax: ['Interfax', 'Интерфакс'],
+  Interfax: ['Interfax', 'Интерфакс', 'INTERFAX.RU', 'INTERFAX', 'ИНТЕРФАКС'],
   REGNUM: ['REGNUM', 'ИА REGNUM', 'ИА Регнум', 'Регнум'],
   Sputnik: ['Sputnik', 'Спутник', 'سبوتنيك'],
   Reuters: ['Reuters', 'Рейтер', 'رويترز', 'رویترز'],
@@ -45,6 +45,7 @@ export const OUTLET_ALIASES: Record<string, string[]> = {
   QNA: ['QNA', 'قنا', 'وكالة الأنباء القطرية'],
   MENA: ['MENA', 'أ ش أ', 'وكالة أنباء الشرق الأوسط'],
   SANA: ['SANA', 'سانا', 'الوكالة العربية السورية للأنباء'],
+  Hamshahri: ['Hamshahri', 'همشهری آنلاین', 'همشهری'],
   'Ukrinform': ['Ukrinform'],
   'Trend': ['Trend'],
 };

@@ -1,12 +1,14 @@
-// Outlet detection: which outlet published an article, from its site name, its own credits in the text, or its host.
+// Outlet detection: which outlet published an article, from its site name, its own credits in the text, the name the page gives itself, or its host.
 import type { DatelineGuess, OutletGuess } from '../contracts.ts';
-import { words } from '../../lib/lines.ts';
+import { isParagraph, words } from '../../lib/lines.ts';
 import { HOST_OUTLETS, OUTLET_ALIASES } from './outlet-data.ts';
 
 /** Publisher credits sit in the lede; later paragraphs cite other outlets ("told Reuters" in a quote). */
 const LEDE_PARAGRAPHS = 3;
 /** A paragraph of prose, as opposed to a menu line or headline of a whole-page capture. */
 const PROSE_MIN_WORDS = 12;
+/** A capture opens with the page title and the site's logo text: the outlet's own name is looked for this far. */
+const SITE_NAME_LINES = 3;
 
 const L = String.raw`[\p{L}\p{N}]`;
 
@@ -14,14 +16,17 @@ const L = String.raw`[\p{L}\p{N}]`;
 type CreditRule = (alias: string) => RegExp;
 
 /**
- * Credits by which an outlet signs its own copy, strongest first. A wire tag ("/TASS/", "(Reuters) —")
- * is the agency's signature; "told RT" or "TASS has learned" is the outlet speaking of its own reporting.
- * Citations of another outlet ("in an interview with TASS", "according to Reuters", "Reuters reported")
- * are deliberately absent: any outlet writes them about any other.
+ * Credits by which an outlet signs its own copy, strongest first. A wire tag ("/TASS/", "(Reuters) —",
+ * "(ИА REGNUM).", "— РИА Новости.") is the agency's signature; "told RT" or "TASS has learned" is the outlet
+ * speaking of its own reporting; a Persian lede opening "به گزارش خبرگزاری فارس،" ("as Fars News Agency
+ * reports") is how Iranian agencies sign theirs. Citations of another outlet ("in an interview with TASS",
+ * "according to Reuters", "Reuters reported") are deliberately absent: any outlet writes them about any other.
  */
 const CREDIT_RULES: CreditRule[] = [
   (a) => new RegExp(String.raw`/\s?${a}\s?/`, 'u'),
-  (a) => new RegExp(String.raw`\(${a}\)(?=\s*[-—–:]|\p{Lu})`, 'u'),
+  (a) => new RegExp(String.raw`\(${a}\)(?=\s*[-—–:]|\.(?:\s|$)|\s*\p{Lu})`, 'u'),
+  (a) => new RegExp(String.raw`\s[—–]\s${a}\.(?=\s)`, 'u'),
+  (a) => new RegExp(String.raw`(?:^|\n)به گزارش (?:[^،,\n]{0,40}?\s)?${a}(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})(?:told|tells|telling) ${a}(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})${a} (?:has learned|has learnt|learned|has been told)(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})an? ${a} correspondent(?!${L})`, 'u'),
@@ -30,8 +35,20 @@ const CREDIT_RULES: CreditRule[] = [
 ];
 
 /**
+ * The line under an Arabic article naming where it came from ("المصدر : الجزيرة + وكالات"): the outlet's
+ * own reporting when it names the outlet, a wire's when it names a wire; "وكالات" (agencies) names none.
+ */
+const SOURCE_LINE = /^المصدر\s*:\s*(.+)$/u;
+
+/** Separators between a headline and the site name in a page title ("Headline - ТАСС", "Headline | الجزيرة نت"). */
+const TITLE_SEPARATOR = /\s+[|–—-]\s+/u;
+/** A date after the site name in a page title ("РИА Новости, 13.01.2022"). */
+const TITLE_TRAILING_DATE = /,\s*[\d.\/-]+$/u;
+
+/**
  * Names the outlet: the page's own site name first, then a credit in the text that names the publisher,
- * then the known-host table, then the URL host itself. Returns null when none of these says anything.
+ * then the name the page gives itself (page title, logo line), then an Arabic source line, then the
+ * known-host table, then the URL host itself. Returns null when none of these says anything.
  */
 export function findOutlet(input: {
   siteName: string | null;
@@ -40,15 +57,15 @@ export function findOutlet(input: {
   dateline: DatelineGuess | null;
 }): OutletGuess | null {
   const siteName = input.siteName?.trim();
-  if (siteName) return { outlet: siteName, source: 'og:site_name' };
+  if (siteName) return { outlet: canonicalOutlet(siteName) ?? siteName, source: 'og:site_name' };
 
   const lede = ledeOf(input.text);
   if (input.dateline?.credit) {
     const credit = input.dateline.credit;
-    const slashed = lede.includes(`/${credit}/`) || input.text.includes(`/${credit}/`);
-    return { outlet: canonicalOutlet(credit) ?? credit, source: `credit '${slashed ? `/${credit}/` : `(${credit})`}'` };
+    return { outlet: canonicalOutlet(credit) ?? credit, source: `credit '${creditAsWritten(credit, lede, input.text)}'` };
   }
-  const credited = creditIn(lede);
+  const inLede = creditIn(lede);
+  const credited = (inLede && { outlet: inLede.outlet, source: inLede.source }) ?? pageName(input.text) ?? sourceLine(input.text);
   if (credited) return credited;
 
   const host = hostOf(input.url);
@@ -58,11 +75,33 @@ export function findOutlet(input: {
   return { outlet: host, source: `host ${host}` };
 }
 
+/**
+ * Whether a paragraph opens with the publisher's credit instead of a dateline ("به گزارش خبرگزاری تسنیم،"):
+ * like a dateline, it marks where the body begins below a standfirst.
+ */
+export function opensWithCredit(paragraph: string): boolean {
+  const m = creditIn(paragraph);
+  return m !== null && m.at === 0;
+}
+
+/** The credit as the text writes it ("/ТАСС/", "(فارس)", "— РИА Новости.", "-سانا"), for provenance. */
+function creditAsWritten(credit: string, lede: string, text: string): string {
+  const c = credit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const shapes = [String.raw`/\s?${c}\s?/`, String.raw`\(${c}\)`, String.raw`[—–-]\s?${c}\.?`, String.raw`(?<!\p{L})${c}(?!\p{L})`];
+  for (const source of [lede, text]) {
+    for (const shape of shapes) {
+      const m = new RegExp(shape, 'u').exec(source);
+      if (m) return m[0];
+    }
+  }
+  return `(${credit})`;
+}
+
 /** The first prose paragraphs of a text (for a whole-page capture, the first lines that read as prose). */
 function ledeOf(text: string): string {
   const out: string[] = [];
   for (const line of text.split('\n')) {
-    if (words(line).length < PROSE_MIN_WORDS) continue;
+    if (!isParagraph(line, PROSE_MIN_WORDS)) continue;
     out.push(line);
     if (out.length >= LEDE_PARAGRAPHS) break;
   }
@@ -78,14 +117,46 @@ const ALIAS_PATTERNS = new Map(
 );
 
 /** The strongest publisher credit in the lede (earliest among equals), quoted as written. */
-function creditIn(lede: string): OutletGuess | null {
+function creditIn(lede: string): (OutletGuess & { at: number }) | null {
   for (const rule of CREDIT_RULES) {
     let best: { at: number; outlet: string; text: string } | null = null;
     for (const { outlet, pattern } of ALIAS_PATTERNS.get(rule) ?? []) {
       const m = pattern.exec(lede);
       if (m && (!best || m.index < best.at)) best = { at: m.index, outlet, text: m[0] };
     }
-    if (best) return { outlet: best.outlet, source: `credit '${best.text}'` };
+    if (best) return { outlet: best.outlet, source: `credit '${best.text.trim()}'`, at: best.at };
+  }
+  return null;
+}
+
+/**
+ * The name a capture gives its own site: a known outlet after the headline in the page title
+ * ("Headline - ТАСС", "Headline | أخبار | الجزيرة نت") or alone on one of the first lines (the logo).
+ */
+function pageName(text: string): OutletGuess | null {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, SITE_NAME_LINES);
+  for (const [i, line] of lines.entries()) {
+    if (isParagraph(line, PROSE_MIN_WORDS)) break;
+    const segments = line.split(TITLE_SEPARATOR);
+    // The page title's segments after the headline; a line on its own must be the name exactly.
+    const names = i === 0 && segments.length > 1 ? segments.slice(1) : [line];
+    for (const name of names) {
+      const outlet = canonicalOutlet(name.replace(TITLE_TRAILING_DATE, '').trim());
+      if (outlet) return { outlet, source: `site name '${name.trim()}'` };
+    }
+  }
+  return null;
+}
+
+/** The outlet named by an Arabic source line, when it names one ("المصدر : الجزيرة + وكالات"). */
+function sourceLine(text: string): OutletGuess | null {
+  for (const line of text.split('\n')) {
+    const m = SOURCE_LINE.exec(line.trim());
+    if (!m || words(m[1]).length > 6) continue;
+    for (const part of m[1].split(/[+،,]/u)) {
+      const outlet = canonicalOutlet(part.trim());
+      if (outlet) return { outlet, source: `source line '${line.trim()}'` };
+    }
   }
   return null;
 }

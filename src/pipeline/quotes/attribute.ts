@@ -3,7 +3,7 @@ import type { QuoteDoc } from './document.ts';
 import { isMark, quotationWords } from './document.ts';
 import type { Token } from './tokens.ts';
 import {
-  AUXILIARIES, FINITE_VERBS, COMPLEMENTIZERS, CUE_ADVERBIALS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
+  AUXILIARIES, COORDINATORS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
   SOURCE_FIRST_CUES, SPEAKER_PRONOUNS,
 } from './lexicon.ts';
 
@@ -14,6 +14,8 @@ export interface Attribution {
   cue: Range | null;
   source: Range | null;
   content: Range[];
+  /** The cue hangs on an earlier clause (", adding ...", "and criticized ..."): its speaker is the previous cue's. */
+  inherits?: boolean;
 }
 
 /** Longest noun phrase read backwards from a cue (Retired Lt. Gen. Michael Flynn). */
@@ -31,7 +33,7 @@ const MAX_TRAILING_SETTING_WORDS = 1;
 
 const PARTICIPLE = /ing$/;
 
-export function attributeCue(doc: QuoteDoc, cue: Range): Attribution | null {
+export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<number> = new Set()): Attribution | null {
   const { tokens, sentences } = doc;
   const sent = sentences[tokens[cue.from].sentence];
   const words = tokens.slice(cue.from, cue.to).map((t) => t.lower);
@@ -41,7 +43,7 @@ export function attributeCue(doc: QuoteDoc, cue: Range): Attribution | null {
   // "X said:" followed by the content.
   const colon = colonAfter(doc, cue, sent);
   if (colon !== null) {
-    const content = colonContent(doc, colon, sent);
+    const content = colonContent(doc, colon);
     if (content.length === 0) return null;
     return { cue, source: subjectBefore(doc, cue.from, sent.from), content };
   }
@@ -53,8 +55,8 @@ export function attributeCue(doc: QuoteDoc, cue: Range): Attribution | null {
     if (before) return { cue, source: inverted, content: withContinuation(doc, before, cue, inverted, sent) };
   }
 
-  const subject = subjectBefore(doc, cue.from, sent.from);
-  const after = forwardContent(doc, cue, sent);
+  const subject = COORDINATORS.has(tokens[cue.from - 1]?.lower ?? '') ? null : subjectBefore(doc, cue.from, sent.from);
+  const after = forwardContent(doc, cue, sent, cueStarts);
   const afterWords = after ? countWords(tokens, after) : 0;
 
   // "..., X said (on Tuesday)." The content comes before the subject.
@@ -65,8 +67,10 @@ export function attributeCue(doc: QuoteDoc, cue: Range): Attribution | null {
     }
   }
   if (!after || afterWords === 0) return null;
-  const source = subject ?? participleSubject(doc, cue, sent);
-  return { cue, source, content: [extendThroughQuotation(doc, after)] };
+  const source = subject ?? participleSubject(doc, cue, sent) ?? sentenceSubject(doc, sent, cue.from);
+  const prev = tokens[cue.from - 1];
+  const inherits = prev !== undefined && (COORDINATORS.has(prev.lower) || prev.text === ',' && PARTICIPLE.test(tokens[cue.from].lower));
+  return { cue, source, content: [extendThroughQuotation(doc, after)], inherits };
 }
 
 function isSourceFirst(words: string[]): boolean {
@@ -106,8 +110,8 @@ function colonAfter(doc: QuoteDoc, cue: Range, sent: Range): number | null {
 }
 
 /** After "X said:": the rest of the paragraph, or the next paragraph when the colon ends this one. */
-function colonContent(doc: QuoteDoc, colon: number, sent: Range): Range[] {
-  const { tokens, sentences } = doc;
+function colonContent(doc: QuoteDoc, colon: number): Range[] {
+  const { tokens } = doc;
   const para = tokens[colon].paragraph;
   let to = colon + 1;
   while (to < tokens.length && tokens[to].paragraph === para) to++;
@@ -120,8 +124,6 @@ function colonContent(doc: QuoteDoc, colon: number, sent: Range): Range[] {
   const next = tokens[to].paragraph;
   let end = to;
   while (end < tokens.length && tokens[end].paragraph === next) end++;
-  void sentences;
-  void sent;
   const r = trimRange(tokens, { from: to, to: end });
   return r ? [extendThroughQuotation(doc, r)] : [];
 }
@@ -145,7 +147,7 @@ function invertedSource(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
  * The noun phrase after `from`: a name, "a senior official", "the Roper Center for Public Opinion Research".
  * Null when the words run on into a clause ("said the states were ...") rather than ending at a break.
  */
-function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | null {
+export function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | null {
   const { tokens } = doc;
   let i = from;
   while (i < limit) {
@@ -179,6 +181,15 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
   const { tokens } = doc;
   let end = cueFrom;
   while (end > sentFrom && AUXILIARIES.has(tokens[end - 1].lower)) end--;
+  // "Sen. David Perdue (R-Ga.) said": the bracketed affiliation belongs to the name.
+  if (end > sentFrom && tokens[end - 1].text === ')') {
+    let k = end - 1;
+    while (k > sentFrom && tokens[k].text !== '(') k--;
+    if (tokens[k].text === '(' && k > sentFrom) {
+      const np = npEndingAt(doc, k, sentFrom);
+      if (np) return { from: np.from, to: end };
+    }
+  }
   if (end > sentFrom && tokens[end - 1].text === ',') {
     // Step over ", speaking in Ohio," to the noun phrase before it...
     let j = end - 2;
@@ -187,12 +198,12 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
       const np = npEndingAt(doc, j, sentFrom);
       if (np && np.from === sentFrom) return np;
     }
-    // ...or over a chain of appositives ("Angelique Brunner, a developer and spokeswoman for X, which ..., said").
+    // ...or over a chain of appositives ("Angelique Brunner, a developer and spokeswoman for X, which ..., said"):
+    // the leftmost phrase that fills a whole comma slot heads the chain.
     for (let k = sentFrom + 1; k < end - 1; k++) {
       if (tokens[k].text !== ',') continue;
       const np = npEndingAt(doc, k, sentFrom);
-      if (np && np.from === sentFrom) return np;
-      break;
+      if (np && (np.from === sentFrom || tokens[np.from - 1].text === ',') && /^\p{Lu}/u.test(tokens[np.from].text)) return np;
     }
     if (j > sentFrom && tokens[j].text === ',') return npEndingAt(doc, j, sentFrom);
     return null;
@@ -213,8 +224,26 @@ function npEndingAt(doc: QuoteDoc, end: number, sentFrom: number): Range | null 
     if (t.kind === 'word' && (NP_BOUNDARY_WORDS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower))) break;
     from--;
   }
-  return { from, to: end };
+  return { from: extendOverPrepositions(doc, from, sentFrom), to: end };
 }
+
+/**
+ * "The head of the delegation at the talks in Vienna told": a phrase read back to a preposition
+ * continues to the clause start when nothing verb-like stands between them.
+ */
+function extendOverPrepositions(doc: QuoteDoc, from: number, sentFrom: number): number {
+  const { tokens, pos } = doc;
+  if (from <= sentFrom || !NP_PREPOSITIONS.has(tokens[from - 1].lower)) return from;
+  let k = from - 1;
+  while (k > sentFrom && tokens[k - 1].text !== ',' && from - k < MAX_SUBJECT_TOKENS * 2) {
+    if (/^(VB|MD)/.test(pos[k - 1]) || isMark(tokens[k - 1])) return from;
+    k--;
+  }
+  const startsPhrase = k === sentFrom || tokens[k - 1].text === ',';
+  return startsPhrase && /^(DT|NNP|PRP\$|JJ|CD)/.test(pos[k]) ? k : from;
+}
+
+const NP_PREPOSITIONS = new Set(['of', 'at', 'in', 'for', 'from', 'on', 'with', 'to']);
 
 /** Whether only setting words ("on Tuesday", "in a statement") follow the cue to the sentence end or a comma. */
 function isTrailingCue(doc: QuoteDoc, cue: Range, sent: Range): boolean {
@@ -291,7 +320,7 @@ function withContinuation(doc: QuoteDoc, before: Range, cue: Range, source: Rang
 }
 
 /** Where the content after a forward cue starts and ends. */
-function forwardContent(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
+function forwardContent(doc: QuoteDoc, cue: Range, sent: Range, cueStarts: ReadonlySet<number>): Range | null {
   const { tokens } = doc;
   const cueWord = tokens[cue.from].lower;
   let start = cue.to;
@@ -309,7 +338,12 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   for (let i = start + 1; i < sent.to; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
-    if (prev.text === ',' && (PARTICIPLE.test(t.lower) && isLikelyCueParticiple(t.lower) || t.lower === 'according')) {
+    if (prev.text === ',' && (HANDOVER_PARTICIPLES.has(t.lower) || t.lower === 'according')) {
+      end = i - 1;
+      break;
+    }
+    // "urged X and criticized Y": a coordinated cue starts a new attribution with the same subject.
+    if (cueStarts.has(i) && COORDINATORS.has(prev.lower)) {
       end = i - 1;
       break;
     }
@@ -318,17 +352,28 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   return r;
 }
 
-/** Participles that hand over to a new attribution after a comma. */
-const HANDOVER_PARTICIPLES = new Set([
-  'adding', 'saying', 'noting', 'arguing', 'telling', 'calling', 'insisting', 'explaining', 'stressing',
-  'warning', 'claiming', 'suggesting', 'writing', 'asking', 'citing', 'acknowledging', 'referring',
-  'describing', 'urging', 'declaring', 'accusing', 'pointing', 'emphasizing', 'emphasising', 'recalling',
-  'predicting', 'complaining', 'conceding', 'promising', 'vowing', 'tweeting', 'questioning', 'criticizing',
-]);
-
-function isLikelyCueParticiple(word: string): boolean {
-  return HANDOVER_PARTICIPLES.has(word);
+/**
+ * The subject of the sentence's main clause, for cues whose own subject is not next to them
+ * ("Trump took to Twitter to accuse ... and encourage ..."): the noun phrase after any opening
+ * adverbial ("In his speech, Graham urged") that is followed by a verb.
+ */
+function sentenceSubject(doc: QuoteDoc, sent: Range, before: number): Range | null {
+  const { tokens, pos } = doc;
+  let from = sent.from;
+  if (/^(IN|RB|VBG|VBN)$/.test(pos[from] ?? '')) {
+    while (from < before && tokens[from].text !== ',') from++;
+    from++;
+  }
+  let to = from;
+  while (to < before && NP_POS.test(pos[to]) && !isMark(tokens[to])) to++;
+  if (to === from || to >= before) return null;
+  if (!/^(VB|MD)/.test(pos[to])) return null;
+  return { from, to };
 }
+
+const NP_POS = /^(NNP?S?|DT|JJ[RS]?|PRP|POS|CD|PRP\$)$/;
+
+
 
 /** Source of ", adding ..." and other participial cues: the subject of the clause the participle hangs on. */
 function participleSubject(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
@@ -350,13 +395,13 @@ export function trimRange(tokens: Token[], r: Range): Range | null {
   let { from, to } = r;
   while (from < to && tokens[from].kind === 'punct' && !isMark(tokens[from])) from++;
   while (to > from && tokens[to - 1].kind === 'punct' && !isMark(tokens[to - 1])) to--;
-  // A quotation mark left alone at an end after trimming is the other side's mark: drop it.
-  if (to > from && isMark(tokens[from]) && doc_isClosingAt(tokens, from)) from++;
+  // A closing mark left at the start (the end of a quotation before the range) is not part of it.
+  if (to > from && isMark(tokens[from]) && isClosingAt(tokens, from)) from++;
   for (let i = from; i < to; i++) if (tokens[i].kind === 'word') return { from, to };
   return null;
 }
 
-function doc_isClosingAt(tokens: Token[], i: number): boolean {
+function isClosingAt(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   return next === undefined || next.kind === 'punct' && !isMark(next);
 }

@@ -1,7 +1,7 @@
 // Quote extraction: finds direct, indirect and mixed quotes with their cue and speaker mention.
 import type { QuoteKind, QuoteMention, Span, TextSpan } from './types.ts';
 import { analyse, isMark, quotationWords, type QuoteDoc } from './document.ts';
-import { attributeCue, type Attribution, type Range } from './attribute.ts';
+import { attributeCue, forwardNP, type Attribution, type Range } from './attribute.ts';
 import { findCues } from './cues.ts';
 import { speakerAntecedent } from './speaker.ts';
 
@@ -17,16 +17,27 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   const doc = analyse(text);
   // 1. Cues, then the content and source each one governs.
   const cues = (options.cues ?? findCues)(doc);
+  const cueStarts = new Set(cues.map((c) => c.from));
   const attributions: Attribution[] = [];
   for (const cue of cues) {
-    const a = attributeCue(doc, cue);
+    const a = attributeCue(doc, cue, cueStarts);
     if (a) attributions.push(a);
+  }
+  // Participial and coordinated cues with no subject of their own share the previous cue's speaker.
+  for (let k = 1; k < attributions.length; k++) {
+    const a = attributions[k];
+    const prev = attributions[k - 1];
+    if (a.source && !a.inherits || !a.cue || !prev.cue || !prev.source) continue;
+    if (doc.tokens[a.cue.from].sentence === doc.tokens[prev.cue.from].sentence) a.source = prev.source;
   }
   // 2. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
   addUnclaimedQuotations(doc, attributions);
+  // Transcripts name the speaker inside the quotation ("PENCE: ..."); that label beats any guess.
+  for (const a of attributions) a.source = transcriptLabel(doc, a.content[0]) ?? a.source;
   // 3. Character spans, kinds and speaker hints.
   attributions.sort((a, b) => a.content[0].from - b.content[0].from);
-  return dedupe(attributions.map((a) => toMention(doc, a)));
+  const sources = attributions.flatMap((a) => (a.source ? [a.source] : [])).sort((a, b) => a.from - b.from);
+  return dedupe(attributions.map((a) => toMention(doc, a, sources)));
 }
 
 function covered(doc: QuoteDoc, attributions: Attribution[]): Uint8Array {
@@ -52,11 +63,31 @@ function addUnclaimedQuotations(doc: QuoteDoc, attributions: Attribution[]): voi
       previous.content.push({ from: r.from, to: r.to });
       continue;
     }
-    const a: Attribution = { cue: null, source: previous?.source ?? nextSource(byPosition, r.to, doc, para), content: [{ from: r.from, to: r.to }] };
+    const source = dashSource(doc, r) ?? nextSource(byPosition, r.to, doc, para) ?? previous?.source ?? null;
+    const a: Attribution = { cue: null, source, content: [{ from: r.from, to: r.to }] };
     attributions.push(a);
     byPosition.push(a);
     byPosition.sort((x, y) => x.content[0].from - y.content[0].from);
   }
+}
+
+/** Transcript style: a quotation opening with an upper-case speaker label ("PENCE: Well, look, ..."). */
+function transcriptLabel(doc: QuoteDoc, r: Range): Range | null {
+  const { tokens } = doc;
+  let i = r.from + (isMark(tokens[r.from]) ? 1 : 0);
+  const from = i;
+  while (i < r.to && i < from + 3 && tokens[i].kind === 'word' && /^\p{Lu}{2,}$/u.test(tokens[i].text)) i++;
+  return i > from && tokens[i]?.text === ':' ? { from, to: i } : null;
+}
+
+const DASHES = new Set(['—', '―', '–', '-', '--']);
+
+/** "“...” — Jane Doe": a dash and a name after a quotation at the end of its paragraph. */
+function dashSource(doc: QuoteDoc, r: Range): Range | null {
+  const dash = doc.tokens[r.to];
+  if (!dash || !DASHES.has(dash.text) || dash.paragraph !== doc.tokens[r.to - 1].paragraph) return null;
+  const np = forwardNP(doc, r.to + 1, doc.sentences[dash.sentence].to);
+  return np;
 }
 
 function lastPart(a: Attribution): Range {
@@ -108,7 +139,7 @@ function kindOf(doc: QuoteDoc, parts: Range[]): QuoteKind {
   return quoted === words ? 'direct' : 'mixed';
 }
 
-function toMention(doc: QuoteDoc, a: Attribution): QuoteMention {
+function toMention(doc: QuoteDoc, a: Attribution, sources: Range[]): QuoteMention {
   const parts = a.content.map((r) => charSpan(doc, r));
   const start = Math.min(...parts.map((p) => p.start));
   const end = Math.max(...parts.map((p) => p.end));
@@ -119,7 +150,7 @@ function toMention(doc: QuoteDoc, a: Attribution): QuoteMention {
     cue: cue?.text ?? null,
     cueSpan: cue ? { start: cue.start, end: cue.end } : null,
     speaker,
-    speakerAntecedent: a.source ? speakerAntecedent(doc, a.source) : null,
+    speakerAntecedent: a.source ? speakerAntecedent(doc, a.source, sources) : null,
   };
 }
 

@@ -214,3 +214,28 @@ export const NAME_STOPWORDS = new Set([
   'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.', 'however', 'meanwhile', 'also', 'still', 'now',
   'according', 'by', 'with', 'from', 'about', 'we’re', "we're", 'it’s', "it's", 'no', 'not', 'all',
 ]);
+
+/** Capitalised words that mark an organisation, place or role rather than a person's name. */
+export const NON_PERSON_NAME_WORDS = new Set([
+  'ministry', 'department', 'council', 'house', 'states', 'union', 'nations', 'party', 'committee', 'office',
+  'agency', 'court', 'senate', 'congress', 'news', 'times', 'post', 'press', 'organization', 'organisation',
+  'alliance', 'kremlin', 'government', 'administration', 'commission', 'bank', 'group', 'campaign',
+  'institute', 'university', 'center', 'centre', 'foundation', 'association', 'federation', 'republic',
+  'kingdom', 'forces', 'army', 'navy', 'police', 'service', 'bureau', 'company', 'corporation', 'journal',
+  'network', 'television', 'radio', 'channel', 'foreign', 'affairs', 'defense', 'defence', 'security',
+  'national', 'federal', 'state', 'united', 'european', 'american', 'russian', 'chinese', 'ukrainian',
+  'british', 'french', 'german', 'western', 'eastern', 'northern', 'southern', 'democratic', 'republican',
+  'democrat', 'democrats', 'republicans', 'white', 'street', 'county', 'city', 'league', 'council',
+  'treaty', 'summit', 'talks', 'conference', 'world', 'international', 'global', 'general', 'assembly',
+]);
+
+/** Participles that hand over to a new attribution after a comma. */
+export const HANDOVER_PARTICIPLES = new Set([
+  'adding', 'saying', 'noting', 'arguing', 'telling', 'calling', 'insisting', 'explaining', 'stressing',
+  'warning', 'claiming', 'suggesting', 'writing', 'asking', 'citing', 'acknowledging', 'referring',
+  'describing', 'urging', 'declaring', 'accusing', 'pointing', 'emphasizing', 'emphasising', 'recalling',
+  'predicting', 'complaining', 'conceding', 'promising', 'vowing', 'tweeting', 'questioning', 'criticizing',
+]);
+
+/** Words joining two verbs of one subject ("urged X and criticized Y"). */
+export const COORDINATORS = new Set(['and', 'but', 'or']);

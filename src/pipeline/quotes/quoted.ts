@@ -46,7 +46,7 @@ export function findQuotations(source: string): Quotation[] {
     let from = para.start;
     if (carried) {
       if (firstMark !== null && MARKS[text[firstMark]].weight === carried.weight) {
-        from = firstMark + 1;
+        from = firstMark + markLength(text, firstMark);
       } else {
         out.push(carried);
         carried = null;
@@ -111,7 +111,7 @@ function scanParagraph(text: string, para: Paragraph, from: number, carried: Quo
       if (info.weight === 'single' && !hasSingleClose(text, i + 1, end, info.closers)) continue;
       outer = { open: i, close: end, inner: [], weight: info.weight, closed: false };
       outerCloser = info.closers;
-      innerFrom = i + 1;
+      innerFrom = i + markLength(text, i);
       nestedSingle = 0;
       nestedSame = 0;
       continue;
@@ -128,7 +128,7 @@ function scanParagraph(text: string, para: Paragraph, from: number, carried: Quo
       nestedSame--;
     } else if (closes) {
       outer.inner.push({ start: innerFrom, end: i });
-      outer.close = i + 1;
+      outer.close = i + markLength(text, i);
       outer.closed = true;
       out.push(outer);
       outer = null;
@@ -142,6 +142,11 @@ function scanParagraph(text: string, para: Paragraph, from: number, carried: Quo
     out.push(outer);
   }
   return out;
+}
+
+/** A doubled apostrophe ('' marked by the word joiner) is one mark two characters long. */
+function markLength(text: string, i: number): number {
+  return text[i + 1] === '\u2060' ? 2 : 1;
 }
 
 function closersOf(text: string, open: number): string {

@@ -1,66 +1,85 @@
-// Speaker hints: for a pronoun or descriptive speaker mention, the nearest preceding person-like name.
+// Speaker hints: for a pronoun or descriptive speaker mention, the nearest preceding person's name.
 import type { QuoteDoc } from './document.ts';
 import type { Range } from './attribute.ts';
 import type { TextSpan } from './types.ts';
-import { NAME_STOPWORDS, PERSON_TITLES, SPEAKER_PRONOUNS } from './lexicon.ts';
+import { NAME_STOPWORDS, NON_PERSON_NAME_WORDS, PERSON_TITLES, SPEAKER_PRONOUNS } from './lexicon.ts';
 
 /** How far back (in tokens) a name may stand and still be offered as the antecedent. */
-const MAX_ANTECEDENT_DISTANCE = 400;
+const MAX_ANTECEDENT_DISTANCE = 600;
 
 const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
 
-/** True when a mention names someone by proper name (has a capitalised word that is not a sentence opener). */
-export function isProperMention(doc: QuoteDoc, r: Range): boolean {
-  for (let i = r.from; i < r.to; i++) {
-    const t = doc.tokens[i];
-    if (CAPITALISED.test(t.text) && !NAME_STOPWORDS.has(t.lower) && !PERSON_TITLES.has(t.lower)) return true;
-  }
-  return false;
+function isNameWord(doc: QuoteDoc, i: number): boolean {
+  const t = doc.tokens[i];
+  return t !== undefined && t.kind === 'word' && CAPITALISED.test(t.text) && !NAME_STOPWORDS.has(t.lower);
 }
 
 /**
- * For a speaker mention that is a pronoun or a description ("he", "the senior diplomat"), the nearest
- * preceding run of capitalised words that looks like a person's name; null for proper-name mentions.
+ * The person's name inside a mention, if it has one: the capitalised words after the last title or
+ * organisation word ("Russian Deputy Foreign Minister Sergey Ryabkov" -> "Sergey Ryabkov").
+ * Two or more words make a name; a single word does when a title precedes it ("Mr. Peskov")
+ * or it ends a longer name seen earlier in the text ("Peskov" after "Dmitry Peskov").
  */
-export function speakerAntecedent(doc: QuoteDoc, speaker: Range): TextSpan | null {
-  const single = speaker.to - speaker.from === 1 ? doc.tokens[speaker.from].lower : null;
-  if (!(single && SPEAKER_PRONOUNS.has(single)) && isProperMention(doc, speaker)) return null;
+export function personName(doc: QuoteDoc, r: Range): Range | null {
   const { tokens } = doc;
-  const floor = Math.max(0, speaker.from - MAX_ANTECEDENT_DISTANCE);
-  for (let i = speaker.from - 1; i >= floor; i--) {
-    if (!isNameWord(doc, i)) continue;
-    // Extend to the whole run of capitalised words ending at i.
-    let from = i;
-    while (from > floor && isNameWord(doc, from - 1)) from--;
-    const run = { from, to: i + 1 };
-    if (looksLikePerson(doc, run)) {
-      const start = tokens[run.from].start;
-      const end = tokens[run.to - 1].end;
-      return { start, end, text: doc.text.slice(start, end) };
-    }
-    i = from;
+  for (let end = r.to; end > r.from; end--) {
+    if (!isNameWord(doc, end - 1)) continue;
+    let from = end - 1;
+    while (from > r.from && isNameWord(doc, from - 1) && !isTitleOrOrg(tokens[from - 1].lower)) from--;
+    if (isTitleOrOrg(tokens[from].lower)) { end = from + 1; continue; }
+    const words = tokens.slice(from, end);
+    if (words.every((t) => /^\p{Lu}+$/u.test(t.text))) { end = from + 1; continue; }
+    if (words.length >= 2) return { from, to: end };
+    const before = tokens[from - 1];
+    if (before && PERSON_TITLES.has(before.lower)) return { from, to: end };
+    if (endsEarlierName(doc, from)) return { from, to: end };
+    end = from + 1;
   }
   return null;
 }
 
-function isNameWord(doc: QuoteDoc, i: number): boolean {
-  const t = doc.tokens[i];
-  if (t.kind !== 'word' || !CAPITALISED.test(t.text)) return false;
-  if (NAME_STOPWORDS.has(t.lower)) return false;
-  return true;
+function isTitleOrOrg(lower: string): boolean {
+  return PERSON_TITLES.has(lower) || NON_PERSON_NAME_WORDS.has(lower);
 }
 
-/** A person-like run: two or more capitalised words, or one preceded by a title ("Mr. Lavrov", "Minister Lavrov"). */
-function looksLikePerson(doc: QuoteDoc, run: Range): boolean {
-  const { tokens } = doc;
-  const words = tokens.slice(run.from, run.to);
-  const names = words.filter((t) => !PERSON_TITLES.has(t.lower));
-  if (names.length === 0) return false;
-  if (words.some((t) => PERSON_TITLES.has(t.lower))) return true;
-  const before = tokens[run.from - 1];
-  if (before && PERSON_TITLES.has(before.lower)) return true;
-  // A single capitalised word opening a sentence is usually not a name.
-  const sentenceStart = doc.sentences[tokens[run.from].sentence].from === run.from;
-  if (names.length >= 2) return !names.every((t) => /^\p{Lu}+$/u.test(t.text));
-  return !sentenceStart && !/^\p{Lu}+$/u.test(names[0].text) && /\p{Ll}/u.test(names[0].text);
+/** Whether the word at `i` closed a run of two or more capitalised words earlier in the text. */
+function endsEarlierName(doc: QuoteDoc, i: number): boolean {
+  const word = doc.tokens[i].text;
+  for (let k = i - 1; k > 0; k--) {
+    if (doc.tokens[k].text === word && isNameWord(doc, k - 1) && !isTitleOrOrg(doc.tokens[k - 1].lower)) return true;
+  }
+  return false;
+}
+
+function span(doc: QuoteDoc, r: Range): TextSpan {
+  const start = doc.tokens[r.from].start;
+  const end = doc.tokens[r.to - 1].end;
+  return { start, end, text: doc.text.slice(start, end) };
+}
+
+/**
+ * For a speaker mention with no name of its own ("he", "the senior diplomat"): the nearest earlier
+ * speaker mention that names a person, else the nearest earlier person-like name in the text.
+ * Null for mentions that carry a name.
+ */
+export function speakerAntecedent(doc: QuoteDoc, speaker: Range, earlierSources: Range[]): TextSpan | null {
+  const single = speaker.to - speaker.from === 1 ? doc.tokens[speaker.from].lower : null;
+  const pronoun = single !== null && SPEAKER_PRONOUNS.has(single);
+  if (!pronoun && personName(doc, speaker)) return null;
+  const floor = Math.max(0, speaker.from - MAX_ANTECEDENT_DISTANCE);
+  for (let k = earlierSources.length - 1; k >= 0; k--) {
+    const s = earlierSources[k];
+    if (s.from >= speaker.from || s.from < floor) continue;
+    const name = personName(doc, s);
+    if (name) return span(doc, name);
+  }
+  for (let i = speaker.from - 1; i >= floor; i--) {
+    if (!isNameWord(doc, i)) continue;
+    let from = i;
+    while (from > floor && isNameWord(doc, from - 1)) from--;
+    const name = personName(doc, { from: Math.max(floor, from - 1), to: i + 1 });
+    if (name) return span(doc, name);
+    i = from;
+  }
+  return null;
 }

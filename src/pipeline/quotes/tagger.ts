@@ -1,6 +1,7 @@
 // Averaged-perceptron cue tagger: weights, greedy decoding, and the training step the training script drives.
 import type { QuoteDoc } from './document.ts';
 import { TAGS, tokenFeatures, type Tag } from './features.ts';
+import { CUE_WORD_FORMS } from './lexicon.ts';
 
 export interface TaggerModel {
   /** feature -> one weight per tag, in TAGS order. */
@@ -22,13 +23,13 @@ function scores(model: TaggerModel, feats: string[]): number[] {
  * Greedy left-to-right tagging. `outsideBias` is added to the O score: positive values trade
  * recall for precision.
  */
-export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0): Tag[] {
+export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0, lexiconBias = 0): Tag[] {
   const tags: Tag[] = [];
   const o = TAGS.indexOf('O');
   for (let i = 0; i < doc.tokens.length; i++) {
     const prev: Tag = i > 0 && doc.tokens[i - 1].sentence === doc.tokens[i].sentence ? tags[i - 1] : 'O';
     const s = scores(model, tokenFeatures(doc, i, prev));
-    s[o] += outsideBias;
+    s[o] += outsideBias + (CUE_WORD_FORMS.has(doc.tokens[i].lower) ? lexiconBias : 0);
     let best = o;
     for (let k = 0; k < s.length; k++) if (s[k] > s[best]) best = k;
     let tag = TAGS[best];

@@ -33,6 +33,7 @@ function adjacentToMeeting(text: string, start: number, end: number): boolean {
  * statement ("the Kremlin said on Tuesday") gives the day. The article is then re-analysed against that date.
  */
 export function inferDates(items: ArticleAnalysis[], textOf: (articleId: number) => string): ArticleAnalysis[] {
+  if (items.every((i) => i.article.published)) return items;
   const known: KnownEvent[] = mergeTimeline(items.filter((i) => i.article.published))
     .filter((e) => e.precision === 'day' && e.place && (e.kind === 'meeting' || e.kind === 'discussion'))
     .map((e) => ({ date: e.date, place: e.place, article: e.sources[0].article, sources: e.sources.length }));

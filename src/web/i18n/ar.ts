@@ -17,7 +17,6 @@ export const ar: Catalogue = {
   'home.title': 'القصص',
   'home.intro': 'القصص مرتبة حسب أحدث نشاط في وسائل الإعلام.',
   'home.empty': 'لا توجد قصص بعد. أضف بعض المقالات وستظهر هنا.',
-  'home.updated': 'آخر مقال {date}',
 
   'filter.legend': 'تصفية',
   'filter.language': 'اللغة',
@@ -39,10 +38,8 @@ export const ar: Catalogue = {
   'count.sources': { zero: '{count} مصدر', one: 'مصدر واحد', two: 'مصدران', few: '{count} مصادر', many: '{count} مصدرًا', other: '{count} مصدر' },
   'count.events': { zero: '{count} حدث', one: 'حدث واحد', two: 'حدثان', few: '{count} أحداث', many: '{count} حدثًا', other: '{count} حدث' },
   'count.copies': { zero: '{count} نسخة', one: 'نسخة واحدة', two: 'نسختان', few: '{count} نسخ', many: '{count} نسخة', other: '{count} نسخة' },
-  'count.mentions': { zero: '{count} إشارة', one: 'إشارة واحدة', two: 'إشارتان', few: '{count} إشارات', many: '{count} إشارة', other: '{count} إشارة' },
   'count.moreQuotes': { zero: '{count} اقتباس آخر', one: 'اقتباس آخر', two: 'اقتباسان آخران', few: '{count} اقتباسات أخرى', many: '{count} اقتباسًا آخر', other: '{count} اقتباس آخر' },
 
-  'story.dates': '{first} – {last}',
   'story.timeline': 'التسلسل الزمني',
   'story.timelineChart': 'أحداث القصة على محور زمني؛ كل علامة ترتبط بالحدث ومصادره.',
   'story.timelineList': 'الأحداث حسب التاريخ',
@@ -51,7 +48,6 @@ export const ar: Catalogue = {
   'story.reportedBy': 'أوردته',
   'story.whoSaidWhat': 'من قال ماذا',
   'story.noQuotes': 'لم يُعثر على اقتباسات منسوبة.',
-  'story.allQuotes': 'كل اقتباسات {name}',
   'story.people': 'الأشخاص',
   'story.organizations': 'المنظمات',
   'story.places': 'الأماكن',

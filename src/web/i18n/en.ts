@@ -17,7 +17,6 @@ export const en = {
   'home.title': 'Stories',
   'home.intro': 'Stories ranked by recent activity across outlets.',
   'home.empty': 'No stories yet. Ingest some articles and they will appear here.',
-  'home.updated': 'Latest article {date}',
 
   'filter.legend': 'Filter',
   'filter.language': 'Language',
@@ -39,10 +38,8 @@ export const en = {
   'count.sources': { one: '{count} source', other: '{count} sources' },
   'count.events': { one: '{count} event', other: '{count} events' },
   'count.copies': { one: '{count} copy', other: '{count} copies' },
-  'count.mentions': { one: '{count} mention', other: '{count} mentions' },
   'count.moreQuotes': { one: '{count} more quote', other: '{count} more quotes' },
 
-  'story.dates': '{first} – {last}',
   'story.timeline': 'Timeline',
   'story.timelineChart': 'Events of this story on a time axis; each mark links to the event and its sources.',
   'story.timelineList': 'Events by date',
@@ -51,7 +48,6 @@ export const en = {
   'story.reportedBy': 'Reported by',
   'story.whoSaidWhat': 'Who said what',
   'story.noQuotes': 'No attributed quotes were found.',
-  'story.allQuotes': 'All quotes by {name}',
   'story.people': 'People',
   'story.organizations': 'Organisations',
   'story.places': 'Places',

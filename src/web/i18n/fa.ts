@@ -17,7 +17,6 @@ export const fa: Catalogue = {
   'home.title': 'ماجراها',
   'home.intro': 'ماجراها به ترتیب تازه‌ترین فعالیت در رسانه‌ها.',
   'home.empty': 'هنوز ماجرایی نیست. چند مقاله وارد کنید تا اینجا نمایش داده شوند.',
-  'home.updated': 'آخرین مقاله {date}',
 
   'filter.legend': 'پالایش',
   'filter.language': 'زبان',
@@ -39,10 +38,8 @@ export const fa: Catalogue = {
   'count.sources': { one: '{count} منبع', other: '{count} منبع' },
   'count.events': { one: '{count} رویداد', other: '{count} رویداد' },
   'count.copies': { one: '{count} نسخه', other: '{count} نسخه' },
-  'count.mentions': { one: '{count} اشاره', other: '{count} اشاره' },
   'count.moreQuotes': { one: '{count} نقل‌قول دیگر', other: '{count} نقل‌قول دیگر' },
 
-  'story.dates': '{first} – {last}',
   'story.timeline': 'گاه‌شمار',
   'story.timelineChart': 'رویدادهای این ماجرا روی محور زمان؛ هر نشانه به رویداد و منابع آن پیوند دارد.',
   'story.timelineList': 'رویدادها بر اساس تاریخ',
@@ -51,7 +48,6 @@ export const fa: Catalogue = {
   'story.reportedBy': 'گزارش‌شده در',
   'story.whoSaidWhat': 'چه کسی چه گفت',
   'story.noQuotes': 'نقل‌قول منسوبی پیدا نشد.',
-  'story.allQuotes': 'همه نقل‌قول‌های {name}',
   'story.people': 'افراد',
   'story.organizations': 'سازمان‌ها',
   'story.places': 'مکان‌ها',

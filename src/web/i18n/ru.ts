@@ -17,7 +17,6 @@ export const ru: Catalogue = {
   'home.title': 'Сюжеты',
   'home.intro': 'Сюжеты по свежести и активности во всех изданиях.',
   'home.empty': 'Сюжетов пока нет. Загрузите статьи, и они появятся здесь.',
-  'home.updated': 'Последняя статья {date}',
 
   'filter.legend': 'Фильтр',
   'filter.language': 'Язык',
@@ -39,10 +38,8 @@ export const ru: Catalogue = {
   'count.sources': { one: '{count} источник', few: '{count} источника', many: '{count} источников', other: '{count} источника' },
   'count.events': { one: '{count} событие', few: '{count} события', many: '{count} событий', other: '{count} события' },
   'count.copies': { one: '{count} копия', few: '{count} копии', many: '{count} копий', other: '{count} копии' },
-  'count.mentions': { one: '{count} упоминание', few: '{count} упоминания', many: '{count} упоминаний', other: '{count} упоминания' },
   'count.moreQuotes': { one: 'ещё {count} цитата', few: 'ещё {count} цитаты', many: 'ещё {count} цитат', other: 'ещё {count} цитаты' },
 
-  'story.dates': '{first} – {last}',
   'story.timeline': 'Хронология',
   'story.timelineChart': 'События сюжета на оси времени; каждая отметка ведёт к событию и его источникам.',
   'story.timelineList': 'События по датам',
@@ -51,7 +48,6 @@ export const ru: Catalogue = {
   'story.reportedBy': 'Сообщили',
   'story.whoSaidWhat': 'Кто что сказал',
   'story.noQuotes': 'Цитат с указанием автора не найдено.',
-  'story.allQuotes': 'Все цитаты: {name}',
   'story.people': 'Люди',
   'story.organizations': 'Организации',
   'story.places': 'Места',

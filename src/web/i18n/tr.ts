@@ -17,7 +17,6 @@ export const tr: Catalogue = {
   'home.title': 'Olaylar',
   'home.intro': 'Yayın kuruluşlarındaki son etkinliğe göre sıralanmış olaylar.',
   'home.empty': 'Henüz olay yok. Makale ekleyin, burada görünecekler.',
-  'home.updated': 'Son makale {date}',
 
   'filter.legend': 'Filtre',
   'filter.language': 'Dil',
@@ -39,10 +38,8 @@ export const tr: Catalogue = {
   'count.sources': { one: '{count} kaynak', other: '{count} kaynak' },
   'count.events': { one: '{count} olay kaydı', other: '{count} olay kaydı' },
   'count.copies': { one: '{count} kopya', other: '{count} kopya' },
-  'count.mentions': { one: '{count} anılma', other: '{count} anılma' },
   'count.moreQuotes': { one: '{count} alıntı daha', other: '{count} alıntı daha' },
 
-  'story.dates': '{first} – {last}',
   'story.timeline': 'Zaman çizelgesi',
   'story.timelineChart': 'Olayın gelişmeleri zaman ekseninde; her işaret gelişmeye ve kaynaklarına bağlanır.',
   'story.timelineList': 'Tarihe göre gelişmeler',
@@ -51,7 +48,6 @@ export const tr: Catalogue = {
   'story.reportedBy': 'Haber veren',
   'story.whoSaidWhat': 'Kim ne dedi',
   'story.noQuotes': 'Kime ait olduğu belirlenmiş alıntı bulunamadı.',
-  'story.allQuotes': '{name}: tüm alıntılar',
   'story.people': 'Kişiler',
   'story.organizations': 'Kuruluşlar',
   'story.places': 'Yerler',

@@ -22,8 +22,13 @@ export interface Endpoint {
   handler: (input: { params: Record<string, unknown>; query: Record<string, unknown> }) => Promise<unknown>;
 }
 
-/** snake_case copies of cached story views: converting a 1,000-article story costs more than sending it. */
-const storyJson = new WeakMap<object, unknown>();
+/** A response already serialised, sent as is. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** Serialised snake_case copies of cached story views: converting a 1,000-article story costs more than sending it. */
+const storyJson = new WeakMap<object, JsonText>();
 
 /** Stories listed with an outlet in its API view. */
 const OUTLET_STORIES = 20;
@@ -54,7 +59,7 @@ export function apiEndpoints(web: WebContext): Endpoint[] {
       handler: async ({ params }) => {
         const story = await site.story((params as z.infer<typeof idParams>).id);
         if (!story) throw notFound('story');
-        if (!storyJson.has(story)) storyJson.set(story, snakeKeys(story));
+        if (!storyJson.has(story)) storyJson.set(story, new JsonText(JSON.stringify(snakeKeys(story))));
         return storyJson.get(story);
       },
     },
@@ -135,10 +140,13 @@ export function apiRoutes(web: WebContext) {
   return async function plugin(f: FastifyInstance): Promise<void> {
     const endpoints = apiEndpoints(web);
     for (const e of endpoints) {
-      f.get(e.path, async (req) => e.handler({
-        params: e.params ? parseInput(e.params, req.params) : {},
-        query: e.query ? parseInput(e.query, req.query) : {},
-      }));
+      f.get(e.path, async (req, reply) => {
+        const body = await e.handler({
+          params: e.params ? parseInput(e.params, req.params) : {},
+          query: e.query ? parseInput(e.query, req.query) : {},
+        });
+        return body instanceof JsonText ? reply.type('application/json; charset=utf-8').send(body.text) : body;
+      });
     }
     const doc = openApiDocument(endpoints, web.publicUrl);
     f.get('/openapi.json', async () => doc);

@@ -37,6 +37,7 @@ export function layout(ctx: PageContext, opts: PageOptions, body: SafeHtml): Saf
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="description" content="${t.t('site.tagline')}">
 <title>${opts.title} · ${t.t('site.name')}</title>
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">

@@ -82,7 +82,7 @@ ${entries.length ? html`<h3 class="visually-hidden">${t.t('story.timelineList')}
 <ol class="timeline">${entries.map((e, i) => html`<li id="ev-${i}" class="event kind-${e.kind}">
 <p class="when">${dateTag(ctx, e.date)}${e.time ? html` <span class="time">${e.time}</span>` : ''} <span class="badge">${t.t(`event.${e.kind}`)}</span>${e.scheduled ? html` <span class="badge scheduled">${t.t('story.scheduled')}</span>` : ''}</p>
 <p class="what" dir="auto">${e.text}</p>
-${e.place || e.participants.length ? html`<p class="who" dir="auto">${[e.place, ...e.participants].filter(Boolean).join(' · ')}</p>` : ''}
+${e.place || e.participants.length ? html`<p class="who">${[e.place, ...e.participants].filter(Boolean).map((name, i) => html`${i ? ' · ' : ''}<bdi>${name}</bdi>`)}</p>` : ''}
 <p class="sources">${t.t('story.reportedBy')}: ${e.sources.slice(0, MAX_SOURCES).map((src, k) => html`${k ? ', ' : ''}${sourceLink(ctx, src.article, byId)}`)}${e.sources.length > MAX_SOURCES ? html` +${t.num(e.sources.length - MAX_SOURCES)}` : ''}</p>
 </li>`)}</ol>
 ${s.timeline.length > entries.length ? html`<p class="note">${t.t('story.truncated', { shown: entries.length, total: s.timeline.length })}</p>` : ''}` : ''}

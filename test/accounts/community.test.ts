@@ -1,0 +1,197 @@
+// Community services on in-memory SQLite: posts and resubmission, votes and ranking, threads, moderation, deletion.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AccountError } from '../../src/accounts/errors.ts';
+import { EDIT_WINDOW_MS, HOTNESS_WINDOW_SECONDS, REPORTS_TO_HIDE, hotness } from '../../src/accounts/policy.ts';
+import { addUser, makeCommunity } from './helpers.ts';
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (err) {
+    if (err instanceof AccountError) return err.key === 'error.url' ? 'error.url' : err.code;
+    throw err;
+  }
+}
+
+test('hotness: ten times the points is worth one window of age; negative points sink', () => {
+  const t0 = '2024-03-01T00:00:00.000Z';
+  const later = new Date(Date.parse(t0) + HOTNESS_WINDOW_SECONDS * 1000).toISOString();
+  const rows: Array<[string, number, number]> = [
+    ['10 points now equal 1 point one window later', hotness(10, t0), hotness(1, later)],
+    ['100 points now equal 10 points one window later', hotness(100, t0), hotness(10, later)],
+    ['0 and 1 point rank the same (log of 1 is 0)', hotness(0, t0), hotness(1, t0)],
+  ];
+  for (const [reason, a, b] of rows) assert.ok(Math.abs(a - b) < 1e-9, reason);
+  assert.ok(hotness(-10, t0) < hotness(0, t0), 'downvoted below neutral');
+  assert.ok(hotness(5, later) > hotness(5, t0), 'newer wins at equal points');
+});
+
+test('a text post needs text; a link post is fetched and ingested once; resubmissions find the first post', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const bob = await addUser(c, 'bob');
+  assert.equal(await code(c.community.submit(alice, { title: 'Empty', url: '', body: '' })), 'invalid_input');
+  const text = await c.community.submit(alice, { title: 'What do we know?', body: 'A question for readers.' });
+  assert.equal(text.post.kind, 'text');
+
+  const first = await c.community.submit(alice, { title: 'New page', url: 'https://www.example.net/story?id=7&utm_source=x' });
+  assert.equal(first.existed, false);
+  assert.equal(c.library.ingested.length, 1, 'fetched and ingested through the pipeline');
+  assert.ok(first.post.articleId);
+  const rows: Array<[string, string]> = [
+    ['the same URL', 'https://www.example.net/story?id=7&utm_source=x'],
+    ['without www and tracking, over http', 'http://example.net/story?id=7'],
+    ['with a fragment', 'https://example.net/story?id=7#comments'],
+  ];
+  for (const [reason, url] of rows) {
+    const again = await c.community.submit(bob, { title: 'Same again', url });
+    assert.equal(again.existed, true, reason);
+    assert.equal(again.post.id, first.post.id, reason);
+  }
+  assert.equal(c.library.ingested.length, 1, 'resubmissions fetch nothing');
+
+  const known = await c.community.submit(bob, { title: 'Stored already', url: 'https://news.example/geneva' });
+  assert.equal(known.post.articleId, 1, 'a URL of a stored article points to it without fetching');
+  assert.equal(c.library.ingested.length, 1);
+});
+
+test('only http(s) links are accepted: no scripts, files or local paths reach the fetcher', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  for (const url of ['javascript:alert(1)', 'file:///etc/passwd', '/etc/passwd', 'data:text/html,<script>x</script>', 'ftp://example.org/a', 'https://user:pass@example.org/']) {
+    assert.equal(await code(c.community.submit(alice, { title: 'Bad', url })), 'error.url', url);
+  }
+  assert.equal(c.library.ingested.length, 0);
+});
+
+test('a link that cannot be fetched is posted without an article', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  c.library.failLinks = true;
+  const r = await c.community.submit(alice, { title: 'Gone page', url: 'https://gone.example/page' });
+  assert.equal(r.post.articleId, null);
+  assert.match(r.fetchError!, /404/);
+});
+
+test('authors edit and delete their posts within the window; others cannot; admins remove and it is logged', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const bob = await addUser(c, 'bob');
+  const { post } = await c.community.submit(alice, { title: 'Draft', body: 'First version' });
+  assert.equal(await code(c.community.editPost(bob, post.id, { title: 'Mine now', body: 'x' })), 'forbidden');
+  assert.equal(await code(c.community.deletePost(bob, post.id)), 'forbidden');
+  const edited = await c.community.editPost(alice, post.id, { title: 'Final', body: 'Second version' });
+  assert.equal(edited.title, 'Final');
+  assert.ok(edited.editedAt);
+  c.clock.advance(EDIT_WINDOW_MS);
+  assert.equal(await code(c.community.editPost(alice, post.id, { title: 'Too late', body: 'x' })), 'edit_window');
+  assert.equal(await code(c.community.deletePost(alice, post.id)), 'edit_window');
+  await c.accounts.setAdmin(bob, true);
+  await c.community.deletePost({ ...bob, isAdmin: true }, post.id);
+  assert.equal(c.community.getPost(post.id).title, '', 'a deleted post keeps its place without its content');
+  assert.equal(c.community.moderationLog(10, 0)[0].action, 'remove-post');
+});
+
+test('one vote per reader per item, changeable, counted in the same transaction', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const bob = await addUser(c, 'bob');
+  const carol = await addUser(c, 'carol');
+  const { post } = await c.community.submit(alice, { title: 'Vote on me', body: 'Text' });
+  assert.equal(await code(c.community.vote(alice, 'post', post.id, 1)), 'forbidden', 'no voting on your own post');
+  assert.equal((await c.community.vote(bob, 'post', post.id, 1)).points, 1);
+  assert.equal((await c.community.vote(bob, 'post', post.id, 1)).points, 1, 'voting twice is one vote');
+  assert.equal((await c.community.vote(carol, 'post', post.id, -1)).points, 0);
+  assert.deepEqual(await c.community.vote(bob, 'post', post.id, -1), { ups: 0, downs: 2, points: -2, myVote: -1 });
+  assert.deepEqual(await c.community.vote(bob, 'post', post.id, 0), { ups: 0, downs: 1, points: -1, myVote: 0 });
+  assert.equal((await c.community.vote(bob, 'article', 1, '1')).points, 1, 'articles take votes; form values are strings');
+  for (const [reason, p] of [
+    ['an unknown article', c.community.vote(bob, 'article', 999, 1)],
+    ['a vote of 2', c.community.vote(bob, 'article', 1, 2)],
+    ['a vote of "1; DROP TABLE votes"', c.community.vote(bob, 'article', 1, '1; DROP TABLE votes')],
+  ] as const) assert.notEqual(await code(p), 'ok', reason);
+  assert.throws(() => c.db.prepare("INSERT INTO votes (user_id, item_type, item_id, value, voted_at) VALUES (?, 'article', 1, 1, 'now')").run(bob.id), /UNIQUE|PRIMARY KEY/);
+  assert.deepEqual(c.sql.auditScores().filter((a) => a.stored.ups !== a.counted.ups || a.stored.downs !== a.counted.downs), []);
+  const hot = c.sql.getPost(post.id)!.hotness;
+  assert.equal(hot, hotness(-1, post.createdAt), 'hotness follows the vote');
+});
+
+test('threads: replies nest, deleted comments keep their place, edits close after the window', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const bob = await addUser(c, 'bob');
+  const top = await c.community.comment(alice, { itemType: 'article', itemId: 1, body: 'First!' });
+  const reply = await c.community.comment(bob, { itemType: 'article', itemId: 1, parentId: String(top.id), body: 'A reply' });
+  await c.community.comment(alice, { itemType: 'article', itemId: 1, parentId: reply.id, body: 'A reply to the reply' });
+  const elsewhere = await c.community.comment(alice, { itemType: 'story', itemId: 1, body: 'On the story' });
+  assert.equal(await code(c.community.comment(bob, { itemType: 'article', itemId: 1, parentId: elsewhere.id, body: 'Cross-thread' })), 'invalid_input');
+  assert.equal(await code(c.community.comment(bob, { itemType: 'article', itemId: 404, body: 'Nowhere' })), 'not_found');
+  assert.equal(await code(c.community.comment(bob, { itemType: 'article', itemId: 1, body: '   ' })), 'invalid_input');
+
+  assert.equal(await code(c.community.deleteComment(bob, top.id)), 'forbidden');
+  await c.community.deleteComment(alice, top.id);
+  const t = c.community.thread('article', 1, bob);
+  assert.equal(t.comments.length, 1);
+  assert.equal(t.comments[0].state, 'deleted');
+  assert.equal(t.comments[0].body, '');
+  assert.equal(t.comments[0].author, null);
+  assert.equal(t.comments[0].children[0].body, 'A reply', 'the reply keeps its place under "[deleted]"');
+  assert.equal(t.comments[0].children[0].children[0].body, 'A reply to the reply');
+  assert.equal(t.count, 2);
+
+  assert.equal(t.comments[0].children[0].canEdit, true);
+  c.clock.advance(EDIT_WINDOW_MS);
+  assert.equal(await code(c.community.editComment(bob, reply.id, 'Changed')), 'edit_window');
+  assert.equal(c.community.thread('article', 1, bob).comments[0].children[0].canEdit, false);
+});
+
+test(`${REPORTS_TO_HIDE} reports hide a comment; an admin removes it; the log keeps both`, async () => {
+  const c = makeCommunity();
+  const troll = await addUser(c, 'troll');
+  const readers = await Promise.all(['r1', 'r2', 'r3'].map((n) => addUser(c, n)));
+  const bad = await c.community.comment(troll, { itemType: 'article', itemId: 1, body: 'Something abusive' });
+  assert.equal(await code(c.community.report(troll, 'comment', bad.id, 'myself')), 'forbidden');
+  await c.community.report(readers[0], 'comment', bad.id, 'abuse');
+  await c.community.report(readers[0], 'comment', bad.id, 'abuse again');
+  assert.equal(c.community.thread('article', 1, null).comments[0].state, 'visible', 'one reader reporting twice counts once');
+  await c.community.report(readers[1], 'comment', bad.id, 'abuse');
+  await c.community.report(readers[2], 'comment', bad.id, 'spam');
+  const hidden = c.community.thread('article', 1, readers[0]).comments[0];
+  assert.equal(hidden.state, 'hidden');
+  assert.equal(hidden.body, '', 'readers do not see a hidden comment');
+  assert.equal(c.community.thread('article', 1, troll).comments[0].body, 'Something abusive', 'its author still does');
+
+  assert.equal(await code(c.community.removeComment(readers[0], bad.id, 'no')), 'forbidden', 'only admins remove');
+  await c.accounts.setAdmin(readers[1], true);
+  const admin = { ...readers[1], isAdmin: true };
+  assert.equal(c.community.openReports(admin)[0].reports, 3);
+  await c.community.removeComment(admin, bad.id, 'abusive');
+  assert.equal(c.community.thread('article', 1, admin).comments[0].state, 'removed');
+  assert.deepEqual(c.community.moderationLog(10, 0).map((e) => [e.action, e.moderator]), [['remove', 'r2'], ['auto-hide', null]]);
+  assert.deepEqual(c.community.openReports(admin), []);
+});
+
+test('deleting an account removes its votes from the points and leaves "[deleted]" comments in the threads', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const bob = await addUser(c, 'bob');
+  const { post } = await c.community.submit(alice, { title: 'Post', body: 'Body' });
+  await c.community.vote(bob, 'post', post.id, 1);
+  await c.community.vote(bob, 'article', 1, -1);
+  const top = await c.community.comment(bob, { itemType: 'post', itemId: post.id, body: 'Bob was here' });
+  await c.community.comment(alice, { itemType: 'post', itemId: post.id, parentId: top.id, body: 'Alice answers' });
+  await c.collections.create(bob, { name: 'Reading' });
+  await c.follows.follow(bob, 'outlet', 'Daily Example');
+  await c.accounts.deleteAccount(bob, 'correct horse battery');
+  assert.equal(c.community.points('post', [post.id], null).get(post.id)!.points, 0);
+  assert.equal(c.community.points('article', [1], null).get(1)!.points, 0);
+  const t = c.community.thread('post', post.id, null);
+  assert.equal(t.comments[0].state, 'deleted');
+  assert.equal(t.comments[0].children[0].body, 'Alice answers');
+  for (const table of ['votes', 'collections', 'follows', 'sessions']) {
+    assert.equal(c.db.prepare(`SELECT COUNT(*) FROM ${table} WHERE user_id = ?`).pluck().get(bob.id), 0, table);
+  }
+  assert.equal(c.db.prepare("SELECT COUNT(*) FROM comments WHERE body LIKE '%Bob was here%'").pluck().get(), 0, 'the text is gone');
+});

@@ -1,0 +1,121 @@
+// Story clusterer: same-event articles join, same-kind events stay apart, time window, entities, merges, determinism, persistence.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { StoryClusterer, RETIRE_DAYS, SWEEP_EVERY, type Assignment, type ClusterInput } from '../../src/pipeline/cluster/clusterer.ts';
+import { VALLEY, CEDAR, RATES, PORT } from './fixtures.ts';
+
+function feed(stream: ClusterInput[], c = new StoryClusterer()): { c: StoryClusterer; out: Assignment[]; stories: number[] } {
+  const out = stream.map((a) => c.add(a));
+  return { c, out, stories: out.map((a) => c.resolve(a.story)) };
+}
+
+/** The same story for the listed positions, and different stories across groups. */
+function assertGroups(stories: number[], groups: number[][], reason: string): void {
+  for (const g of groups) for (const i of g) assert.equal(stories[i], stories[g[0]], `${reason}: article ${i} should share a story with article ${g[0]}`);
+  for (let x = 0; x < groups.length; x++) {
+    for (let y = x + 1; y < groups.length; y++) assert.notEqual(stories[groups[x][0]], stories[groups[y][0]], `${reason}: groups ${x} and ${y} should be apart`);
+  }
+}
+
+const undated = (xs: ClusterInput[]) => xs.map((a) => ({ ...a, date: null }));
+const on = (date: string, xs: ClusterInput[]) => xs.map((a) => ({ ...a, date }));
+
+const GROUPING_CASES: Array<{ reason: string; stream: ClusterInput[]; groups: number[][] }> = [
+  { reason: 'three outlets on one wildfire join; an unrelated rate decision and a later fire elsewhere stay apart', stream: [...VALLEY, ...RATES, ...CEDAR], groups: [[0, 1, 2], [3], [4, 5]] },
+  { reason: 'two wildfires on the same days stay apart: places, people and figures differ, not the kind of event', stream: [...on('2023-08-14', VALLEY), ...on('2023-08-14', CEDAR)], groups: [[0, 1, 2], [3, 4]] },
+  { reason: 'without dates the names and figures alone keep the two wildfires apart', stream: undated([...VALLEY, ...CEDAR]), groups: [[0, 1, 2], [3, 4]] },
+  { reason: 'interleaved arrival does not change the grouping', stream: undated([VALLEY[0], CEDAR[0], VALLEY[1], RATES[0], CEDAR[1], VALLEY[2]]), groups: [[0, 2, 5], [1, 4], [3]] },
+];
+
+for (const { reason, stream, groups } of GROUPING_CASES) {
+  test(`grouping: ${reason}`, () => {
+    const { stories } = feed(stream);
+    assertGroups(stories, groups, reason);
+  });
+}
+
+test('reasons: a join names the shared names and terms; a new story says why it was not joined', () => {
+  const { out } = feed([...VALLEY, ...CEDAR]);
+  const join = out[1];
+  assert.equal(join.created, false, 'the second Paradise Valley article joins');
+  assert.ok(join.score > 0 && join.reasons[0].startsWith('similarity'), `score leads the reasons: ${join.reasons[0]}`);
+  assert.ok(join.reasons.some((r) => r.startsWith('shared names and figures:') && r.includes('paradise')), `the place is a shared name: ${join.reasons.join(' | ')}`);
+  const fresh = out[3];
+  assert.equal(fresh.created, true, 'the Cedar Ridge fire starts a story');
+  assert.match(fresh.reasons[0], /^closest story \d+ scored [\d.]+, below /, 'a new story names the closest one and the bar it missed');
+  assert.ok(fresh.reasons.some((r) => r.includes('cedar')), `what did not match is shown: ${fresh.reasons.join(' | ')}`);
+});
+
+const TIME_CASES: Array<{ reason: string; dates: [string, string]; joins: boolean }> = [
+  { reason: 'a republication the next day joins', dates: ['2023-08-14', '2023-08-15'], joins: true },
+  { reason: 'ten days on is still inside the window', dates: ['2023-08-14', '2023-08-24'], joins: true },
+  { reason: 'two months later the same words are a new story (an anniversary piece, a repeat event)', dates: ['2023-08-14', '2023-10-14'], joins: false },
+  { reason: 'an article dated before the story by two months does not join either', dates: ['2023-10-14', '2023-08-14'], joins: false },
+];
+
+for (const { reason, dates, joins } of TIME_CASES) {
+  test(`time window: ${reason}`, () => {
+    const { out } = feed([{ ...VALLEY[0], date: dates[0] }, { ...VALLEY[1], date: dates[1] }]);
+    assert.equal(!out[1].created, joins, reason);
+  });
+}
+
+test('time window: stories out of reach are retired from the index, and articles still resolve', () => {
+  const c = new StoryClusterer();
+  const first = c.add({ ...VALLEY[0], date: '2023-01-01' });
+  // Enough later filler articles to trigger a sweep, all dated past the retirement horizon.
+  const later = new Date(Date.UTC(2023, 0, 2 + RETIRE_DAYS)).toISOString().slice(0, 10);
+  for (let i = 0; i < SWEEP_EVERY; i++) c.add({ key: `f${i}`, title: `Filler ${i}`, text: `Item number ${i} of the list.`, language: 'en', date: later });
+  assert.equal(c.resolve(first.story), first.story, 'a retired story still resolves to itself');
+  const again = c.add({ ...VALLEY[1], date: later });
+  assert.equal(again.created, true, 'a matching article after retirement starts a new story');
+  assert.ok(c.stats().live < c.stats().stories, 'retired stories leave the live set');
+});
+
+test('entities: resolved entity keys pull together articles that share few words', () => {
+  const keys = ['ORG:velm port authority', 'LOC:velm', 'ORG:dockworkers union of velm'];
+  const plain = feed(PORT);
+  assert.notEqual(plain.stories[0], plain.stories[1], 'two differently worded strike reports without names stay apart');
+  const withKeys = feed(PORT.map((a) => ({ ...a, entities: keys })));
+  assert.equal(withKeys.stories[0], withKeys.stories[1], 'the same resolved entities make them one story');
+  assert.ok(withKeys.out[1].reasons.some((r) => r.includes('loc:velm')), `entity keys appear among the reasons: ${withKeys.out[1].reasons.join(' | ')}`);
+});
+
+test('merge: a story that comes to resemble another is folded into the older one, with reasons', () => {
+  // Sentence subsets of the Paradise Valley reports: the third article is too thin to join, the fourth bridges.
+  const sentences = VALLEY.flatMap((a) => a.text.split(/(?<=\.) /));
+  const parts = [[1, 2], [0, 11], [7], [11, 7]];
+  const stream = parts.map((idx, i) => ({ key: `part-${i}`, title: null, text: idx.map((j) => sentences[j]).join(' '), language: 'en', date: null }));
+  const { c, out } = feed(stream);
+  assert.equal(out[2].created, true, 'the thin third article starts its own story');
+  const merge = out[3].merges[0];
+  assert.ok(merge, 'the bridging article triggers a merge');
+  assert.ok(merge.into < merge.from, 'the older story is kept');
+  assert.ok(merge.score > 0 && merge.reasons[0].startsWith('similarity'), `the merge has a score and reasons: ${merge.reasons.join(' | ')}`);
+  assert.ok(merge.reasons.some((r) => r.startsWith('shared names and figures:')), 'the merge names what the stories share');
+  assert.equal(c.resolve(out[2].story), c.resolve(out[0].story), 'articles of the folded story resolve to the kept one');
+  assert.equal(c.storyCount(), 1, 'one story is left');
+});
+
+test('determinism: the same stream gives the same assignments and the same state', () => {
+  const stream = [...VALLEY, ...RATES, ...CEDAR, ...PORT];
+  const a = feed(stream), b = feed(stream);
+  assert.deepEqual(a.out, b.out, 'assignments, scores and reasons are identical');
+  assert.deepEqual(a.c.toJSON(), b.c.toJSON(), 'states are identical');
+});
+
+test('persistence: a clusterer restored from JSON continues exactly as the original', () => {
+  const head = [...VALLEY.slice(0, 2), RATES[0], CEDAR[0]];
+  const tail = [VALLEY[2], CEDAR[1], ...PORT];
+  const original = feed(head).c;
+  const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  assert.deepEqual(restored.toJSON(), original.toJSON(), 'the round trip keeps the state');
+  assert.deepEqual(feed(tail, restored).out, feed(tail, original).out, 'later articles are placed the same way');
+  assert.deepEqual(restored.toJSON(), original.toJSON(), 'and the states stay equal');
+});
+
+test('persistence: malformed state is refused', () => {
+  assert.throws(() => StoryClusterer.fromJSON({ format: 'something else' }), 'a foreign format is refused');
+  const state = new StoryClusterer().toJSON() as Record<string, unknown>;
+  assert.throws(() => StoryClusterer.fromJSON({ ...state, stories: [{ id: 3, size: 1, first: null, last: null }] }), 'a story out of place is refused');
+});

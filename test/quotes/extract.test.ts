@@ -1,0 +1,130 @@
+// Quote extraction and attribution over small hand-written paragraphs: styles, kinds, cues and speakers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractQuotes } from '../../src/pipeline/quotes/extract.ts';
+import type { QuoteMention } from '../../src/pipeline/quotes/types.ts';
+
+interface Expect {
+  /** A substring of the quote's text that identifies it. */
+  contains: string;
+  kind?: QuoteMention['kind'];
+  cue?: string | null;
+  speaker?: string | null;
+  antecedent?: string | null;
+  /** Number of parts when the content is interrupted by its attribution. */
+  parts?: number;
+}
+
+const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; reason: string }> = [
+  {
+    text: '“We are waiting for written answers,” said Konstantin Gavrilov, the head of the delegation.',
+    expect: [{ contains: 'We are waiting for written answers', kind: 'direct', cue: 'said', speaker: 'Konstantin Gavrilov', antecedent: null }],
+    reason: 'direct quote with an inverted cue and an appositive after the name',
+  },
+  {
+    text: '"We will find alternatives, no matter what," Ryabkov said.',
+    expect: [{ contains: 'We will find alternatives', kind: 'direct', cue: 'said', speaker: 'Ryabkov' }],
+    reason: 'straight quotes with the speaker before the cue',
+  },
+  {
+    text: '« Nous sommes prêts au dialogue », a déclaré le ministre.\n\nMaria Zakharova said: „We view it as a continuation.“',
+    expect: [{ contains: 'We view it as a continuation', kind: 'direct', cue: 'said:', speaker: 'Maria Zakharova' }],
+    reason: 'German-style quotes after a colon cue',
+  },
+  {
+    text: 'Foreign Minister Sergey Lavrov met his counterpart on Friday.\n\n“We believe it is a positive step,” he said. “But not at the expense of our interests.”',
+    expect: [{ contains: 'We believe it is a positive step', kind: 'direct', cue: 'said', speaker: 'he', antecedent: 'Sergey Lavrov', parts: 2 }],
+    reason: 'a pronoun speaker gets the nearest person name as antecedent; the quote after the attribution is a second part',
+  },
+  {
+    text: 'Sergey Ryabkov spoke to reporters in Geneva.\n\n“There is a subject for conversation here.\n\n“We will explain the logic of our approach,” the senior diplomat said.',
+    expect: [{ contains: 'There is a subject for conversation here', kind: 'direct', speaker: 'the senior diplomat', antecedent: 'Sergey Ryabkov' }],
+    reason: 'a quote running over two paragraphs is one quote; a descriptive speaker gets an antecedent',
+  },
+  {
+    text: 'Deputy Foreign Minister Sergey Ryabkov said that Moscow would not accept a delay in the talks.',
+    expect: [{ contains: 'Moscow would not accept a delay', kind: 'indirect', cue: 'said', speaker: 'Deputy Foreign Minister Sergey Ryabkov' }],
+    reason: 'indirect speech with "said that"',
+  },
+  {
+    text: 'Moscow expects a quick answer to its demands, Lavrov told reporters on Wednesday.',
+    expect: [{ contains: 'Moscow expects a quick answer', kind: 'indirect', cue: 'told', speaker: 'Lavrov' }],
+    reason: 'indirect content before a trailing "X told reporters on Wednesday"',
+  },
+  {
+    text: 'According to Peskov, the talks will continue next week.',
+    expect: [{ contains: 'the talks will continue next week', kind: 'indirect', cue: 'According to', speaker: 'Peskov' }],
+    reason: '"according to X," before the content',
+  },
+  {
+    text: 'The talks will continue next week, according to a senior official.',
+    expect: [{ contains: 'The talks will continue next week', kind: 'indirect', cue: 'according to', speaker: 'a senior official' }],
+    reason: '"according to X" after the content names a noun-phrase source',
+  },
+  {
+    text: 'Kremlin spokesman Dmitry Peskov noted that while the talks were “open, comprehensive and direct,” the result is what matters.',
+    expect: [{ contains: 'open, comprehensive and direct', kind: 'mixed', cue: 'noted', speaker: 'Kremlin spokesman Dmitry Peskov' }],
+    reason: 'a partial quote inside reported speech makes a mixed quote',
+  },
+  {
+    text: 'Moscow has denied planning to attack its neighbour.',
+    expect: [{ contains: 'attack its neighbour', kind: 'indirect', speaker: 'Moscow' }],
+    reason: 'a denial is an attribution with the organisation as source',
+  },
+  {
+    text: 'Sanders criticized the bank, saying that its leaders had failed their customers.',
+    expect: [{ contains: 'its leaders had failed their customers', kind: 'indirect', cue: 'saying', speaker: 'Sanders' }],
+    reason: 'a participial cue after a comma takes the speaker of the clause it hangs on',
+  },
+  {
+    text: '“It’s a question of days,” Gavrilov said, “not of months.”',
+    expect: [{ contains: 'It’s a question of days', kind: 'direct', speaker: 'Gavrilov', parts: 2 }],
+    reason: 'a quote interrupted mid-sentence by its attribution keeps both parts',
+  },
+  {
+    text: 'The report was reviewed by so-called “experts” before the vote.',
+    expect: [],
+    absent: ['experts'],
+    reason: 'a scare quote is not a quote',
+  },
+  {
+    text: 'She appeared on “Fox and Friends” on Thursday morning.',
+    expect: [],
+    absent: ['Fox and Friends'],
+    reason: 'a quoted programme title is not a quote',
+  },
+  {
+    text: '“We’re always ready for unforeseen developments” — Konstantin Gavrilov',
+    expect: [{ contains: 'always ready for unforeseen developments', kind: 'direct', speaker: 'Konstantin Gavrilov' }],
+    reason: 'a dash and a name after a quotation name its speaker',
+  },
+  {
+    text: '"PENCE: Well, the question really should be about the issues."',
+    expect: [{ contains: 'the question really should be about the issues', speaker: 'PENCE' }],
+    reason: 'a transcript label inside the quotation is the speaker',
+  },
+];
+
+function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {
+  return quotes.find((q) => q.text.includes(contains));
+}
+
+for (const c of cases) {
+  test(`extractQuotes: ${c.reason}`, () => {
+    const quotes = extractQuotes(c.text);
+    const shown = JSON.stringify(quotes.map((q) => ({ text: q.text, kind: q.kind, cue: q.cue, speaker: q.speaker?.text })));
+    for (const e of c.expect) {
+      const q = find(quotes, e.contains);
+      assert.ok(q, `no quote containing "${e.contains}" in ${shown}`);
+      assert.equal(c.text.slice(q.start, q.end), q.text, 'text must be the span it claims');
+      if (e.kind !== undefined) assert.equal(q.kind, e.kind, shown);
+      if (e.cue !== undefined) assert.equal(q.cue, e.cue, shown);
+      if (e.speaker !== undefined) assert.equal(q.speaker?.text ?? null, e.speaker, shown);
+      if (e.antecedent !== undefined) assert.equal(q.speakerAntecedent?.text ?? null, e.antecedent, shown);
+      if (e.parts !== undefined) assert.equal(q.parts.length, e.parts, shown);
+      if (q.speaker) assert.equal(c.text.slice(q.speaker.start, q.speaker.end), q.speaker.text);
+      if (q.cueSpan) assert.equal(c.text.slice(q.cueSpan.start, q.cueSpan.end), q.cue);
+    }
+    for (const a of c.absent ?? []) assert.equal(find(quotes, a), undefined, `unexpected quote "${a}" in ${shown}`);
+  });
+}
