@@ -5,13 +5,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import type { Article } from '../src/domain/article.ts';
 import { analyzeEntities } from '../src/pipeline/entities/resolve.ts';
 import { recognize } from '../src/pipeline/entities/recognize.ts';
 import { extractEvents } from '../src/pipeline/events/extract.ts';
 import { extractQuotes } from '../src/pipeline/quotes/extract.ts';
 import { findTimexes } from '../src/pipeline/time/timex.ts';
-import { analyzeArticle } from '../src/pipeline/run.ts';
+import { analyzeArticle, processDocument } from '../src/pipeline/run.ts';
 import { StoryService } from '../src/services/stories.ts';
 import type { Store } from '../src/storage/store.ts';
 import { SqliteStore } from '../src/storage/sqlite/store.ts';
@@ -236,10 +237,21 @@ class StoreTiming {
 
 // ── Texts ──
 
+/** zyte-dev ground-truth bodies, each with the publication date Storyline reads from its page (the anchor of its time expressions). */
 function zyteBodies(): Text[] {
-  const path = join(EVAL_DIR, 'zyte-dev/ground-truth.json');
-  const truth = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { articleBody: string }>;
-  return Object.keys(truth).sort().map((id) => ({ text: truth[id].articleBody, title: null, date: null, source: 'zyte-dev' }));
+  const dir = join(EVAL_DIR, 'zyte-dev');
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url?: string }>;
+  return Object.keys(truth).sort().map((id) => ({ text: truth[id].articleBody, title: null, date: pageDate(join(dir, 'html', `${id}.html.gz`), truth[id].url ?? null), source: 'zyte-dev' }));
+}
+
+function pageDate(path: string, url: string | null): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const raw = { input: path, url, bytes: gunzipSync(readFileSync(path)), contentType: 'text/html', fetchedAt: '2024-04-01T00:00:00Z' };
+    return processDocument(raw).published?.value ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** PolNeAR texts of one split with title and date from its metadata; every k-th file by name when `limit` is smaller. */

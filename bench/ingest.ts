@@ -193,25 +193,38 @@ function report(pages: number, bytes: number, runs: number, results: Measured[],
   ];
   if (profiles.size > 0) {
     const keys = [...profiles.keys()];
+    const cpuPerPage = new Map(results.map((r) => [r.variant.key, r.best.cpuMs / pages]));
     const areaNames = new Set<string>();
     for (const p of profiles.values()) for (const e of p.areas.slice(0, PROFILE_AREAS)) areaNames.add(e.name);
     const last = profiles.get(keys[keys.length - 1])!;
-    const order = [...areaNames].sort((x, y) => (last.areas.find((e) => e.name === y)?.ms ?? 0) - (last.areas.find((e) => e.name === x)?.ms ?? 0));
-    const perPageMs = (p: ProfileSummary, name: string): string => ((p.areas.find((e) => e.name === name)?.ms ?? 0) / pages).toFixed(2);
+    const share = (p: ProfileSummary, name: string): number => (p.areas.find((e) => e.name === name)?.ms ?? 0) / p.totalMs;
+    const order = [...areaNames].sort((x, y) => share(last, y) - share(last, x));
+    // Sampled time is wall time, stretched when the process waits for a core; shares of it, applied to the
+    // measured best CPU time per page, give each area's cost in CPU milliseconds.
+    const cell = (k: string, name: string): string => {
+      const s = share(profiles.get(k)!, name);
+      return `${(100 * s).toFixed(1)}% · ${(s * cpuPerPage.get(k)!).toFixed(2)}`;
+    };
     lines.push(
       '',
-      `#### Where the time goes (one profiled pass each, V8 sampling profiler; self time in ms per page)`,
+      '#### Where the time goes',
+      '',
+      'One profiled pass of each variant (V8 sampling profiler, in process). Self time by area: share of the pass · ' +
+        'that share of the best CPU time per page, in ms. "(garbage collector)" is the main thread\'s collection pauses.',
       '',
       `| area | ${keys.map((k) => `(${k})`).join(' | ')} |`,
       `|---|${keys.map(() => '---').join('|')}|`,
-      ...order.map((name) => `| ${name} | ${keys.map((k) => perPageMs(profiles.get(k)!, name)).join(' | ')} |`),
-      `| **all** | ${keys.map((k) => (profiles.get(k)!.totalMs / pages).toFixed(2)).join(' | ')} |`,
+      ...order.map((name) => `| ${name} | ${keys.map((k) => cell(k, name)).join(' | ')} |`),
+      `| **all** | ${keys.map((k) => `100% · ${cpuPerPage.get(k)!.toFixed(2)}`).join(' | ')} |`,
       '',
-      `Heaviest functions in (${keys[keys.length - 1]}) (self time, ms per page):`,
+      `Heaviest functions in (${keys[keys.length - 1]}), self time:`,
       '',
-      '| function | ms/page | share |',
+      '| function | share | ≈ CPU ms/page |',
       '|---|---|---|',
-      ...last.functions.slice(0, PROFILE_FUNCTIONS).map((f) => `| \`${f.name}\` | ${(f.ms / pages).toFixed(2)} | ${(100 * f.ms / last.totalMs).toFixed(1)}% |`),
+      ...last.functions.slice(0, PROFILE_FUNCTIONS).map((f) => {
+        const s = f.ms / last.totalMs;
+        return `| \`${f.name}\` | ${(100 * s).toFixed(1)}% | ${(s * cpuPerPage.get(keys[keys.length - 1])!).toFixed(2)} |`;
+      }),
     );
   }
   lines.push('', `Command: \`node --import tsx bench/ingest.ts${runs === DEFAULT_RUNS ? '' : ` --runs ${runs}`}\``);

@@ -1,6 +1,6 @@
 // Account use cases: register, log in and out, sessions, settings, deletion, password reset, API and feed tokens, admin.
 import { publicUser, type SqliteAccounts } from '../storage/sqlite/accounts.ts';
-import type { SessionInfo, User, UserWithSecret } from './model.ts';
+import type { SessionInfo, User } from './model.ts';
 import type { Mailer } from './mailer.ts';
 import type { AccountsOptions } from './options.ts';
 import { AccountError, invalid, notFound } from './errors.ts';

@@ -91,20 +91,21 @@ export class StoryService {
     const row = await this.store.getStory(id);
     if (!row) return null;
     const members = await this.store.storyMembers(id);
-    const articles = (await Promise.all(members.map((m) => this.store.getArticle(m.articleId)))).filter((a): a is Article => a !== null);
+    const articles = await this.store.getArticles(members.map((m) => m.articleId));
+    const byArticle = new Map(articles.map((a) => [a.id, a]));
     const analyses = await this.store.getAnalyses(articles.map((a) => a.id));
     let items: ArticleAnalysis[] = articles.map((a) => ({
       article: { id: a.id, title: a.title, outlet: a.outlet, published: a.published?.value ?? null, publishedInferred: false, duplicateOf: a.duplicateOf },
       ...((analyses.get(a.id) as ArticleUnderstanding | undefined) ?? { entities: [], quotes: [], events: [] }),
     }));
     // Undated articles get a date from events they share with dated ones, then are re-read against it.
-    items = inferDates(items, (a) => articles.find((x) => x.id === a)!.text);
+    items = inferDates(items, (a) => byArticle.get(a)!.text);
     const detail = assembleStory(items);
     const byId = new Map(members.map((m) => [m.articleId, m]));
     return {
       id, ...detail, outlets: row.outlets,
       articles: items.map((i) => {
-        const a = articles.find((x) => x.id === i.article.id)!;
+        const a = byArticle.get(i.article.id)!;
         const m = byId.get(a.id)!;
         return { ...i.article, language: a.language, score: m.score, reasons: m.reasons };
       }).sort((x, y) => (x.published ?? '9999').localeCompare(y.published ?? '9999') || x.id - y.id),
@@ -117,7 +118,7 @@ export class StoryService {
     if (!m) return [];
     const self = await this.store.getArticle(articleId);
     const others = (await this.store.storyMembers(m.storyId)).filter((x) => x.articleId !== articleId);
-    const articles = (await Promise.all(others.map((o) => this.store.getArticle(o.articleId)))).filter((a): a is Article => a !== null);
+    const articles = await this.store.getArticles(others.map((o) => o.articleId));
     const t0 = Date.parse(self?.published?.value ?? '') || 0;
     return articles
       .filter((a) => a.duplicateOf !== articleId && self?.duplicateOf !== a.id)
@@ -133,24 +134,10 @@ export class StoryService {
     return this.clusterer;
   }
 
-  /** Recomputes a story's summary row from its members. */
+  /** Recomputes a story's summary row from its members (one aggregate read: no article text is loaded). */
   private async refreshRow(storyId: number): Promise<void> {
-    const members = await this.store.storyMembers(storyId);
-    const articles = (await Promise.all(members.map((m) => this.store.getArticle(m.articleId)))).filter((a): a is Article => a !== null);
-    const originals = articles.filter((a) => a.duplicateOf === null);
-    const dates = articles.map((a) => a.published?.value).filter((d): d is string => Boolean(d)).sort();
-    const titled = [...(originals.length ? originals : articles)].filter((a) => a.title)
-      .sort((a, b) => (a.published?.value ?? '9999').localeCompare(b.published?.value ?? '9999') || a.id - b.id);
-    await this.store.upsertStory({
-      id: storyId,
-      title: titled[0]?.title ?? null,
-      articleCount: articles.length,
-      outlets: [...new Set(articles.map((a) => a.outlet).filter((o): o is string => Boolean(o)))].sort(),
-      languages: [...new Set(articles.map((a) => a.language).filter((l): l is string => Boolean(l)))].sort(),
-      first: dates[0] ?? null,
-      last: dates[dates.length - 1] ?? null,
-      updatedAt: new Date().toISOString(),
-    });
+    const summary = await this.store.summarizeStory(storyId);
+    await this.store.upsertStory({ id: storyId, ...summary, updatedAt: new Date().toISOString() });
   }
 }
 

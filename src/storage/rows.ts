@@ -98,6 +98,12 @@ export function newArticleRow(a: NewArticle): Omit<ArticleRow, 'id' | 'raw_id'> 
   };
 }
 
+/** Articles in the order of `ids`, each once; ids with no article are left out (batch reads keep the caller's order). */
+export function inIdOrder(ids: number[], articles: Article[]): Article[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return [...new Set(ids)].flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The searchable body: the standfirst, when there is one, reads as the body's first paragraph. */
 export function searchableBody(a: { standfirst: string | null; text: string }): string {
   return a.standfirst ? `${a.standfirst}\n\n${a.text}` : a.text;

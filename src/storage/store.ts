@@ -49,6 +49,8 @@ export interface SearchHit {
 
 export interface SearchOptions extends ArticleFilter {
   sort?: 'relevance' | 'date';
+  /** Entity key (e.g. 'PER:sergey ryabkov'): only articles whose analysis mentions that entity. */
+  person?: string;
 }
 
 export interface StoreStats {
@@ -76,6 +78,8 @@ export interface Store extends StoryStore, EntityStore {
   /** Replaces the extracted fields of the article for a raw document (reprocess). */
   updateArticle(id: number, article: NewArticle): Promise<Article>;
   getArticle(id: number): Promise<Article | null>;
+  /** The articles with these ids in one query, in the order first asked; unknown and repeated ids are left out. */
+  getArticles(ids: number[]): Promise<Article[]>;
   getArticleByRawId(rawId: number): Promise<Article | null>;
   listArticles(filter?: ArticleFilter): Promise<Article[]>;
   countArticles(filter?: ArticleFilter): Promise<number>;
@@ -89,6 +93,8 @@ export interface Store extends StoryStore, EntityStore {
 
   /** Full-text search: BM25 with the title weighted above the body, snippets only for returned rows. */
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** How many articles `search` would find with these filters (limit, offset and sort are ignored). */
+  countSearch(query: string, options?: SearchOptions): Promise<number>;
 
   /** Line-frequency evidence for chrome removal: how many distinct documents of `source` contain each line hash. */
   lineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>>;
@@ -121,6 +127,19 @@ export interface StoryFilter {
   offset?: number;
 }
 
+/** What a story row says about its members (see StoryStore.summarizeStory). */
+export interface StorySummary {
+  /** The earliest titled original (by date, undated last, then id); any titled member when none is an original. */
+  title: string | null;
+  articleCount: number;
+  /** Distinct non-empty values, in code-unit order. */
+  outlets: string[];
+  languages: string[];
+  /** Earliest and latest non-empty publication values. */
+  first: string | null;
+  last: string | null;
+}
+
 export interface StoryMembership {
   articleId: number;
   storyId: number;
@@ -137,6 +156,8 @@ export interface StoryStore {
   setMembership(m: StoryMembership): Promise<void>;
   getMembership(articleId: number): Promise<StoryMembership | null>;
   storyMembers(storyId: number): Promise<StoryMembership[]>;
+  /** A story's summary fields computed from its members' article rows, without reading their text. */
+  summarizeStory(storyId: number): Promise<StorySummary>;
   /** Moves every article of `fromStory` into `intoStory` and deletes the emptied story row. */
   moveMembers(fromStory: number, intoStory: number): Promise<void>;
   upsertStory(row: StoryRow): Promise<void>;
@@ -180,6 +201,8 @@ export interface EntitySummary {
 export interface EntityStore {
   listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]>;
   getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null>;
+  /** The entities with these keys in one query, in the order first asked; unknown and repeated keys are left out. */
+  getEntitiesByKeys(keys: string[]): Promise<EntitySummary[]>;
   speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]>;
   /** Article ids mentioning an entity, newest first. */
   entityArticles(key: string, page?: { limit?: number; offset?: number }): Promise<number[]>;

@@ -13,7 +13,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
 const listOf = (item: string): Schema => obj({
   data: { type: 'array', items: ref(item) }, limit: int, offset: int,
-  total: { ...nint, description: 'Number of matching items; null where it is not counted (search, people).' },
+  total: { ...nint, description: 'Number of matching items; null where it is not counted (people; a person browsed past 2,000 articles).' },
   has_more: { type: 'boolean' },
 });
 

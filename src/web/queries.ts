@@ -6,42 +6,42 @@ import { escapeHtml } from './html.ts';
 import type { SearchParams } from './params.ts';
 
 /**
- * Articles of one person considered by a person-filtered search. The store's search has no person filter, so
- * hits are intersected with this many of the person's newest articles; older mentions fall outside it.
+ * Articles of one person browsed without a query, newest first. Browsing filters them by outlet, language and
+ * date here, so older mentions past this many fall outside the list.
  */
 export const PERSON_WINDOW = 2000;
-/** Hits fetched from the store when they must be intersected with a person's articles (the store's maximum). */
-const SEARCH_WINDOW = 500;
 /** Characters of article text shown as the snippet when a person is browsed without a query. */
 const LEAD_CHARS = 240;
 
 export interface SearchResult {
   hits: SearchHit[];
   hasMore: boolean;
+  /** All matches; null when not asked for, or when a browsed person has more articles than PERSON_WINDOW. */
+  total: number | null;
   person: EntitySummary | null;
 }
 
-/** One page of search results; fetches one extra hit to know whether another page exists. */
-export async function runSearch(app: App, p: SearchParams, page: { limit: number; offset: number }): Promise<SearchResult> {
+/**
+ * One page of search results; fetches one extra hit to know whether another page exists. `count` also counts
+ * every match (one more query), for callers that show a total.
+ */
+export async function runSearch(app: App, p: SearchParams, page: { limit: number; offset: number }, count = false): Promise<SearchResult> {
   const person = p.person ? await app.store.getEntityBySlug('PER', p.person) : null;
-  const filters = { outlet: p.outlet, language: p.language, from: p.from, to: p.to, sort: p.sort };
-  if (p.person && !person) return { hits: [], hasMore: false, person: null };
-  if (!person) {
-    if (!p.q.trim()) return { hits: [], hasMore: false, person: null };
-    const hits = await app.store.search(p.q, { ...filters, limit: page.limit + 1, offset: page.offset });
-    return { hits: hits.slice(0, page.limit), hasMore: hits.length > page.limit, person };
-  }
-  const ids = await app.store.entityArticles(person.key, { limit: PERSON_WINDOW });
-  let hits: SearchHit[];
+  if (p.person && !person) return { hits: [], hasMore: false, total: count ? 0 : null, person: null };
   if (p.q.trim()) {
-    const allowed = new Set(ids);
-    hits = (await app.store.search(p.q, { ...filters, limit: SEARCH_WINDOW })).filter((h) => allowed.has(h.id));
-  } else {
-    const articles = (await Promise.all(ids.map((id) => app.store.getArticle(id)))).filter((a): a is Article => a !== null && matches(a, p));
-    hits = articles.map(leadHit);
+    const options = { outlet: p.outlet, language: p.language, from: p.from, to: p.to, sort: p.sort, ...(person ? { person: person.key } : {}) };
+    const [hits, total] = await Promise.all([
+      app.store.search(p.q, { ...options, limit: page.limit + 1, offset: page.offset }),
+      count ? app.store.countSearch(p.q, options) : null,
+    ]);
+    return { hits: hits.slice(0, page.limit), hasMore: hits.length > page.limit, total, person };
   }
+  if (!person) return { hits: [], hasMore: false, total: count ? 0 : null, person: null };
+  const ids = await app.store.entityArticles(person.key, { limit: PERSON_WINDOW });
+  const hits = (await app.store.getArticles(ids)).filter((a) => matches(a, p)).map(leadHit);
   const pageHits = hits.slice(page.offset, page.offset + page.limit);
-  return { hits: pageHits, hasMore: hits.length > page.offset + page.limit, person };
+  const total = count && ids.length < PERSON_WINDOW ? hits.length : null;
+  return { hits: pageHits, hasMore: hits.length > page.offset + page.limit, total, person };
 }
 
 function matches(a: Article, p: SearchParams): boolean {

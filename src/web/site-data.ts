@@ -16,8 +16,6 @@ export const STORY_CACHE_SIZE = 32;
  * render; keeping it until its story changes makes repeat views cost a lookup. 32 MiB holds ~80 such pages.
  */
 export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
-/** Suffixes tried when a slug was taken by another entity of the same name ("name-2"). */
-const SLUG_SUFFIXES = ['', '-2', '-3'];
 
 export interface OutletFacet { name: string; slug: string; articles: number }
 export interface Facets { outlets: OutletFacet[]; languages: Array<{ code: string; articles: number }> }
@@ -89,26 +87,12 @@ export class SiteData {
     return view;
   }
 
-  /**
-   * Page slugs of entities known by key. The store makes slugs from the first name it saw, so the name and the
-   * key's own text are tried with the suffixes it adds on collisions; a key whose slug is not found gets no link.
-   */
+  /** Page slugs of entities known by key, read in one store call; a key the store does not know gets no link. */
   async slugs(type: EntitySummary['type'], entities: Array<{ key: string | null; name: string }>): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const e of entities) {
-      if (!e.key || out.has(e.key) || !e.key.startsWith(`${type}:`)) continue;
-      const bases = [...new Set([slugify(e.name), slugify(e.key.slice(type.length + 1))].filter(Boolean))];
-      search: for (const base of bases) {
-        for (const suffix of SLUG_SUFFIXES) {
-          const found = await this.app.store.getEntityBySlug(type, base + suffix);
-          if (found?.key === e.key) {
-            out.set(e.key, found.slug);
-            break search;
-          }
-        }
-      }
-    }
-    return out;
+    const keys = entities.flatMap((e) => (e.key?.startsWith(`${type}:`) ? [e.key] : []));
+    if (keys.length === 0) return new Map();
+    const found = await this.app.store.getEntitiesByKeys(keys);
+    return new Map(found.filter((e) => e.type === type).map((e) => [e.key, e.slug]));
   }
 }
 

@@ -4,11 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { chromium, type Browser as Chromium, type Page } from 'playwright-core';
 import { createMailer } from '../../src/accounts/mailer.ts';
 import { articleId, startSite, type TestSite } from './server.ts';
+import { mailText } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -33,11 +34,11 @@ before(async () => {
   });
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Storyline <no-reply@storyline.test>', outboxDir: '' });
-  site = await startSite({ mailer });
-  await site.f.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(site.f.server.address() as AddressInfo).port}`;
-  // Links in mail use the public URL; here it is this server.
-  (site.c.options as { publicUrl: string }).publicUrl = base;
+  // Links in mail use the public URL, so the port is chosen before the site is built.
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  site = await startSite({ mailer, options: { publicUrl: base } });
+  await site.f.listen({ port, host: '127.0.0.1' });
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 });
 after(async () => {
@@ -47,11 +48,23 @@ after(async () => {
   await new Promise<void>((r) => smtp.close(() => r()));
 });
 
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function newPage(): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   const problems: string[] = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  // A used or expired reset link answers 410 on purpose; the browser logs that as a failed load.
+  page.on('console', (m) => { if (m.type() === 'error' && !/status of 410/.test(m.text())) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
 }
@@ -62,7 +75,7 @@ async function waitForMail(count: number): Promise<string> {
     if (Date.now() > deadline) assert.fail(`mail ${count} did not arrive`);
     await new Promise((r) => setTimeout(r, 25));
   }
-  const raw = mails[count - 1].replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const raw = mailText(mails[count - 1]);
   const link = /(http:\/\/127\.0\.0\.1:\d+\/reset-password\/[A-Za-z0-9_-]{43})/.exec(raw);
   assert.ok(link, raw);
   return link[1];

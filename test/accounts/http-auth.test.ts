@@ -58,7 +58,7 @@ test('registering logs in with a session cookie; the session id changes at every
   b.cookies.set('sl_session', 'attacker-chosen-session-id');
   const reg = await b.register('Alice');
   assert.equal(reg.status, 303);
-  assert.equal(reg.location, '/?done=registered');
+  assert.equal(reg.location, '/feed?done=registered');
   const first = b.cookies.get('sl_session')!;
   assert.notEqual(first, 'attacker-chosen-session-id', 'a planted id is never adopted');
   assert.match(cookieLine(reg.headers, 'sl_session'), /HttpOnly; SameSite=Lax/);

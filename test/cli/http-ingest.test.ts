@@ -24,7 +24,7 @@ const ARTICLE_B = page('Ministers trade proposals', 'Foreign ministers exchanged
 before(async () => {
   server = createServer((req, res) => {
     if (req.url === '/a') { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(ARTICLE_A); return; }
-    if (req.url?.startsWith('/b')) { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(ARTICLE_B); return; }
+    if (req.url === '/b' || req.url?.startsWith('/b?')) { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(ARTICLE_B); return; }
     if (req.url === '/feed.xml') {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
       res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Daily Example</title><link>${base}/</link>

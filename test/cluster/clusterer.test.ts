@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { StoryClusterer, RETIRE_DAYS, SWEEP_EVERY, type Assignment, type ClusterInput } from '../../src/pipeline/cluster/clusterer.ts';
+import { StorylineError } from '../../src/lib/errors.ts';
 import { VALLEY, CEDAR, RATES, PORT } from './fixtures.ts';
 
 function feed(stream: ClusterInput[], c = new StoryClusterer()): { c: StoryClusterer; out: Assignment[]; stories: number[] } {
@@ -82,18 +83,21 @@ test('entities: resolved entity keys pull together articles that share few words
 });
 
 test('merge: a story that comes to resemble another is folded into the older one, with reasons', () => {
-  // Sentence subsets of the Paradise Valley reports: the third article is too thin to join, the fourth bridges.
+  // Sentence subsets of the Paradise Valley reports: the second article shares too little with the first to
+  // join it and starts a story, the third joins that one, the fourth joins the first and bridges the two.
   const sentences = VALLEY.flatMap((a) => a.text.split(/(?<=\.) /));
-  const parts = [[1, 2], [0, 11], [7], [11, 7]];
+  const parts = [[3], [10, 1, 6], [2, 4], [4, 0]];
   const stream = parts.map((idx, i) => ({ key: `part-${i}`, title: null, text: idx.map((j) => sentences[j]).join(' '), language: 'en', date: null }));
   const { c, out } = feed(stream);
-  assert.equal(out[2].created, true, 'the thin third article starts its own story');
+  assert.equal(out[1].created, true, 'the second article starts its own story');
+  assert.equal(out[2].created, false, 'the third joins it');
   const merge = out[3].merges[0];
   assert.ok(merge, 'the bridging article triggers a merge');
   assert.ok(merge.into < merge.from, 'the older story is kept');
   assert.ok(merge.score > 0 && merge.reasons[0].startsWith('similarity'), `the merge has a score and reasons: ${merge.reasons.join(' | ')}`);
   assert.ok(merge.reasons.some((r) => r.startsWith('shared names and figures:')), 'the merge names what the stories share');
-  assert.equal(c.resolve(out[2].story), c.resolve(out[0].story), 'articles of the folded story resolve to the kept one');
+  assert.equal(c.resolve(out[1].story), c.resolve(out[0].story), 'articles of the folded story resolve to the kept one');
+  assert.equal(out[3].story, merge.into, 'the bridging article reports the kept story');
   assert.equal(c.storyCount(), 1, 'one story is left');
 });
 
@@ -114,8 +118,23 @@ test('persistence: a clusterer restored from JSON continues exactly as the origi
   assert.deepEqual(restored.toJSON(), original.toJSON(), 'and the states stay equal');
 });
 
-test('persistence: malformed state is refused', () => {
-  assert.throws(() => StoryClusterer.fromJSON({ format: 'something else' }), 'a foreign format is refused');
-  const state = new StoryClusterer().toJSON() as Record<string, unknown>;
-  assert.throws(() => StoryClusterer.fromJSON({ ...state, stories: [{ id: 3, size: 1, first: null, last: null }] }), 'a story out of place is refused');
+const BAD_STATES: Array<{ reason: string; state: (good: Record<string, unknown>) => unknown }> = [
+  { reason: 'a foreign format', state: () => ({ format: 'something else' }) },
+  { reason: 'not an object at all', state: () => 'stories' },
+  { reason: 'a story out of place', state: (good) => ({ ...good, stories: [{ id: 3, size: 1, first: null, last: null }] }) },
+  { reason: 'a merge into a story that does not exist', state: (good) => ({ ...good, stories: [{ id: 0, size: 1, first: null, last: null, mergedInto: 7 }] }) },
+];
+
+for (const { reason, state } of BAD_STATES) {
+  test(`persistence: refuses ${reason}`, () => {
+    const good = feed(VALLEY).c.toJSON() as Record<string, unknown>;
+    assert.throws(() => StoryClusterer.fromJSON(state(good)), (e: unknown) => e instanceof StorylineError && e.code === 'bad_input', reason);
+  });
+}
+
+test('robustness: words that are also object property names get ordinary weights', () => {
+  const text = 'The constructor of the bridge, Hasanov Build, blamed the prototype design and its toString valuation.';
+  const { out } = feed([{ key: 'p1', title: null, text, language: 'en', date: null }, { key: 'p2', title: null, text: `${text} Hasanov Build denied it.`, language: 'en', date: null }]);
+  assert.ok(out[1].score > 0 && out[1].score <= 1, `score is a similarity between 0 and 1: ${out[1].score}`);
+  assert.equal(out[1].created, false, 'the near copy joins');
 });

@@ -232,6 +232,66 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     assert.equal((await store.search('summit', { limit: 1 })).length, 1);
   });
 
+  it('getArticles reads many articles at once, in the order asked', async (store) => {
+    const [a, b, c] = [await add(store, { title: 'A' }), await add(store, { title: 'B' }), await add(store, { title: 'C' })];
+    const rows = [
+      { ids: [c.id, a.id, b.id], want: [c.id, a.id, b.id], why: 'the order asked, not id order' },
+      { ids: [b.id, 999_999, a.id], want: [b.id, a.id], why: 'unknown ids are left out' },
+      { ids: [a.id, a.id], want: [a.id], why: 'a repeated id once' },
+      { ids: [], want: [], why: 'nothing asked' },
+    ];
+    for (const row of rows) assert.deepEqual((await store.getArticles(row.ids)).map((x) => x.id), row.want, row.why);
+    assert.deepEqual((await store.getArticles([b.id]))[0], await store.getArticle(b.id), 'the same article getArticle reads');
+  });
+
+  it('countSearch counts what search finds, with the same filters, whatever the page', async (store) => {
+    const text = words('The summit on climate finance ended without a deal.');
+    await add(store, { title: 'Summit ends', text, outlet: 'Alpha', language: 'en', published: date('2024-01-10') });
+    await add(store, { title: 'Climate summit', text, outlet: 'Beta', language: 'en', published: date('2024-02-10T08:00:00Z') });
+    await add(store, { title: 'Zirve', text: 'İklim zirvesi (summit) bitti.', outlet: 'Alpha', language: 'tr', published: date('2024-03-10') });
+    await add(store, { title: 'Undated', text, outlet: 'Gamma', language: 'en', published: null });
+    await add(store, { title: 'Market news', text: words('Shares rose.'), outlet: 'Alpha', published: date('2024-01-11') });
+    const rows = [
+      { query: 'summit', options: {}, want: 4, why: 'every match' },
+      { query: 'summit', options: { outlet: 'Alpha' }, want: 2, why: 'outlet' },
+      { query: 'summit', options: { language: 'tr' }, want: 1, why: 'language' },
+      { query: 'summit', options: { from: '2024-02-01' }, want: 2, why: 'open-ended dates' },
+      { query: 'summit', options: { limit: 1, offset: 2, sort: 'date' as const }, want: 4, why: 'paging does not change the count' },
+      { query: 'summit -climate', options: {}, want: 1, why: 'exclusions' },
+      { query: 'volcano', options: {}, want: 0, why: 'no match' },
+      { query: '   ', options: {}, want: 0, why: 'an empty query matches nothing' },
+    ];
+    for (const row of rows) {
+      assert.equal(await store.countSearch(row.query, row.options), row.want, row.why);
+      const all = await store.search(row.query, { ...row.options, limit: 100, offset: 0 });
+      assert.equal(all.length, row.want, `${row.why}: search agrees`);
+    }
+  });
+
+  it('search and countSearch filter by a person mentioned in the analysis', async (store) => {
+    const text = words('The summit on climate finance ended without a deal.');
+    const a = await add(store, { title: 'Summit ends', text, published: date('2024-01-10') });
+    const b = await add(store, { title: 'Climate summit', text, published: date('2024-02-10') });
+    const c = await add(store, { title: 'Summit again', text, published: null });
+    await add(store, { title: 'Summit, no analysis', text, published: date('2024-03-10') });
+    const smith = { key: 'PER:john smith', type: 'PER' as const, name: 'John Smith', role: null };
+    const jones = { key: 'PER:ann jones', type: 'PER' as const, name: 'Ann Jones', role: null };
+    await store.saveAnalysis(a.id, {}, { entities: [smith], quotes: [] });
+    await store.saveAnalysis(b.id, {}, { entities: [jones], quotes: [] });
+    await store.saveAnalysis(c.id, {}, { entities: [smith, jones], quotes: [] });
+    const rows = [
+      { options: { person: smith.key }, want: [a.id, c.id], why: 'only articles mentioning the person', sorted: true },
+      { options: { person: smith.key, sort: 'date' as const }, want: [a.id, c.id], why: 'by date, undated last', sorted: false },
+      { options: { person: jones.key, from: '2024-02-01' }, want: [b.id], why: 'with a date filter', sorted: false },
+      { options: { person: 'PER:nobody' }, want: [], why: 'an unknown person matches nothing', sorted: false },
+    ];
+    for (const row of rows) {
+      const got = ids(await store.search('summit', row.options));
+      assert.deepEqual(row.sorted ? got.sort((x, y) => x - y) : got, row.want, row.why);
+      assert.equal(await store.countSearch('summit', row.options), row.want.length, row.why);
+    }
+  });
+
   it('search snippets show the original text, HTML-escaped, with matches marked', async (store) => {
     await add(store, { title: 'Escaping', text: 'Before <script>alert("x")</script> & the volcano\'s <b>ash</b> fell.' });
     const [hit] = await store.search('volcano');
@@ -425,6 +485,42 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     assert.equal(await store.getStory(4), null, 'the emptied story row is gone');
     await store.moveMembers(1, 1);
     assert.equal((await store.storyMembers(1)).length, 3, 'moving into itself changes nothing');
+  });
+
+  it('getEntitiesByKeys reads many entities at once, in the order asked', async (store) => {
+    const a = await add(store, {});
+    const smith = { key: 'PER:john smith', type: 'PER' as const, name: 'John Smith', role: 'minister' };
+    const acme = { key: 'ORG:acme', type: 'ORG' as const, name: 'Acme', role: null };
+    await store.saveAnalysis(a.id, {}, { entities: [smith, acme], quotes: [] });
+    const got = await store.getEntitiesByKeys([acme.key, 'PER:nobody', smith.key, acme.key]);
+    assert.deepEqual(got.map((e) => e.key), [acme.key, smith.key], 'the order asked; unknown and repeated keys left out');
+    assert.deepEqual(got[1], await store.getEntityBySlug('PER', 'john-smith'), 'the same summary the slug lookup gives');
+    assert.deepEqual(await store.getEntitiesByKeys([]), []);
+  });
+
+  it('summarizeStory computes a story row from its members without their text', async (store) => {
+    const dup = (of: number): Partial<NewArticle> => ({ duplicateOf: of, duplicateReason: 'near' });
+    const a = await add(store, { title: 'Later original', outlet: 'Beta', language: 'en', published: date('2024-03-05') });
+    const b = await add(store, { title: 'Earliest original', outlet: 'alpha', language: 'tr', published: date('2024-03-02T10:00:00Z') });
+    const c = await add(store, { title: 'Duplicate, earlier still', outlet: 'Beta', language: 'en', published: date('2024-03-01'), ...dup(b.id) });
+    const d = await add(store, { title: '', outlet: '', language: null, published: null });
+    const e = await add(store, { title: 'Elsewhere', outlet: 'Gamma', published: date('2024-01-01') });
+    for (const x of [a, b, c, d]) await store.setMembership({ articleId: x.id, storyId: 1, score: 1, reasons: [] });
+    await store.setMembership({ articleId: e.id, storyId: 2, score: 1, reasons: [] });
+    assert.deepEqual(await store.summarizeStory(1), {
+      title: 'Earliest original', articleCount: 4, outlets: ['Beta', 'alpha'], languages: ['en', 'tr'],
+      first: '2024-03-01', last: '2024-03-05',
+    }, 'earliest titled original; code-unit order; empty values left out; duplicates count in dates');
+    // Only duplicates: the earliest titled one names the story.
+    const f = await add(store, { title: 'Copy one', published: date('2024-05-02'), ...dup(e.id) });
+    const g = await add(store, { title: 'Copy two', published: null, ...dup(e.id) });
+    for (const x of [g, f]) await store.setMembership({ articleId: x.id, storyId: 3, score: 1, reasons: [] });
+    assert.equal((await store.summarizeStory(3)).title, 'Copy one', 'dated before undated');
+    // Originals exist but none is titled: no title, even with a titled duplicate.
+    const h = await add(store, { title: null });
+    for (const x of [h, f]) await store.setMembership({ articleId: x.id, storyId: 4, score: 1, reasons: [] });
+    assert.equal((await store.summarizeStory(4)).title, null, 'a duplicate does not name a story that has an original');
+    assert.deepEqual(await store.summarizeStory(99), { title: null, articleCount: 0, outlets: [], languages: [], first: null, last: null }, 'empty story');
   });
 
   it('saveState and loadState keep one value per key', async (store) => {

@@ -35,26 +35,45 @@ export function signedIn(w: AccountsWeb, req: FastifyRequest) {
 
 /** A page context; the CSRF token (and the anonymous CSRF cookie) is made only if a form asks for it. */
 export async function pageCtx(w: AccountsWeb, req: FastifyRequest, reply: FastifyReply, locale: Locale): Promise<Ctx> {
-  const r = requester(w, req);
-  const a = accountsText(locale);
   const facets = await w.site.getFacets().catch(() => ({ outlets: [] }));
-  const done = (req.query as Record<string, unknown> | undefined)?.done;
+  return buildCtx({
+    c: w.c, csrfKey: w.csrfKey, r: requester(w, req), req, reply, locale, assets: w.assets, css: w.css,
+    outletSlugs: new Map(facets.outlets.map((o) => [o.name, o.slug])),
+  });
+}
+
+export interface CtxParts {
+  c: Community;
+  csrfKey: string;
+  r: Requester;
+  req: FastifyRequest;
+  reply: FastifyReply;
+  locale: Locale;
+  assets: PageContext['assets'];
+  css: string;
+  outletSlugs: ReadonlyMap<string, string>;
+}
+
+export function buildCtx(p: CtxParts): Ctx {
+  const { r, reply } = p;
+  const a = accountsText(p.locale);
+  const done = (p.req.query as Record<string, unknown> | undefined)?.done;
   const doneKey = typeof done === 'string' ? `done.${done}` : '';
   const consentCookie = r.cookies[cookieName(COOKIES.consent, r.secure)];
   let csrf: string | null = null;
   return {
-    page: { t: translator(locale), here: localeOfPath(req.url).rest, assets: w.assets, outletSlugs: new Map(facets.outlets.map((o) => [o.name, o.slug])) },
+    page: { t: translator(p.locale), here: localeOfPath(p.req.url).rest, assets: p.assets, outletSlugs: p.outletSlugs },
     a,
     viewer: r.viewer,
     get csrf() {
-      csrf ??= csrfToken(w.csrfKey, r, reply);
+      csrf ??= csrfToken(p.csrfKey, r, reply);
       return csrf;
     },
     // Only known confirmation keys are shown, so the query string cannot put words on the page.
     notice: doneKey && a.has(doneKey) ? a.t(doneKey, { user: r.viewer?.username ?? '' }) : null,
-    options: w.c.options,
+    options: p.c.options,
     consent: consentCookie === 'yes' ? true : consentCookie === 'no' ? false : null,
-    css: w.css,
+    css: p.css,
   };
 }
 

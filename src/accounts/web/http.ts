@@ -4,6 +4,7 @@ import type { SessionInfo, User } from '../model.ts';
 import type { AccountsOptions } from '../options.ts';
 import type { AccountService } from '../users.ts';
 import { hmac, randomToken, safeEqual, tokenHash } from '../security.ts';
+import { LOCALE_CODES, type Locale } from '../../web/i18n/index.ts';
 
 /** Cookie names. Over TLS they carry the __Host- prefix: only this host, path /, Secure, so no subdomain can plant one. */
 export const COOKIES = { session: 'sl_session', csrf: 'sl_csrf', consent: 'sl_consent', language: 'sl_lang' } as const;
@@ -63,6 +64,19 @@ function appendSetCookie(reply: FastifyReply, cookie: string): void {
   const prev = reply.getHeader('set-cookie');
   const list = prev === undefined ? [] : Array.isArray(prev) ? prev.map(String) : [String(prev)];
   reply.header('set-cookie', [...list, cookie]);
+}
+
+/**
+ * The language a returning reader last read in, from the optional cookie: only when the site offers it and the
+ * reader accepted it; null otherwise (the site then uses its default or the Accept-Language header).
+ */
+export function preferredLocale(request: FastifyRequest, opts: AccountsOptions): Locale | null {
+  if (!opts.optionalCookies) return null;
+  const secure = isSecure(request, opts);
+  const cookies = parseCookies(request.headers.cookie);
+  if (cookies[cookieName(COOKIES.consent, secure)] !== 'yes') return null;
+  const value = cookies[cookieName(COOKIES.language, secure)];
+  return (LOCALE_CODES as readonly string[]).includes(value) ? (value as Locale) : null;
 }
 
 /** Whether the request reached us over TLS: the socket itself, or the proxy's X-Forwarded-Proto when trusted. */
@@ -125,12 +139,12 @@ export function csrfValid(key: string, req: Requester, submitted: unknown): bool
 
 /**
  * A second line against cross-site posts: when the browser names the page's origin, it must be this site.
- * (Browsers send Origin on every cross-site POST; its absence is left to the token check.)
+ * Browsers send Origin on every cross-site POST. "null" (privacy settings, no-referrer pages) and an absent
+ * header carry no origin, and are left to the token check.
  */
 export function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
-  if (origin === undefined) return true;
-  if (origin === 'null') return false;
+  if (origin === undefined || origin === 'null') return true;
   let host: string;
   try {
     host = new URL(origin).host;

@@ -37,7 +37,7 @@ export function logoutPage(ctx: Ctx): SafeHtml {
   const { a } = ctx;
   const body = ctx.viewer
     ? html`<h1>${a.t('logout.title')}</h1><p>${a.t('logout.confirm', { user: ctx.viewer.username })}</p>${postButton(ctx, path(ctx, '/logout'), a.t('logout.submit'))}`
-    : html`<h1>${a.t('logout.title')}</h1><p>${a.t('done.loggedOut')}</p><p><a href="${path(ctx, '/login')}">${a.t('nav.login')}</a></p>`;
+    : html`<h1>${a.t('logout.title')}</h1>${ctx.notice ? '' : html`<p>${a.t('done.loggedOut')}</p>`}<p><a href="${path(ctx, '/login')}">${a.t('nav.login')}</a></p>`;
   return frame(ctx, a.t('logout.title'), body);
 }
 

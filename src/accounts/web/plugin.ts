@@ -14,7 +14,7 @@ import { createCommunity, type Community, type CommunityDeps } from '../setup.ts
 import { accountsText } from '../i18n/index.ts';
 import { pageCtx, sendHtml, type AccountsWeb } from './context.ts';
 import { frame } from './frame.ts';
-import { csrfValid, identify, sameOrigin } from './http.ts';
+import { CONSENT_MAX_AGE_S, COOKIES, cookieName, csrfValid, identify, sameOrigin, setCookie } from './http.ts';
 import { authRoutes, loginFor } from './routes-auth.ts';
 import { communityRoutes } from './routes-community.ts';
 import { libraryRoutes, privateFeedRoute } from './routes-library.ts';
@@ -30,7 +30,7 @@ export interface AccountsPluginDeps extends CommunityDeps {
 /** Largest form body: a comment or post body at its maximum in UTF-8, plus the other fields. */
 const FORM_BODY_LIMIT = 128 * 1024;
 const STYLESHEET = readFileSync(new URL('./community.css', import.meta.url));
-const STYLESHEET_URL = `/accounts/community.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}`;
+export const STYLESHEET_URL = `/accounts/community.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}`;
 /** The web server's static files by their plain URLs (served with a short cache). */
 const UNVERSIONED_ASSETS: PageContext['assets'] = { css: '/static/style.css', js: '/static/app.js', icon: '/static/favicon.svg' };
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -65,10 +65,12 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
   });
 
   // Pages and answers about one reader are for that reader only: no shared cache may keep them.
-  // A reset link's token is in its path: no Referer may carry it anywhere (this runs after the site's own headers).
+  // A reset link's token is in its path: no Referer may carry it to another site (this runs after the site's own
+  // headers). "same-origin" rather than "no-referrer", which would make browsers send "Origin: null" on the form.
   fastify.addHook('onSend', async (req, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
-    if (req.routeOptions.url?.endsWith('/reset-password/:token')) reply.header('referrer-policy', 'no-referrer');
+    if (req.routeOptions.url?.endsWith('/reset-password/:token')) reply.header('referrer-policy', 'same-origin');
+    rememberLanguage(w, req, reply);
     return payload;
   });
 
@@ -98,6 +100,18 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
   }
   fastify.register(privateFeedRoute(w));
   fastify.register(apiRoutes(w), { prefix: '/api/v1' });
+}
+
+/**
+ * The optional cookie, only after consent: the language of the last page read, which `preferredLocale` gives the
+ * site's entry page so that a returning reader lands in their language.
+ */
+function rememberLanguage(w: AccountsWeb, req: FastifyRequest, reply: FastifyReply): void {
+  if (!w.c.options.optionalCookies || req.method !== 'GET' || req.url.startsWith('/api/') || reply.statusCode !== 200) return;
+  const r = w.requesters.get(req);
+  if (!r || r.cookies[cookieName(COOKIES.consent, r.secure)] !== 'yes') return;
+  const { locale } = localeOfPath(req.url);
+  if (r.cookies[cookieName(COOKIES.language, r.secure)] !== locale) setCookie(reply, r, COOKIES.language, locale, CONSENT_MAX_AGE_S);
 }
 
 /** An error as a page: a reader who is not signed in goes to the log-in page and comes back after. */

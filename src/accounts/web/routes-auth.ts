@@ -13,7 +13,9 @@ import { CONSENT_MAX_AGE_S, COOKIES, clearCookie, setCookie, type Requester } fr
 
 export function authRoutes(w: AccountsWeb, locale: Locale) {
   const { accounts } = w.c;
-  const home = lp(locale, '/');
+  // Where a reader lands after registering or logging in without a page to return to: their own feed, which
+  // shows that they are logged in and what to do next.
+  const landing = lp(locale, '/feed');
 
   /** Starts a session: the old session (if any) ends and the anonymous CSRF cookie goes, so nothing carries over. */
   async function beginSession(reply: FastifyReply, r: Requester, token: string): Promise<void> {
@@ -36,7 +38,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
   return async function plugin(f: FastifyInstance): Promise<void> {
     f.get('/register', async (req, reply) => {
       const ctx = await pageCtx(w, req, reply, locale);
-      if (ctx.viewer) return redirectTo(reply, home);
+      if (ctx.viewer) return redirectTo(reply, landing);
       return sendHtml(reply, registerPage(ctx, emptyForm()));
     });
 
@@ -46,7 +48,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
       try {
         const user = await accounts.register({ username: body.username, email: body.email, password: body.password, ip: r.ip });
         await beginSession(reply, r, await accounts.startSession(user.id, userAgent(req)));
-        return redirectTo(reply, home, 'registered');
+        return redirectTo(reply, landing, 'registered');
       } catch (err) {
         const ctx = await pageCtx(w, req, reply, locale);
         const form = formFailure(ctx, err, { username: body.username ?? '', email: body.email ?? '' });
@@ -56,7 +58,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
 
     f.get('/login', async (req, reply) => {
       const ctx = await pageCtx(w, req, reply, locale);
-      const next = returnPath((req.query as Record<string, unknown>).next, home);
+      const next = returnPath((req.query as Record<string, unknown>).next, landing);
       if (ctx.viewer) return redirectTo(reply, next);
       return sendHtml(reply, loginPage(ctx, emptyForm(), next));
     });
@@ -64,7 +66,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
     f.post('/login', async (req, reply) => {
       const body = formBody(req);
       const r = requester(w, req);
-      const next = returnPath(body.next, home);
+      const next = returnPath(body.next, landing);
       try {
         const { sessionToken } = await accounts.login({ login: body.login, password: body.password, ip: r.ip, userAgent: userAgent(req) });
         await beginSession(reply, r, sessionToken);

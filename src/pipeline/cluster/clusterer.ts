@@ -13,10 +13,13 @@
 // Stories that time has put out of reach are retired: dropped from the index, their vectors freed.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { StorylineError } from '../../lib/errors.ts';
 import { extractFeatures, type DocFeatures } from './features.ts';
 
 /** Background document frequencies from training news texts (scripts/build-idf.ts), so early articles get sane IDF. */
 const BACKGROUND = JSON.parse(readFileSync(new URL('./model/df.json', import.meta.url), 'utf8')) as { documents: number; df: Record<string, number> };
+/** As a Map: words such as "constructor" must not find Object.prototype. */
+const BACKGROUND_DF = new Map(Object.entries(BACKGROUND.df));
 
 export interface ClusterInput {
   key: string;
@@ -77,9 +80,9 @@ const COHESION_FLOOR = 0.1;
  * SWEEP_EVERY: retirement (and dropping unused document frequencies) runs once per this many articles.
  */
 export const PROBE_TERMS = 20;
-export const POSTING_LIMIT = 2000;
+export const POSTING_LIMIT = 250;
 export const MAX_CANDIDATES = 32;
-export const MAX_MERGE_CANDIDATES = 8;
+export const MAX_MERGE_CANDIDATES = 4;
 export const CENTROID_TERMS = 300;
 export const RETIRE_DAYS = Math.ceil(TIME_WINDOW_DAYS * (1 + Math.log(1 / JOIN_THRESHOLD)));
 export const RETIRE_ARRIVALS = 20_000;
@@ -127,13 +130,14 @@ export class StoryClusterer {
   private readonly live = new Set<number>();
   private readonly df = new Map<string, number>();
   private docs = 0;
+  private merged = 0;
   /** Newest article day seen. */
   private today: number | null = null;
   private readonly postings = new Map<string, Set<number>>();
 
   /** Stories that have not been merged into another. */
   storyCount(): number {
-    return this.stories.filter((s) => s.mergedInto === null).length;
+    return this.stories.length - this.merged;
   }
 
   /** Sizes of the state, to watch memory and cost. */
@@ -202,21 +206,26 @@ export class StoryClusterer {
     };
   }
 
+  /** Restores a clusterer saved with `toJSON`; throws StorylineError 'bad_input' for anything else. */
   static fromJSON(x: unknown): StoryClusterer {
-    const state = StateSchema.parse(x);
+    const parsed = StateSchema.safeParse(x);
+    if (!parsed.success) throw new StorylineError('bad_input', `not a saved story clusterer: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const state = parsed.data;
     const c = new StoryClusterer();
     c.docs = state.docs;
     c.today = state.today;
     for (const [t, n] of state.df) c.df.set(t, n);
     for (const [i, s] of state.stories.entries()) {
-      if (s.id !== i) throw new Error(`story ${s.id} stored at position ${i}`);
+      if (s.id !== i) throw new StorylineError('bad_input', `saved story ${s.id} is at position ${i}`);
+      if (s.mergedInto !== undefined && s.mergedInto >= state.stories.length) throw new StorylineError('bad_input', `saved story ${s.id} is merged into a missing story`);
       const story: Story = {
         id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto ?? null, retired: s.retired ?? false,
         touched: s.touched ?? 0, pairs: s.pairs ?? 0, anchorPairs: s.anchorPairs ?? 0, terms: new Map(s.terms ?? []), anchors: new Map(s.anchors ?? []), salient: [],
       };
       story.salient = salientOf(story.anchors);
       c.stories.push(story);
-      if (story.mergedInto === null && !story.retired) {
+      if (story.mergedInto !== null) c.merged++;
+      else if (!story.retired) {
         c.live.add(story.id);
         c.index(story, story.terms.keys());
       }
@@ -239,6 +248,7 @@ export class StoryClusterer {
     this.absorb(keep, drop);
     keep.touched = Math.max(keep.touched, drop.touched);
     drop.mergedInto = keep.id;
+    this.merged++;
     drop.terms = new Map();
     drop.anchors = new Map();
     drop.salient = [];
@@ -264,7 +274,7 @@ export class StoryClusterer {
   }
 
   private idf(term: string): number {
-    const df = (this.df.get(term) ?? 0) + (BACKGROUND.df[term] ?? 0);
+    const df = (this.df.get(term) ?? 0) + (BACKGROUND_DF.get(term) ?? 0);
     return Math.log((this.docs + BACKGROUND.documents + 1) / (df + 1)) + 1;
   }
 

@@ -89,7 +89,7 @@ export function extractFeatures(title: string | null, text: string, language: st
     for (const t of list) {
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
-      if ((isName(t) && !CALENDAR_WORDS.has(t.key)) || DIGIT.test(t.key)) anchorCounts.set(t.key, (anchorCounts.get(t.key) ?? 0) + weight);
+      if ((isName(t) && !CALENDAR_WORDS.has(t.key) && !(process.env.REPL && entities.length)) || DIGIT.test(t.key)) anchorCounts.set(t.key, (anchorCounts.get(t.key) ?? 0) + weight);
     }
   };
   add(head, TITLE_WEIGHT);

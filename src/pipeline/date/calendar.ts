@@ -1,4 +1,4 @@
-// Calendar arithmetic for dates: validity, weekdays, ISO formatting and Solar Hijri (Persian) to Gregorian.
+// Calendar arithmetic for dates: validity, weekdays, ISO formatting, and Solar Hijri (Persian) and Hijri (Umm al-Qura) to Gregorian.
 
 /** Day count of a Gregorian month (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
@@ -60,4 +60,45 @@ export function persianToGregorian(
   if (back.year !== year || back.month !== month || back.day !== day) return null;
   const g = new Date(ms);
   return { year: g.getUTCFullYear(), month: g.getUTCMonth() + 1, day: g.getUTCDate() };
+}
+
+const HIJRI_PARTS = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura', {
+  timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric',
+});
+
+function hijriOf(ms: number): { year: number; month: number; day: number } {
+  const parts = HIJRI_PARTS.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month'), day: get('day') };
+}
+
+/** Mean lengths of a Hijri year and month in days (lunar months), for the first estimate of a date. */
+const HIJRI_YEAR_DAYS = 354.367;
+const HIJRI_MONTH_DAYS = 29.531;
+/** Day 1 of the Hijri era (1 Muharram 1 AH) as days since 1970-01-01: 16 July 622 (Julian), 19 July 622 (proleptic Gregorian). */
+const HIJRI_EPOCH_DAY = -492_148;
+/** The estimate lies within this many days of the date (a month's worth of calendar drift on either side). */
+const HIJRI_SEARCH_DAYS = 45;
+
+/**
+ * Converts a Hijri date to Gregorian with the platform's ICU Umm al-Qura calendar (the Saudi civil calendar
+ * that Gulf pages print): estimates the day from the mean year length, then finds it among the days around
+ * the estimate. Returns null when the date does not exist.
+ */
+export function hijriToGregorian(
+  year: number, month: number, day: number,
+): { year: number; month: number; day: number } | null {
+  if (month < 1 || month > 12 || day < 1 || day > 30) return null;
+  const estimate = HIJRI_EPOCH_DAY + Math.round((year - 1) * HIJRI_YEAR_DAYS + (month - 1) * HIJRI_MONTH_DAYS + day - 1);
+  for (let offset = 0; offset <= HIJRI_SEARCH_DAYS; offset++) {
+    for (const d of offset === 0 ? [estimate] : [estimate - offset, estimate + offset]) {
+      const ms = d * 86_400_000;
+      const h = hijriOf(ms);
+      if (h.year === year && h.month === month && h.day === day) {
+        const g = new Date(ms);
+        return { year: g.getUTCFullYear(), month: g.getUTCMonth() + 1, day: g.getUTCDate() };
+      }
+    }
+  }
+  return null;
 }

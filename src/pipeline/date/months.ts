@@ -1,4 +1,4 @@
-// Month and weekday names by language, as data for the date finders (Gregorian, plus the Solar Hijri months).
+// Month and weekday names by language, as data for the date finders (Gregorian, plus the Solar Hijri and Hijri months).
 
 /**
  * Gregorian month names, index 0 = January. Each cell lists full names, case forms and common
@@ -174,6 +174,17 @@ export const GREGORIAN_MONTHS: Record<string, string[][]> = {
 export const PERSIAN_MONTHS: string[][] = [
   ['فروردین'], ['اردیبهشت'], ['خرداد'], ['تیر'], ['مرداد', 'امرداد'], ['شهریور'], ['مهر'], ['آبان'], ['آذر'],
   ['دی'], ['بهمن'], ['اسفند'],
+];
+
+/**
+ * Hijri (Islamic lunar) month names, index 0 = Muharram, as Gulf and Saudi pages print them next to or instead
+ * of the Gregorian date ("10 جمادى الآخرة 1443 هـ"), with the spellings with and without hamza.
+ */
+export const HIJRI_MONTHS: string[][] = [
+  ['محرم'], ['صفر'], ['ربيع الأول', 'ربيع الاول'], ['ربيع الآخر', 'ربيع الاخر', 'ربيع الثاني'],
+  ['جمادى الأولى', 'جمادى الاولى', 'جمادي الأولى', 'جمادي الاولى'],
+  ['جمادى الآخرة', 'جمادى الاخرة', 'جمادى الثانية', 'جمادي الآخرة', 'جمادي الاخرة'], ['رجب'], ['شعبان'], ['رمضان'],
+  ['شوال'], ['ذو القعدة', 'ذي القعدة'], ['ذو الحجة', 'ذي الحجة'],
 ];
 
 /** Weekday names, index 0 = Sunday (as Date.getUTCDay), for inferring a missing year. */

@@ -1,7 +1,7 @@
 // Reads calendar dates out of strings: machine values (ISO 8601, timestamps) and free text in many languages.
 import { asciiDigits } from './digits.ts';
-import { dayNumber, isValidDay, isoDay, pad2, persianToGregorian } from './calendar.ts';
-import { GREGORIAN_MONTHS, PERSIAN_MONTHS, WEEKDAYS } from './months.ts';
+import { dayNumber, hijriToGregorian, isValidDay, isoDay, pad2, persianToGregorian } from './calendar.ts';
+import { GREGORIAN_MONTHS, HIJRI_MONTHS, PERSIAN_MONTHS, WEEKDAYS } from './months.ts';
 
 /** One date read from a string. Offsets refer to the string that was searched. */
 export interface DateMatch {
@@ -23,7 +23,7 @@ export interface DateMatch {
   /** The matched text as written (time included when one was attached). */
   text: string;
   /** How it was written, so callers can weigh it: numeric forms are more often ambiguous. */
-  form: 'iso' | 'numeric' | 'named' | 'cjk' | 'persian' | 'timestamp';
+  form: 'iso' | 'numeric' | 'named' | 'cjk' | 'persian' | 'hijri' | 'timestamp';
 }
 
 export interface FindOptions {
@@ -41,6 +41,8 @@ const FUTURE_SLACK_DAYS = 1;
 
 /** Solar Hijri years that can stand for dates in the accepted Gregorian range. */
 const PERSIAN_YEARS = { min: MIN_YEAR - 622, max: 1499 };
+/** Hijri (lunar) years of the accepted Gregorian range: 1416 AH began in May 1995. */
+const HIJRI_YEARS = { min: 1416, max: 1500 };
 
 /** Lower-cases and folds the spellings that differ between sources (Turkish dotted/dotless i, a final dot, inner spacing). */
 function monthKey(word: string): string {
@@ -77,6 +79,7 @@ function buildIndex(table: string[][][]): { index: Map<string, number>; pattern:
 
 const GREGORIAN = buildIndex(Object.values(GREGORIAN_MONTHS));
 const PERSIAN = buildIndex([PERSIAN_MONTHS]);
+const HIJRI = buildIndex([HIJRI_MONTHS]);
 
 /**
  * A month name standing alone: no letter may touch it on either side. Arabic pages often add the Levantine
@@ -84,6 +87,7 @@ const PERSIAN = buildIndex([PERSIAN_MONTHS]);
  */
 const MONTH = `(?<!\\p{L})(${GREGORIAN.pattern})(?!\\p{L})\\.?(?:\\s?/\\s?(?:${GREGORIAN.pattern})(?!\\p{L}))?`;
 const PMONTH = `(?<!\\p{L})(${PERSIAN.pattern})(?!\\p{L})`;
+const HMONTH = `(?<!\\p{L})(${HIJRI.pattern})(?!\\p{L})`;
 const DAY = '(\\d{1,2})';
 const YEAR = '(\\d{4})(?!\\d)';
 
@@ -107,6 +111,8 @@ const PATTERNS: Array<{ form: DateMatch['form']; re: RegExp; order: Order }> = [
   { form: 'named', order: 'ymd', re: new RegExp(`(?<![\\d.])${YEAR}\\.?[\\s,/-]*${MONTH}[\\s,/-]*${DAY}(?!\\d)`, 'giu') },
   // ۲۶ فروردین ۱۳۹۹
   { form: 'persian', order: 'persian', re: new RegExp(`(?<!\\d)${DAY}\\s*${PMONTH}\\s*(?:ماه\\s*)?(?:سال\\s*)?${YEAR}`, 'giu') },
+  // 10 جمادى الآخرة 1443 هـ
+  { form: 'hijri', order: 'hijri', re: new RegExp(`(?<!\\d)${DAY}\\s*${HMONTH}\\s*${YEAR}(?:\\s*هـ|\\s*ه(?!\\p{L}))?`, 'giu') },
 ];
 
 const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' | 'persian' }> = [
@@ -194,7 +200,7 @@ function persianYearless(month: number, day: number, index: number, text: string
   return { year: null, month, day, hour: null, minute: null, second: null, offset: null, index, end: index + text.length, text, form: 'persian' };
 }
 
-type Order = 'iso' | 'cjk' | 'ymd' | 'dmy' | 'mdy' | 'ambiguous' | 'persian';
+type Order = 'iso' | 'cjk' | 'ymd' | 'dmy' | 'mdy' | 'ambiguous' | 'persian' | 'hijri';
 
 interface Parts { year: number; month: number; day: number; form?: DateMatch['form'] }
 
@@ -243,6 +249,13 @@ function fromGroups(order: Order, g: RegExpExecArray, monthFirst: boolean): Part
       if (month === undefined) return null;
       const gdate = persianToGregorian(Number(g[3]), month, Number(g[1]));
       return gdate ? { ...gdate, form: 'persian' } : null;
+    }
+    case 'hijri': {
+      const month = HIJRI.index.get(monthKey(g[2]!));
+      const year = Number(g[3]);
+      if (month === undefined || year < HIJRI_YEARS.min || year > HIJRI_YEARS.max) return null;
+      const gdate = hijriToGregorian(year, month, Number(g[1]));
+      return gdate ? { ...gdate, form: 'hijri' } : null;
     }
   }
 }

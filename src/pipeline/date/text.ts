@@ -90,13 +90,26 @@ export function isUpdateLine(line: string): boolean {
   return UPDATED_LABEL.test(line.trim());
 }
 
+/**
+ * The date a line states: its first one, except that a Hijri date printed beside the Gregorian one
+ * ("10 جمادى الآخرة 1443 هـ الموافق 13 يناير 2022 م") gives way to it, since countries count lunar months
+ * from different moon sightings and may differ by a day.
+ */
+function lineDate(matches: DateMatch[]): DateMatch | undefined {
+  const gregorian = matches.find((m) => m.form !== 'hijri' && m.year !== null);
+  return matches[0]?.form === 'hijri' && gregorian ? gregorian : matches[0];
+}
+
 /** Reads a date line: a short line that is a date, with or without year and time. */
 function readDateLine(line: string): DateMatch | null {
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.length > DATE_LINE_MAX_CHARS) return null;
-  const m = findDates(trimmed, { yearless: true })[0];
+  const all = findDates(trimmed, { yearless: true });
+  const m = lineDate(all);
   if (!m) return null;
-  const rest = (trimmed.slice(0, m.index) + trimmed.slice(m.end)).replace(WEEKDAY_RE, '');
+  let rest = trimmed;
+  for (const d of [...all].reverse()) rest = rest.slice(0, d.index) + rest.slice(d.end);
+  rest = rest.replace(WEEKDAY_RE, '');
   const letters = (rest.match(/\p{L}/gu) ?? []).length;
   return letters <= (m.year === null ? YEARLESS_LINE_MAX_OTHER_LETTERS : DATE_LINE_MAX_OTHER_LETTERS) ? m : null;
 }
@@ -104,7 +117,7 @@ function readDateLine(line: string): DateMatch | null {
 function findDateLine(text: string, hint: string | null): Found | null {
   const lines = lineOffsets(text).filter((l) => l.line.trim().length > 0).slice(0, DATE_LINE_SCAN_LINES);
   // The extractor's date line is trusted as given; when it holds no date, the top lines are searched.
-  const m = hint === null ? undefined : findDates(hint, { yearless: true })[0];
+  const m = hint === null ? undefined : lineDate(findDates(hint, { yearless: true }));
   if (hint !== null && m) {
     const at = lines.find((l) => l.line.includes(hint.trim()));
     return { match: m, where: 'date line', line: hint.trim(), leadFrom: at ? at.start + at.line.length : 0 };

@@ -21,6 +21,9 @@ export const DATE_WORDS = new Set([
   'اكتوبر', 'نوفمبر', 'ديسمبر', 'كانون', 'شباط', 'آذار', 'نيسان', 'أيار', 'حزيران', 'تموز', 'آب', 'أيلول', 'تشرين',
   'الأول', 'الثاني', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء', 'الاربعاء', 'الخميس', 'الجمعة', 'السبت', 'الأحد',
   'الاحد', 'تاريخ', 'النشر', 'نشر', 'في', 'آخر', 'تحديث', 'ص', 'م',
+  // Hijri months (Gulf pages print them beside the Gregorian date) and their markers
+  'محرم', 'صفر', 'ربيع', 'الاول', 'الآخر', 'الاخر', 'جمادى', 'جمادي', 'الأولى', 'الاولى', 'الآخرة', 'الاخرة',
+  'الثانية', 'رجب', 'شعبان', 'رمضان', 'شوال', 'ذو', 'ذي', 'القعدة', 'الحجة', 'هـ', 'ه', 'الموافق',
   // Portuguese, Spanish, French, German, Italian months, weekdays and joining words
   'janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro',
   'dezembro', 'enero', 'febrero', 'marzo', 'mayo', 'junio', 'julio', 'septiembre', 'octubre', 'noviembre',
@@ -43,6 +46,6 @@ export const DATE_FILLER_WORDS = new Set([
   'ist', 'at', 'on', 'of', 'updated', 'published', 'posted', 'last', 'modified', 'date', 'min', 'read', 'mins',
   'minute', 'minutes', 'ago', 'hours', 'hour', 'today', 'yesterday', 'обновлено', 'опубликовано', 'г', 'года', 'в',
   'мск', 'сегодня', 'вчера', 'güncelleme', 'yayınlanma', 'tarihi', 'giriş', 'saat', 'تاريخ', 'النشر', 'نشر', 'في',
-  'آخر', 'تحديث', 'ص', 'م', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز', 'ساعت', 'بروزرسانی', 'de', 'às',
+  'آخر', 'تحديث', 'ص', 'م', 'هـ', 'ه', 'الموافق', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز', 'ساعت', 'بروزرسانی', 'de', 'às',
   'del', 'le', 'um', 'uhr', 'alle', 'h',
 ]);

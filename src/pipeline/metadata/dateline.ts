@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { countries } from 'countries-list';
 import type { DatelineGuess } from '../contracts.ts';
 import { isParagraph, words } from '../../lib/lines.ts';
-import { GREGORIAN_MONTHS, PERSIAN_MONTHS } from '../date/months.ts';
+import { GREGORIAN_MONTHS, HIJRI_MONTHS, PERSIAN_MONTHS } from '../date/months.ts';
 import { CITY_EXONYMS, MONTH_NAMES, NOT_DATELINE_CITIES } from './dateline-data.ts';
 import { OUTLET_ALIASES } from './outlet-data.ts';
 
@@ -57,10 +57,12 @@ const REGION = String.raw`(?:,\s*(?!${MONTH}\b)(?<region>\p{Lu}[\p{L}.]*(?: \p{L
 /** Outlet names that may follow a dash as the credit ("— РИА Новости."): only known ones, a dash alone opens the text. */
 const DASH_CREDIT = `\\s*[—–-]\\s*(?<dashCredit>${alternation(KNOWN_CREDITS)})\\.`;
 const CREDIT = String.raw`(?:\s*/(?<slashCredit>\p{L}[\p{L}&.\- ]{0,30}?)/|\s*\((?<parenCredit>\p{L}[\p{L}&.\- ]{0,30}?)\)|${DASH_CREDIT})`;
+/** After a full stop only a date with a month name follows a city ("Москва. 13 января."), never figures ("Berlin. 3.5 million"). */
+const NAMED_DATE = `(?:\\d{1,2} ${MONTH}|${MONTH}\\.? \\d{1,2})`;
 /** A known outlet's name standing alone before the dash, as Interfax signs ("Москва. 13 января. INTERFAX.RU -"). */
 const BARE_CREDIT = `\\s+(?<bareCredit>${alternation(KNOWN_CREDITS)})(?=\\s*[-—–])`;
 const DATELINE = new RegExp(
-  String.raw`^${CITY}${REGION}(?:(?:,\s*|\.\s)${DATE})?\.?(?:${CREDIT}|${BARE_CREDIT})?\.?\s*(?<dash>[-—–]{1,2}|:)?\s*(?=[\p{Lu}\p{N}"“«‘'(\[])`,
+  String.raw`^${CITY}${REGION}(?:(?:,\s*|\.\s(?=${NAMED_DATE}))${DATE})?\.?(?:${CREDIT}|${BARE_CREDIT})?\.?\s*(?<dash>[-—–]{1,2}|:)?\s*(?=[\p{Lu}\p{N}"“«‘'(\[])`,
   'u',
 );
 
@@ -69,14 +71,16 @@ const DATELINE = new RegExp(
 /** A word of Arabic letters (digits excluded); "في" ("on", before the date) never belongs to the city. */
 const ARABIC_WORD = String.raw`(?!في\s)(?:(?!\p{N})[\p{Script=Arabic}\u200c])+`;
 const ARABIC_CITY = `(?<city>${ARABIC_WORD}(?: ${ARABIC_WORD}){0,2})`;
-const ARABIC_MONTH = `(?:${alternation([...GREGORIAN_MONTHS.ar, ...GREGORIAN_MONTHS.fa, ...PERSIAN_MONTHS].flat())})`;
+const ARABIC_MONTH = `(?:${alternation([...GREGORIAN_MONTHS.ar, ...GREGORIAN_MONTHS.fa, ...PERSIAN_MONTHS, ...HIJRI_MONTHS].flat())})`;
 const ANY_DIGIT = String.raw`[0-9\u0660-\u0669\u06f0-\u06f9]`;
-const ARABIC_DATE = `(?<date>${ANY_DIGIT}{1,2}\\s+${ARABIC_MONTH}(?:\\s+${ANY_DIGIT}{4})?)`;
+const ARABIC_DAY_MONTH = `${ANY_DIGIT}{1,2}\\s+${ARABIC_MONTH}(?:\\s+${ANY_DIGIT}{4})?(?:\\s*(?:هـ|م)(?!\\p{L}))?`;
+/** A date, or a Hijri date with its Gregorian equivalent ("10 جمادى الآخرة 1443 هـ الموافق 13 يناير 2022 م"). */
+const ARABIC_DATE = `(?<date>${ARABIC_DAY_MONTH}(?:\\s+الموافق\\s+${ARABIC_DAY_MONTH})?)`;
 const ARABIC_CREDIT = String.raw`(?:/\s*(?<slashCredit>[^/\n]{1,30}?)\s*/|\((?<parenCredit>[^()\n]{1,30})\))`;
 const ARABIC_KNOWN_CREDIT = alternation([...KNOWN_CREDITS].filter((c) => /\p{Script=Arabic}/u.test(c)));
 const ARABIC_DATELINE = new RegExp(
   `^${ARABIC_CITY}(?:\\s*[،,]?\\s*(?:في\\s+)?${ARABIC_DATE})?\\s*(?:${ARABIC_CREDIT})?\\s*(?<dash>[-–—]{1,2}|:)?\\s*`
-    + `(?:(?<dashCredit>${ARABIC_KNOWN_CREDIT})(?:\\s*[-–—]{1,2}|\\s*:|(?=\\s)))?\\s*(?=\\p{Script=Arabic}|["«“(])`,
+    + `(?:(?<dashCredit>${ARABIC_KNOWN_CREDIT})(?:\\s*[-–—]{1,2}|\\s*:|(?=\\s)|$))?\\s*(?=\\p{Script=Arabic}|["«“(]|$)`,
   'u',
 );
 

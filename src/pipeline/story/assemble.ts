@@ -97,9 +97,15 @@ function pickTitle(items: ArticleAnalysis[]): string | null {
 
 export function mergeTimeline(items: ArticleAnalysis[]): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
+  // Entries can only merge when date and kind family agree (see sameEvent), so each event is compared with its
+  // own bucket only; a bucket keeps creation order, so the first match is the one a scan of all entries finds.
+  const buckets = new Map<string, TimelineEntry[]>();
   for (const { article, events } of items) {
     for (const e of events) {
-      const match = entries.find((x) => sameEvent(x, e));
+      const key = `${e.date}\u0000${KIND_FAMILY[e.kind]}`;
+      let bucket = buckets.get(key);
+      if (!bucket) buckets.set(key, bucket = []);
+      const match = bucket.find((x) => sameEvent(x, e));
       if (match) {
         if (!match.sources.some((s) => s.article === article.id)) match.sources.push({ article: article.id, sentence: e.sentence });
         match.place ??= e.place;
@@ -108,10 +114,12 @@ export function mergeTimeline(items: ArticleAnalysis[]): TimelineEntry[] {
         if (e.sentence.length < match.text.length) match.text = e.sentence;
         match.scheduled &&= e.scheduled;
       } else {
-        entries.push({
+        const entry: TimelineEntry = {
           date: e.date, precision: e.precision, time: e.time, kind: e.kind, text: e.sentence, place: e.place,
           participants: [...e.participants], scheduled: e.scheduled, sources: [{ article: article.id, sentence: e.sentence }],
-        });
+        };
+        entries.push(entry);
+        bucket.push(entry);
       }
     }
   }

@@ -4,12 +4,12 @@ import pg from 'pg';
 import type { Article, RawDocument } from '../../domain/article.ts';
 import type {
   AnalysisIndex, ArticleFilter, EntitySummary, NewArticle, SearchHit, SearchOptions, SpeakerQuote, Store, StoreStats,
-  StoredRaw, StoryFilter, StoryMembership, StoryRow,
+  StoredRaw, StoryFilter, StoryMembership, StoryRow, StorySummary,
 } from '../store.ts';
 import { StorylineError, errorMessage } from '../../lib/errors.ts';
 import { searchText } from '../../lib/fold.ts';
 import {
-  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, filterConditions, newArticleRow, pageBounds, rowToArticle,
+  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, filterConditions, inIdOrder, newArticleRow, pageBounds, rowToArticle,
   rowToRaw, searchableBody, simhashBands, type ArticleRow, type RawRow,
 } from '../rows.ts';
 import { highlightSnippet, parseQuery } from '../search-text.ts';
@@ -167,6 +167,11 @@ export class PostgresStore implements Store {
     return row ? rowToArticle(row) : null;
   }
 
+  async getArticles(ids: number[]): Promise<Article[]> {
+    const rows = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY(?::int[])`, [ids]);
+    return inIdOrder(ids, rows.map(rowToArticle));
+  }
+
   async getArticleByRawId(rawId: number): Promise<Article | null> {
     const [row] = await this.rows<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE raw_id = ?`, [rawId]);
     return row ? rowToArticle(row) : null;
@@ -209,7 +214,7 @@ export class PostgresStore implements Store {
     const tsq = tsQuery(parsed);
     if (tsq === null) return [];
     const { limit, offset } = pageBounds(options, SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT);
-    const { where, params } = filterConditions(options, 'a');
+    const { where, params } = searchConditions(options);
     const bySort = options.sort === 'date' ? 'a.published DESC NULLS LAST, score DESC, a.id' : 'score DESC, a.id';
     // 1. Rank ids only; 2. fetch text and cut snippets for the returned rows (as SQLite does).
     // Snippets come from search-text.ts rather than ts_headline: ts_headline re-parses the original text with
@@ -231,6 +236,15 @@ export class PostgresStore implements Store {
         outlet: r.outlet, published: r.published, language: r.language,
       }];
     });
+  }
+
+  async countSearch(query: string, options: SearchOptions = {}): Promise<number> {
+    const tsq = tsQuery(parseQuery(query, options.language));
+    if (tsq === null) return 0;
+    const { where, params } = searchConditions(options);
+    const [row] = await this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM articles a, to_tsquery('simple', ?) AS q
+      WHERE a.search @@ q ${where.map((w) => `AND ${w}`).join(' ')}`, [tsq, ...params]);
+    return row.n;
   }
 
   async lineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {
@@ -285,6 +299,10 @@ export class PostgresStore implements Store {
     return this.tables.storyMembers(storyId);
   }
 
+  summarizeStory(storyId: number): Promise<StorySummary> {
+    return this.tables.summarizeStory(storyId);
+  }
+
   async moveMembers(fromStory: number, intoStory: number): Promise<void> {
     await this.transaction(() => this.tables.moveMembers(fromStory, intoStory));
   }
@@ -319,6 +337,10 @@ export class PostgresStore implements Store {
 
   getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null> {
     return this.tables.getEntityBySlug(type, slug);
+  }
+
+  getEntitiesByKeys(keys: string[]): Promise<EntitySummary[]> {
+    return this.tables.getEntitiesByKeys(keys);
   }
 
   speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]> {
@@ -369,6 +391,16 @@ function pgValues(a: NewArticle): Array<string | number | null> {
 /** PostgreSQL text cannot hold U+0000, which SQLite keeps; it is dropped here rather than failing the write. */
 function pgText<T extends string | null>(s: T): T {
   return (s === null || !s.includes('\u0000') ? s : s.replace(/\u0000/g, '')) as T;
+}
+
+/** Conditions on articles `a` for a search's filters, the person filter included. */
+function searchConditions(options: SearchOptions): { where: string[]; params: string[] } {
+  const { where, params } = filterConditions(options, 'a');
+  if (options.person !== undefined) {
+    where.push('a.id IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)');
+    params.push(options.person);
+  }
+  return { where, params };
 }
 
 function whereClause(where: string[]): string {

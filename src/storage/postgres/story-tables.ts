@@ -1,6 +1,6 @@
 // PostgreSQL tables of story intelligence: analyses, story membership and rows, entity and quote indexes, clusterer state.
 // The same behaviour as sqlite/story-tables.ts, held to it by the contract suite.
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow } from '../store.ts';
+import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
 
 /** Analyses are kept as json (not jsonb) so they read back with their keys in the order written. */
@@ -167,6 +167,26 @@ export class PgStoryTables {
       .map(toMember);
   }
 
+  async summarizeStory(storyId: number): Promise<StorySummary> {
+    const [counts] = await this.query<{ n: number; originals: number; first: string | null; last: string | null }>(`SELECT count(*)::int AS n,
+        (count(*) FILTER (WHERE a.duplicate_of IS NULL))::int AS originals,
+        min(nullif(a.published, '')) AS first, max(nullif(a.published, '')) AS last
+      FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?`, [storyId]);
+    const [sets] = await this.query<{ outlets: string[] | null; languages: string[] | null }>(`SELECT
+        array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet <> '') AS outlets,
+        array_agg(DISTINCT a.language) FILTER (WHERE a.language <> '') AS languages
+      FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?`, [storyId]);
+    // Originals name the story; duplicates do only when the story holds no original.
+    const [titled] = await this.query<{ title: string }>(`SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.story_id = ? AND a.title <> '' AND (a.duplicate_of IS NULL OR ?::int = 0)
+      ORDER BY coalesce(a.published, '9999') COLLATE "C", a.id LIMIT 1`, [storyId, counts.originals]);
+    return {
+      // Sorted here: the server's collation for these columns follows its locale, not code-unit order.
+      title: titled?.title ?? null, articleCount: counts.n, outlets: (sets.outlets ?? []).sort(), languages: (sets.languages ?? []).sort(),
+      first: counts.first, last: counts.last,
+    };
+  }
+
   /** Call inside a transaction. */
   async moveMembers(from: number, into: number): Promise<void> {
     if (from === into) return;
@@ -219,6 +239,12 @@ export class PgStoryTables {
   async getEntityBySlug(type: EntitySummary['type'], slug: string): Promise<EntitySummary | null> {
     const [r] = await this.query<EntitySummary>(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE type = ? AND slug = ?`, [type, slug]);
     return r ?? null;
+  }
+
+  async getEntitiesByKeys(keys: string[]): Promise<EntitySummary[]> {
+    const rows = await this.query<EntitySummary>(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE key = ANY(?::text[])`, [keys]);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    return [...new Set(keys)].flatMap((k) => byKey.get(k) ?? []);
   }
 
   async speakerQuotes(key: string, page: { limit?: number; offset?: number } = {}): Promise<SpeakerQuote[]> {

@@ -10,7 +10,7 @@ import type {
 import { StorylineError } from '../../lib/errors.ts';
 import { searchText } from '../../lib/fold.ts';
 import {
-  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, dateBounds, filterConditions, newArticleRow, pageBounds, rowToArticle,
+  ARTICLE_COLUMNS, ARTICLE_WRITE_COLUMNS, articleValues, dateBounds, filterConditions, inIdOrder, newArticleRow, pageBounds, rowToArticle,
   rowToRaw, searchableBody, simhashBands, type ArticleRow, type RawRow,
 } from '../rows.ts';
 import { highlightSnippet, parseQuery } from '../search-text.ts';
@@ -18,7 +18,7 @@ import { dateRangeTokens, facetText, languageToken, outletToken, yearToken } fro
 import { MIGRATIONS } from './migrations.ts';
 import { ftsMatch } from './query.ts';
 import { SqliteStoryTables } from './story-tables.ts';
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow } from '../store.ts';
+import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 
 /**
  * BM25 column weights (title, body). A title names what the article is about, so a title match is worth
@@ -182,6 +182,13 @@ export class SqliteStore implements Store {
     return row ? rowToArticle(row) : null;
   }
 
+  async getArticles(ids: number[]): Promise<Article[]> {
+    await this.ready();
+    const rows = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids)) as ArticleRow[];
+    return inIdOrder(ids, rows.map(rowToArticle));
+  }
+
   async getArticleByRawId(rawId: number): Promise<Article | null> {
     await this.ready();
     const row = this.stmt(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE raw_id = ?`).get(rawId) as ArticleRow | undefined;
@@ -233,11 +240,12 @@ export class SqliteStore implements Store {
     const facets = this.facetFilter(options);
     const match = facets && ftsMatch(parsed, facets);
     if (!match || limit === null || limit === 0) return [];
+    const { person, params } = personFilter(options, 'rowid');
     // 1. Rank ids only, so the cost per match stays small (PERF-NOTES: snippets in this query cost 5x);
     // filters are facet tokens inside MATCH, so no articles row is read per match.
-    const ranked = options.sort === 'date' ? this.rankByDate(match, limit, offset) : this.stmt(`SELECT rowid AS id, ${BM25} AS rank
-      FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`)
-      .all(match, limit, offset) as Array<{ id: number; rank: number }>;
+    const ranked = options.sort === 'date' ? this.rankByDate(match, options, limit, offset) : this.stmt(`SELECT rowid AS id, ${BM25} AS rank
+      FROM articles_fts WHERE articles_fts MATCH ? ${person} ORDER BY rank, rowid LIMIT ? OFFSET ?`)
+      .all(match, ...params, limit, offset) as Array<{ id: number; rank: number }>;
     if (ranked.length === 0) return [];
     // 2. Fetch and cut snippets for the returned rows only.
     const rows = this.stmt(`SELECT id, title, standfirst, text, outlet, published, language FROM articles
@@ -251,6 +259,15 @@ export class SqliteStore implements Store {
         outlet: r.outlet, published: r.published, language: r.language,
       }];
     });
+  }
+
+  async countSearch(query: string, options: SearchOptions = {}): Promise<number> {
+    await this.ready();
+    const facets = this.facetFilter(options);
+    const match = facets && ftsMatch(parseQuery(query, options.language), facets);
+    if (!match) return 0;
+    const { person, params } = personFilter(options, 'rowid');
+    return this.stmt(`SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ? ${person}`).pluck().get(match, ...params) as number;
   }
 
   async lineCounts(source: string, lineHashes: string[]): Promise<Map<string, number>> {
@@ -312,6 +329,11 @@ export class SqliteStore implements Store {
     return this.tables.storyMembers(storyId);
   }
 
+  async summarizeStory(storyId: number): Promise<StorySummary> {
+    await this.ready();
+    return this.tables.summarizeStory(storyId);
+  }
+
   async moveMembers(fromStory: number, intoStory: number): Promise<void> {
     await this.transaction(async () => this.tables.moveMembers(fromStory, intoStory));
   }
@@ -356,6 +378,11 @@ export class SqliteStore implements Store {
     return this.tables.getEntityBySlug(type, slug);
   }
 
+  async getEntitiesByKeys(keys: string[]): Promise<EntitySummary[]> {
+    await this.ready();
+    return this.tables.getEntitiesByKeys(keys);
+  }
+
   async speakerQuotes(speakerKey: string, page?: { limit?: number; offset?: number }): Promise<SpeakerQuote[]> {
     await this.ready();
     return this.tables.speakerQuotes(speakerKey, page);
@@ -397,24 +424,25 @@ export class SqliteStore implements Store {
    * Newest first, undated last. Walks the years present from the newest down, so each step reads the
    * articles row (for its exact date) of one year's matches only, and stops once the page is full.
    */
-  private rankByDate(match: string, limit: number, offset: number): Array<{ id: number; rank: number }> {
+  private rankByDate(match: string, options: SearchOptions, limit: number, offset: number): Array<{ id: number; rank: number }> {
     const want = offset + limit;
     const out: Array<{ id: number; rank: number }> = [];
+    const { person, params } = personFilter(options, 'articles_fts.rowid');
     const inYear = this.stmt(`SELECT articles_fts.rowid AS id, ${BM25} AS rank FROM articles_fts
       CROSS JOIN articles a ON a.id = articles_fts.rowid
-      WHERE articles_fts MATCH ? ORDER BY a.published DESC, rank, articles_fts.rowid LIMIT ?`);
+      WHERE articles_fts MATCH ? ${person} ORDER BY a.published DESC, rank, articles_fts.rowid LIMIT ?`);
     const latestBefore = this.stmt('SELECT max(published) FROM articles WHERE published < ?').pluck();
     for (let before = '\uffff'; out.length < want;) {
       const latest = latestBefore.get(before) as string | null;
       const year = latest === null ? null : /^\d{4}/.exec(latest)?.[0];
       if (!year) break;
-      const rows = inYear.all(`${match} AND facets : "${yearToken(Number(year))}"`, want - out.length) as Array<{ id: number; rank: number }>;
+      const rows = inYear.all(`${match} AND facets : "${yearToken(Number(year))}"`, ...params, want - out.length) as Array<{ id: number; rank: number }>;
       out.push(...rows);
       before = year;
     }
     if (out.length < want) {
-      out.push(...(this.stmt(`SELECT rowid AS id, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ?
-        ORDER BY rank, rowid LIMIT ?`).all(`${match} AND facets : "datenone"`, want - out.length) as Array<{ id: number; rank: number }>));
+      out.push(...(this.stmt(`SELECT rowid AS id, ${BM25} AS rank FROM articles_fts WHERE articles_fts MATCH ? ${person}
+        ORDER BY rank, rowid LIMIT ?`).all(`${match} AND facets : "datenone"`, ...params, want - out.length) as Array<{ id: number; rank: number }>));
     }
     return out.slice(offset, want);
   }
@@ -459,6 +487,12 @@ interface SnippetRow {
   outlet: string | null;
   published: string | null;
   language: string | null;
+}
+
+/** The condition (starting with AND) keeping only articles that mention `options.person`; empty without one. */
+function personFilter(options: SearchOptions, idColumn: string): { person: string; params: string[] } {
+  if (options.person === undefined) return { person: '', params: [] };
+  return { person: `AND ${idColumn} IN (SELECT article_id FROM entity_mentions WHERE entity_key = ?)`, params: [options.person] };
 }
 
 function whereClause(where: string[]): string {

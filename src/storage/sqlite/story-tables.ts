@@ -1,6 +1,6 @@
 // SQLite tables of story intelligence: analyses, story membership and rows, entity and quote indexes, clusterer state.
 import type Database from 'better-sqlite3';
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow } from '../store.ts';
+import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
 
 export const STORY_MIGRATION = `
@@ -114,11 +114,13 @@ export class SqliteStoryTables {
   }
 
   getAnalyses(ids: number[]): Map<number, unknown> {
+    const rows = this.stmt('SELECT article_id, data FROM analyses WHERE article_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Array<{ article_id: number; data: string }>;
+    const byId = new Map(rows.map((r) => [r.article_id, r.data]));
     const out = new Map<number, unknown>();
-    const get = this.stmt('SELECT data FROM analyses WHERE article_id = ?');
     for (const id of ids) {
-      const r = get.get(id) as { data: string } | undefined;
-      if (r) out.set(id, JSON.parse(r.data));
+      const data = byId.get(id);
+      if (data !== undefined && !out.has(id)) out.set(id, JSON.parse(data));
     }
     return out;
   }
@@ -139,6 +141,23 @@ export class SqliteStoryTables {
     return (this.stmt('SELECT article_id, story_id, score, reasons FROM story_members WHERE story_id = ? ORDER BY article_id').all(storyId) as
       Array<{ article_id: number; story_id: number; score: number; reasons: string }>)
       .map((r) => ({ articleId: r.article_id, storyId: r.story_id, score: r.score, reasons: JSON.parse(r.reasons) }));
+  }
+
+  summarizeStory(storyId: number): StorySummary {
+    const counts = this.stmt(`SELECT count(*) AS n, count(a.duplicate_of IS NULL OR NULL) AS originals,
+        min(nullif(a.published, '')) AS first, max(nullif(a.published, '')) AS last
+      FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ?`)
+      .get(storyId) as { n: number; originals: number; first: string | null; last: string | null };
+    const distinct = (col: 'outlet' | 'language') => (this.stmt(`SELECT DISTINCT a.${col} FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.story_id = ? AND a.${col} <> ''`).pluck().all(storyId) as string[]).sort();
+    // Originals name the story; duplicates do only when the story holds no original.
+    const title = this.stmt(`SELECT a.title FROM story_members m JOIN articles a ON a.id = m.article_id
+      WHERE m.story_id = ? AND a.title <> '' AND (a.duplicate_of IS NULL OR ? = 0)
+      ORDER BY coalesce(a.published, '9999'), a.id LIMIT 1`).pluck().get(storyId, counts.originals) as string | undefined;
+    return {
+      title: title ?? null, articleCount: counts.n, outlets: distinct('outlet'), languages: distinct('language'),
+      first: counts.first, last: counts.last,
+    };
   }
 
   moveMembers(from: number, into: number): void {
@@ -189,6 +208,13 @@ export class SqliteStoryTables {
   getEntityBySlug(type: EntitySummary['type'], slug: string): EntitySummary | null {
     const r = this.stmt('SELECT key, slug, type, name, role, articles, quotes FROM entities WHERE type = ? AND slug = ?').get(type, slug);
     return r ? toEntity(r as Parameters<typeof toEntity>[0]) : null;
+  }
+
+  getEntitiesByKeys(keys: string[]): EntitySummary[] {
+    const rows = this.stmt('SELECT key, slug, type, name, role, articles, quotes FROM entities WHERE key IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(keys)) as Parameters<typeof toEntity>[0][];
+    const byKey = new Map(rows.map((r) => [r.key, toEntity(r)]));
+    return [...new Set(keys)].flatMap((k) => byKey.get(k) ?? []);
   }
 
   speakerQuotes(key: string, page: { limit?: number; offset?: number } = {}): SpeakerQuote[] {

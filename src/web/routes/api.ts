@@ -87,8 +87,8 @@ export function apiEndpoints(web: WebContext): Endpoint[] {
       path: '/search', summary: 'Full-text search with highlighted snippets', query: apiSearchQuery, response: 'SearchResults',
       handler: async ({ query }) => {
         const { limit, offset, ...p } = query as z.infer<typeof apiSearchQuery>;
-        const r = await runSearch(app, p, { limit, offset });
-        return list(r.hits, { limit, offset }, null, r.hasMore);
+        const r = await runSearch(app, p, { limit, offset }, true);
+        return list(r.hits, { limit, offset }, r.total, r.hasMore);
       },
     },
     {

@@ -1,0 +1,69 @@
+// The community parts other pages can carry (the article and story pages, the site's header): the same widgets as
+// the accounts pages, with a context built from the request. Every form in them posts to the accounts plugin.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { html, type SafeHtml } from '../../web/html.ts';
+import type { Locale } from '../../web/i18n/index.ts';
+import type { PageContext } from '../../web/templates/layout.ts';
+import type { Community } from '../setup.ts';
+import { randomToken } from '../security.ts';
+import { localePath } from '../i18n/index.ts';
+import { buildCtx } from './context.ts';
+import { accountBar, consentBanner, path, type Ctx } from './frame.ts';
+import { identify } from './http.ts';
+import { STYLESHEET_URL } from './plugin.ts';
+import { collectionBox, followButton, voteBox } from './widgets.ts';
+
+export { accountBar, consentBanner } from './frame.ts';
+export { collectionBox, commentsSection, followButton, voteBox } from './widgets.ts';
+export { preferredLocale } from './http.ts';
+
+/** The stylesheet the widgets wear; put it in the page's <head>. */
+export const COMMUNITY_CSS = STYLESHEET_URL;
+
+/** The widgets' context for a page another plugin renders. */
+export async function embedContext(c: Community, req: FastifyRequest, reply: FastifyReply, locale: Locale, page: Pick<PageContext, 'assets' | 'outletSlugs'>): Promise<Ctx> {
+  return buildCtx({
+    c, csrfKey: await c.sql.key('csrf', () => randomToken()), r: await identify(req, c.options, c.accounts), req, reply, locale,
+    assets: page.assets, css: STYLESHEET_URL, outletSlugs: page.outletSlugs,
+  });
+}
+
+/** Where an article's or story's comments are: '/articles/3/discussion', '/fa/stories/2/discussion'. */
+export function discussionPath(locale: Locale, type: 'article' | 'story', id: number): string {
+  return localePath(locale, `/${type === 'article' ? 'articles' : 'stories'}/${id}/discussion`);
+}
+
+/**
+ * Everything an article page needs from the community in one block: "Leave your vote" with its points, a link to
+ * the discussion with the comment count, follow buttons for the outlet and the story, and "Add to Collection".
+ */
+export function articleCommunity(c: Community, ctx: Ctx, a: { id: number; outlet: string | null; storyId: number | null }): SafeHtml {
+  const here = path(ctx, `/articles/${a.id}`);
+  const points = c.community.points('article', [a.id], ctx.viewer).get(a.id)!;
+  const comments = c.community.commentCounts('article', [a.id]).get(a.id) ?? 0;
+  return html`<aside class="community" aria-label="${ctx.a.t('nav.community')}">
+${voteBox(ctx, 'article', a.id, points, here)}
+<p><a href="${discussionPath(ctx.a.locale, 'article', a.id)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
+<div class="follows">
+${a.outlet ? followButton(ctx, 'outlet', a.outlet, ctx.a.t('follow.outlet', { name: a.outlet }), c.follows.isFollowing(ctx.viewer, 'outlet', a.outlet), here) : ''}
+${a.storyId !== null ? followButton(ctx, 'story', String(a.storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(a.storyId)), here) : ''}
+</div>
+${collectionBox(ctx, { type: 'article', id: a.id, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'article', a.id) : [] })}
+</aside>`;
+}
+
+/** The same for a story page: discussion link, follow the story, "Add to Collection". */
+export function storyCommunity(c: Community, ctx: Ctx, storyId: number): SafeHtml {
+  const here = path(ctx, `/stories/${storyId}`);
+  const comments = c.community.commentCounts('story', [storyId]).get(storyId) ?? 0;
+  return html`<aside class="community" aria-label="${ctx.a.t('nav.community')}">
+<p><a href="${discussionPath(ctx.a.locale, 'story', storyId)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
+${followButton(ctx, 'story', String(storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(storyId)), here)}
+${collectionBox(ctx, { type: 'story', id: storyId, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'story', storyId) : [] })}
+</aside>`;
+}
+
+/** The header's account links and, when an optional cookie is offered and unanswered, the consent banner. */
+export function accountHeader(ctx: Ctx): SafeHtml {
+  return html`${accountBar(ctx)}${consentBanner(ctx)}`;
+}
