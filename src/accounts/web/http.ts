@@ -53,17 +53,12 @@ export function setCookie(reply: FastifyReply, req: Requester, base: string, val
   const parts = [`${cookieName(base, req.secure)}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
   if (req.secure) parts.push('Secure');
   if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
-  appendSetCookie(reply, parts.join('; '));
+  // Fastify appends Set-Cookie values rather than replacing them, so each cookie is one more header line.
+  reply.header('set-cookie', parts.join('; '));
 }
 
 export function clearCookie(reply: FastifyReply, req: Requester, base: string): void {
   setCookie(reply, req, base, '', 0);
-}
-
-function appendSetCookie(reply: FastifyReply, cookie: string): void {
-  const prev = reply.getHeader('set-cookie');
-  const list = prev === undefined ? [] : Array.isArray(prev) ? prev.map(String) : [String(prev)];
-  reply.header('set-cookie', [...list, cookie]);
 }
 
 /**
