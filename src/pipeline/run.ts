@@ -101,8 +101,18 @@ export function analyzeArticle(text: string, published: string | null): ArticleU
   // 1. People, organisations, places; surname, title and pronoun mentions resolved within the article.
   const ents = analyzeEntities(text);
   // 2. Quotes, with each speaker mention tied to the entity it refers to.
-  const found = extractQuotes(text);
-  const quotes = found.map((q) => attributeQuote(q, ents, found));
+  // Overlapping readings of one passage: the first (and on ties the longer) stands.
+  const found: QuoteMention[] = [];
+  for (const q of extractQuotes(text).sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (!found.some((k) => q.start < k.end && k.start < q.end)) found.push(q);
+  }
+  const quotes: AttributedQuote[] = [];
+  let previous: { entity: DocEntity; end: number } | null = null;
+  for (const q of found) {
+    const { quote, entity } = attributeQuote(q, ents, found, previous);
+    quotes.push(quote);
+    if (entity?.type === 'PER') previous = { entity, end: q.end };
+  }
   // 3. Temporal expressions normalised against the article's date; 4. dated events built on them.
   const timexes = findTimexes(text, { date: published });
   const events = extractEvents(text, timexes, ents, published);
@@ -112,6 +122,10 @@ export function analyzeArticle(text: string, published: string | null): ArticleU
 const PRONOUN = /^(?:he|she|they|him|her)$/i;
 /** Characters back from a pronoun within which its person must have been named (about three sentences). */
 const PRONOUN_REACH = 600;
+/** A speaker given only as a description ("the head of the delegation", "a senior official"). */
+const DESCRIPTION = /^(?:the|a|an)\s/i;
+/** Characters ahead within which a description's person may be named (the next sentence or two). */
+const CATAPHORA_REACH = 400;
 
 /** Speaker entity types in order of preference: a person inside "Kremlin spokesman Dmitry Peskov" wins over the Kremlin. */
 const SPEAKER_PREFERENCE: Record<string, number> = { PER: 0, ORG: 1, LOC: 2 };
@@ -121,11 +135,15 @@ const SPEAKER_PREFERENCE: Record<string, number> = { PER: 0, ORG: 1, LOC: 2 };
  * government: "Moscow has denied") whose mention lies in the speaker span — pronouns and titles included, as the
  * entity stage resolved them — else the antecedent the quote stage proposed, when that is a person.
  */
-function attributeQuote(q: QuoteMention, ents: EntityAnalysis, all: QuoteMention[]): AttributedQuote {
+function attributeQuote(
+  q: QuoteMention, ents: EntityAnalysis, all: QuoteMention[], previous: { entity: DocEntity; end: number } | null,
+): { quote: AttributedQuote; entity: DocEntity | null } {
   const byId = new Map(ents.entities.map((e) => [e.id, e]));
+  const quoted = (pos: number) => all.some((o) => o.parts.some((p) => pos >= p.start && pos < p.end));
   let entity: DocEntity | null = null;
-  if (q.speaker) {
-    const sp = q.speaker;
+  const sp = q.speaker;
+  const pronoun = sp ? PRONOUN.exec(sp.text) : null;
+  if (sp) {
     const inside = ents.mentions
       .filter((m) => m.start >= sp.start && m.end <= sp.end && m.type in SPEAKER_PREFERENCE)
       // A place speaks only as the whole mention ("Moscow said"), not from inside a description ("talks in Vienna").
@@ -133,21 +151,39 @@ function attributeQuote(q: QuoteMention, ents: EntityAnalysis, all: QuoteMention
       .sort((a, b) => SPEAKER_PREFERENCE[a.type] - SPEAKER_PREFERENCE[b.type] || a.start - b.start);
     entity = inside.length ? byId.get(inside[0].entityId) ?? null : null;
   }
+  // "he said" right after someone's quotes continues that speaker (quote sequences), when the gender allows.
+  // Another person named in between ("Spokesman Dmitry Peskov said ... he said") takes over.
+  if (sp && pronoun && previous && sp.start - previous.end <= PRONOUN_REACH && genderFits(previous.entity, pronoun[0])
+    && !ents.mentions.some((m) => m.type === 'PER' && m.start >= previous.end && m.end <= sp.start && m.entityId !== previous.entity.id && !quoted(m.start))) {
+    entity = previous.entity;
+  }
   if (!entity && q.speakerAntecedent) {
     const ant = q.speakerAntecedent;
     const m = ents.mentions.find((x) => x.type === 'PER' && x.start < ant.end && ant.start < x.end);
     entity = m ? byId.get(m.entityId) ?? null : null;
   }
-  // A pronoun the entity stage left open ("he said"): the last person mentioned before it, outside any quote.
-  if (!entity && q.speaker && PRONOUN.test(q.speaker.text)) {
-    const at = q.speaker.start;
-    const quoted = (pos: number) => all.some((o) => o.parts.some((p) => pos >= p.start && pos < p.end));
-    const prior = ents.mentions.filter((m) => m.type === 'PER' && m.end <= at && at - m.end <= PRONOUN_REACH && !quoted(m.start));
+  // A pronoun the entity stage left open: the last person mentioned before it, outside any quote.
+  if (!entity && sp && pronoun) {
+    const prior = ents.mentions.filter((m) => m.type === 'PER' && m.end <= sp.start && sp.start - m.end <= PRONOUN_REACH && !quoted(m.start));
     const last = prior[prior.length - 1];
     entity = last ? byId.get(last.entityId) ?? null : null;
   }
+  // A description named only afterwards ("The head of the delegation told RT ... Konstantin Gavrilov explained").
+  if (!entity && sp && DESCRIPTION.test(sp.text)) {
+    const next = ents.mentions.find((m) => m.type === 'PER' && m.start >= sp.end && m.start - sp.end <= CATAPHORA_REACH && !quoted(m.start));
+    entity = next ? byId.get(next.entityId) ?? null : null;
+  }
   return {
-    text: q.text, kind: q.kind, cue: q.cue, mention: q.speaker?.text ?? null, start: q.start, end: q.end,
-    speaker: entity ? { key: entity.id, name: entity.name, role: entity.role, type: entity.type } : null,
+    entity,
+    quote: {
+      text: q.text, kind: q.kind, cue: q.cue, mention: sp?.text ?? null, start: q.start, end: q.end,
+      speaker: entity ? { key: entity.id, name: entity.name, role: entity.role, type: entity.type } : null,
+    },
   };
+}
+
+function genderFits(e: DocEntity, pronoun: string): boolean {
+  const p = pronoun.toLowerCase();
+  const wanted = p === 'he' || p === 'him' ? 'male' : p === 'she' || p === 'her' ? 'female' : null;
+  return wanted === null || e.gender === null || e.gender === wanted;
 }

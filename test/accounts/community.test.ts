@@ -195,3 +195,15 @@ test('deleting an account removes its votes from the points and leaves "[deleted
   }
   assert.equal(c.db.prepare("SELECT COUNT(*) FROM comments WHERE body LIKE '%Bob was here%'").pluck().get(), 0, 'the text is gone');
 });
+
+test('a write waits for a transaction another part of the program has open on the shared connection, and survives its rollback', async () => {
+  const c = makeCommunity();
+  const bob = await addUser(c, 'bob');
+  c.db.exec('BEGIN');
+  const pending = c.community.vote(bob, 'article', 1, 1);
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(c.db.prepare('SELECT COUNT(*) FROM votes').pluck().get(), 0, 'not written inside the foreign transaction');
+  c.db.exec('ROLLBACK');
+  await pending;
+  assert.equal(c.db.prepare('SELECT COUNT(*) FROM votes').pluck().get(), 1, 'written after it, and kept');
+});

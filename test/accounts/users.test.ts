@@ -229,3 +229,20 @@ test('a ban ends sessions and tokens and refuses log-in', async () => {
   await c.accounts.setBanned(eve, null);
   assert.ok(await c.accounts.login({ login: 'eve', password: PASSWORD, ip: '1.1.1.1', userAgent: null }));
 });
+
+test('pruning deletes expired sessions, spent reset links and old throttle entries, and nothing live', async () => {
+  const c = makeCommunity();
+  const alice = await addUser(c, 'alice');
+  const old = await c.accounts.login({ login: 'alice', password: PASSWORD, ip: '1.1.1.1', userAgent: null });
+  await rejects(c.accounts.login({ login: 'alice', password: 'wrong password', ip: '1.1.1.1', userAgent: null }), 'unauthorized');
+  await c.accounts.resetLink(alice.id);
+  c.clock.advance(2 * 60 * MINUTE);
+  const fresh = await c.accounts.login({ login: 'alice', password: PASSWORD, ip: '1.1.1.1', userAgent: null });
+  await c.accounts.prune();
+  const count = (table: string) => c.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get();
+  assert.equal(count('sessions'), 1);
+  assert.ok(await c.accounts.resolveSession(fresh.sessionToken));
+  assert.equal(await c.accounts.resolveSession(old.sessionToken), null);
+  assert.equal(count('password_resets'), 0);
+  assert.equal(count('throttle'), 0);
+});

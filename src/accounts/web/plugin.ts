@@ -33,6 +33,8 @@ const STYLESHEET = readFileSync(new URL('./community.css', import.meta.url));
 export const STYLESHEET_URL = `/accounts/community.css?v=${createHash('sha256').update(STYLESHEET).digest('hex').slice(0, 12)}`;
 /** The web server's static files by their plain URLs (served with a short cache). */
 const UNVERSIONED_ASSETS: PageContext['assets'] = { css: '/static/style.css', js: '/static/app.js', icon: '/static/favicon.svg' };
+/** How often expired sessions, reset links and throttle entries are deleted. */
+const PRUNE_INTERVAL_MS = 60 * 60_000;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPluginDeps): Promise<void> {
@@ -45,6 +47,12 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
     css: STYLESHEET_URL,
     requesters: new WeakMap(),
   };
+
+  // Expired sessions, spent reset links and old rate-limit entries are deleted at start and then hourly.
+  await c.accounts.prune();
+  const pruning = setInterval(() => { c.accounts.prune().catch((err: unknown) => fastify.log.error({ err }, 'pruning accounts failed')); }, PRUNE_INTERVAL_MS);
+  pruning.unref();
+  fastify.addHook('onClose', async () => clearInterval(pruning));
 
   if (!fastify.hasContentTypeParser('application/x-www-form-urlencoded')) {
     fastify.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: FORM_BODY_LIMIT }, (_req, body, done) => {
