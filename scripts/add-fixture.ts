@@ -3,13 +3,13 @@
 //   node --import tsx scripts/add-fixture.ts <file.txt|file.html> <slug> [--url URL] [--reason TEXT]
 //   node --import tsx scripts/add-fixture.ts --print <file>      shows the pipeline's reading, writes nothing
 //
-// Re-running on an existing slug refreshes the observed fields and keeps the reason, the URL and the
-// reviewed chrome list. Every field of a new expected.json must be read and corrected by hand before it
+// Re-running on an existing slug refreshes the observed fields it checks and keeps the reason, the URL and
+// the reviewed chrome list. Every field of a new expected.json must be read and corrected by hand before it
 // is committed: the script records what the pipeline says, not what is right.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FIXTURES_DIR, INPUT_FILES, observe, runPipeline, type FixtureFile } from '../test/multilingual/fixture-lib.ts';
+import { FIXTURES_DIR, INPUT_FILES, observe, observedOf, runPipeline, type Expected, type FixtureFile } from '../test/multilingual/fixture-lib.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -25,7 +25,7 @@ const inputName = extname(file).toLowerCase().startsWith('.htm') ? 'input.html' 
 
 if (values.print) {
   const article = runPipeline(file, INPUT_FILES[inputName], values.url ?? null);
-  process.stdout.write(`${JSON.stringify({ ...observe(article), outletSource: article.outletSource, publishedDetail: article.published?.detail ?? null }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ ...observe(observedOf(article)), outletSource: article.outletSource, publishedDetail: article.published?.detail ?? null }, null, 2)}\n`);
   process.stdout.write(`--- body ---\n${article.text}\n`);
   process.exit(0);
 }
@@ -47,10 +47,13 @@ if (file !== target) copyFileSync(file, target);
 
 const url = values.url ?? previous?.url ?? null;
 const article = runPipeline(target, INPUT_FILES[inputName], url);
+const observed: Expected = observe(observedOf(article));
+// A refreshed fixture keeps checking only the fields its reviewer kept.
+if (previous) for (const key of Object.keys(observed) as Array<keyof Expected>) if (!(key in previous.expected)) delete observed[key];
 const fixture: FixtureFile = {
   reason,
   url,
-  expected: { ...observe(article), bodyMustNotContain: previous?.expected.bodyMustNotContain ?? [] },
+  expected: { ...observed, bodyMustNotContain: previous?.expected.bodyMustNotContain ?? [] },
 };
 writeFileSync(join(dir, 'expected.json'), `${JSON.stringify(fixture, null, 2)}\n`);
 process.stdout.write(`wrote ${join(dir, 'expected.json')}; review every field against the page before committing\n`);

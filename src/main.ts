@@ -11,6 +11,7 @@ import * as evaluate from './cli/eval.ts';
 import * as demo from './cli/demo.ts';
 import * as stories from './cli/stories.ts';
 import * as serve from './cli/serve.ts';
+import * as users from './accounts/cli.ts';
 
 type Command = { run: (args: string[], io: Io) => Promise<number>; help: string };
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   story: { run: stories.runOne, help: stories.helpOne },
   eval: evaluate,
   serve,
+  users,
   demo,
 };
 

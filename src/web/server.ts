@@ -12,6 +12,8 @@ import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { SiteData } from './site-data.ts';
 import { errorPage } from './templates/error.ts';
+import { accountsPlugin } from '../accounts/web/plugin.ts';
+import { openAccountsDatabase } from '../accounts/setup.ts';
 
 export interface ServerOptions {
   /** Absolute base URL the site is reached at (feeds and share links); defaults to a loopback address. */
@@ -80,6 +82,12 @@ export function buildServer(app: App, opts: ServerOptions = {}): FastifyInstance
   for (const code of LOCALE_CODES) f.register(pageRoutes(web, code), { prefix: LOCALES[code].prefix });
   f.register(feedRoutes(web));
   f.register(apiRoutes(web), { prefix: '/api/v1' });
+  // Readers' accounts and community live on the SQLite store; a PostgreSQL deployment serves the news without them.
+  if (!app.config.databaseUrl && app.config.db !== ':memory:') {
+    const { db, close } = openAccountsDatabase(app);
+    f.register(accountsPlugin, { app, db, assets: web.assets, options: { publicUrl: web.publicUrl } });
+    f.addHook('onClose', async () => close());
+  }
 
   f.setNotFoundHandler(async (req, reply) => respondError(web, req, reply, new HttpError(404, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)));
   f.setErrorHandler(async (err, req, reply) => {

@@ -34,7 +34,6 @@ export const ar: AccountsCatalogue = {
   'field.reason': 'السبب',
   'field.tokenName': 'اسم الرمز',
   'form.errors': 'يرجى تصحيح الحقول المعلَّمة.',
-  'form.required': 'مطلوب',
 
   'register.title': 'إنشاء حساب',
   'register.intro': 'يتيح لك الحساب التصويت والتعليق ونشر الروابط وحفظ المجموعات ومتابعة المنافذ الإعلامية والقصص والأشخاص.',
@@ -131,7 +130,6 @@ export const ar: AccountsCatalogue = {
   'submit.title': 'أنشئ منشورك',
   'submit.intro': 'شارك رابطًا (تُجلب الصفحة وتنضم إلى قصتها) أو اكتب منشورًا نصيًا.',
   'submit.submit': 'انشر',
-  'submit.loginFirst': 'سجّل الدخول لإنشاء منشور.',
 
   'post.by': 'بقلم {user}',
   'post.deletedTitle': '[منشور محذوف]',
@@ -153,7 +151,6 @@ export const ar: AccountsCatalogue = {
   'vote.up': 'تأييد',
   'vote.down': 'معارضة',
   'vote.undo': 'اسحب صوتي',
-  'vote.yours': 'صوتك: {vote}',
   'vote.login': 'سجّل الدخول للتصويت.',
   'count.points': { zero: '{count} نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '{count} نقاط', many: '{count} نقطة', other: '{count} نقطة' },
   'count.comments': { zero: '{count} تعليق', one: 'تعليق واحد', two: 'تعليقان', few: '{count} تعليقات', many: '{count} تعليقًا', other: '{count} تعليق' },
@@ -198,7 +195,6 @@ export const ar: AccountsCatalogue = {
   'mod.ban': 'حظر',
   'mod.unban': 'رفع الحظر',
   'mod.banned': 'محظور',
-  'mod.users': 'القرّاء',
 
   'collections.title': 'المجموعات',
   'collections.empty': 'لا توجد مجموعات بعد — ستجد هنا المجموعات التي تنشئها.',
@@ -220,11 +216,9 @@ export const ar: AccountsCatalogue = {
   'collections.login': 'سجّل الدخول لحفظ المجموعات.',
   'collections.noneYet': 'لا توجد مجموعات',
 
-  'follow.follow': 'متابعة',
   'follow.unfollow': 'إلغاء المتابعة',
   'follow.outlet': 'تابِع {name}',
   'follow.story': 'تابِع هذه القصة',
-  'follow.person': 'تابِع {name}',
   'follow.user': 'تابِع {name}',
   'follow.login': 'سجّل الدخول للمتابعة.',
   'follow.title': 'موجزي',

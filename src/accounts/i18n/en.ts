@@ -34,7 +34,6 @@ export const en = {
   'field.reason': 'Reason',
   'field.tokenName': 'Token name',
   'form.errors': 'Please correct the marked fields.',
-  'form.required': 'required',
 
   'register.title': 'Register',
   'register.intro': 'An account lets you vote, comment, post links, keep collections and follow outlets, stories and people.',
@@ -131,7 +130,6 @@ export const en = {
   'submit.title': 'Create your post',
   'submit.intro': 'Share a link (the page is fetched and joins its story) or write a text post.',
   'submit.submit': 'Post',
-  'submit.loginFirst': 'Log in to create a post.',
 
   'post.by': 'by {user}',
   'post.deletedTitle': '[deleted post]',
@@ -153,7 +151,6 @@ export const en = {
   'vote.up': 'Upvote',
   'vote.down': 'Downvote',
   'vote.undo': 'Take back my vote',
-  'vote.yours': 'Your vote: {vote}',
   'vote.login': 'Log in to vote.',
   'count.points': { one: '{count} Point', other: '{count} Points' },
   'count.comments': { one: '{count} comment', other: '{count} comments' },
@@ -198,7 +195,6 @@ export const en = {
   'mod.ban': 'Ban',
   'mod.unban': 'Lift ban',
   'mod.banned': 'banned',
-  'mod.users': 'Readers',
 
   'collections.title': 'Collections',
   'collections.empty': "No collections yet — here you'll find the collections you create.",
@@ -220,11 +216,9 @@ export const en = {
   'collections.login': 'Log in to keep collections.',
   'collections.noneYet': 'No Collections',
 
-  'follow.follow': 'Follow',
   'follow.unfollow': 'Unfollow',
   'follow.outlet': 'Follow {name}',
   'follow.story': 'Follow this story',
-  'follow.person': 'Follow {name}',
   'follow.user': 'Follow {name}',
   'follow.login': 'Log in to follow.',
   'follow.title': 'My feed',

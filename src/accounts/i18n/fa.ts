@@ -34,7 +34,6 @@ export const fa: AccountsCatalogue = {
   'field.reason': 'دلیل',
   'field.tokenName': 'نام توکن',
   'form.errors': 'لطفاً فیلدهای علامت‌خورده را اصلاح کنید.',
-  'form.required': 'الزامی',
 
   'register.title': 'ثبت‌نام',
   'register.intro': 'با حساب کاربری می‌توانید رأی بدهید، نظر بنویسید، پیوند بفرستید، مجموعه بسازید و رسانه‌ها، ماجراها و افراد را دنبال کنید.',
@@ -131,7 +130,6 @@ export const fa: AccountsCatalogue = {
   'submit.title': 'نوشتهٔ خود را بسازید',
   'submit.intro': 'پیوندی بفرستید (صفحه دریافت می‌شود و به ماجرای خود می‌پیوندد) یا نوشته‌ای متنی بنویسید.',
   'submit.submit': 'انتشار',
-  'submit.loginFirst': 'برای ساختن نوشته وارد شوید.',
 
   'post.by': 'از {user}',
   'post.deletedTitle': '[نوشتهٔ حذف‌شده]',
@@ -153,7 +151,6 @@ export const fa: AccountsCatalogue = {
   'vote.up': 'رأی مثبت',
   'vote.down': 'رأی منفی',
   'vote.undo': 'پس‌گرفتن رأی',
-  'vote.yours': 'رأی شما: {vote}',
   'vote.login': 'برای رأی دادن وارد شوید.',
   'count.points': { one: '{count} امتیاز', other: '{count} امتیاز' },
   'count.comments': { one: '{count} نظر', other: '{count} نظر' },
@@ -198,7 +195,6 @@ export const fa: AccountsCatalogue = {
   'mod.ban': 'مسدود کردن',
   'mod.unban': 'رفع مسدودی',
   'mod.banned': 'مسدود',
-  'mod.users': 'خوانندگان',
 
   'collections.title': 'مجموعه‌ها',
   'collections.empty': 'هنوز مجموعه‌ای نیست — مجموعه‌هایی که می‌سازید اینجا پیدا می‌شوند.',
@@ -220,11 +216,9 @@ export const fa: AccountsCatalogue = {
   'collections.login': 'برای نگه‌داشتن مجموعه‌ها وارد شوید.',
   'collections.noneYet': 'مجموعه‌ای نیست',
 
-  'follow.follow': 'دنبال کردن',
   'follow.unfollow': 'دنبال نکردن',
   'follow.outlet': 'دنبال کردن {name}',
   'follow.story': 'دنبال کردن این ماجرا',
-  'follow.person': 'دنبال کردن {name}',
   'follow.user': 'دنبال کردن {name}',
   'follow.login': 'برای دنبال کردن وارد شوید.',
   'follow.title': 'خوراک من',

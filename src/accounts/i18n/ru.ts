@@ -34,7 +34,6 @@ export const ru: AccountsCatalogue = {
   'field.reason': 'Причина',
   'field.tokenName': 'Название токена',
   'form.errors': 'Исправьте отмеченные поля.',
-  'form.required': 'обязательно',
 
   'register.title': 'Регистрация',
   'register.intro': 'С учётной записью можно голосовать, комментировать, делиться ссылками, собирать подборки и следить за изданиями, сюжетами и людьми.',
@@ -131,7 +130,6 @@ export const ru: AccountsCatalogue = {
   'submit.title': 'Создать публикацию',
   'submit.intro': 'Поделитесь ссылкой (страница будет загружена и попадёт в свой сюжет) или напишите текст.',
   'submit.submit': 'Опубликовать',
-  'submit.loginFirst': 'Войдите, чтобы создать публикацию.',
 
   'post.by': 'автор: {user}',
   'post.deletedTitle': '[публикация удалена]',
@@ -153,7 +151,6 @@ export const ru: AccountsCatalogue = {
   'vote.up': 'За',
   'vote.down': 'Против',
   'vote.undo': 'Отозвать голос',
-  'vote.yours': 'Ваш голос: {vote}',
   'vote.login': 'Войдите, чтобы голосовать.',
   'count.points': { one: '{count} балл', few: '{count} балла', many: '{count} баллов', other: '{count} балла' },
   'count.comments': { one: '{count} комментарий', few: '{count} комментария', many: '{count} комментариев', other: '{count} комментария' },
@@ -198,7 +195,6 @@ export const ru: AccountsCatalogue = {
   'mod.ban': 'Заблокировать',
   'mod.unban': 'Разблокировать',
   'mod.banned': 'заблокирован',
-  'mod.users': 'Читатели',
 
   'collections.title': 'Подборки',
   'collections.empty': 'Подборок пока нет — здесь появятся подборки, которые вы создадите.',
@@ -220,11 +216,9 @@ export const ru: AccountsCatalogue = {
   'collections.login': 'Войдите, чтобы собирать подборки.',
   'collections.noneYet': 'Нет подборок',
 
-  'follow.follow': 'Следить',
   'follow.unfollow': 'Не следить',
   'follow.outlet': 'Следить за «{name}»',
   'follow.story': 'Следить за сюжетом',
-  'follow.person': 'Следить: {name}',
   'follow.user': 'Следить за {name}',
   'follow.login': 'Войдите, чтобы следить.',
   'follow.title': 'Моя лента',

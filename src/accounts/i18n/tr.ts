@@ -34,7 +34,6 @@ export const tr: AccountsCatalogue = {
   'field.reason': 'Gerekçe',
   'field.tokenName': 'Anahtar adı',
   'form.errors': 'Lütfen işaretli alanları düzeltin.',
-  'form.required': 'zorunlu',
 
   'register.title': 'Kaydol',
   'register.intro': 'Bir hesapla oy verebilir, yorum yazabilir, bağlantı paylaşabilir, koleksiyon tutabilir ve yayın kuruluşlarını, haberleri ve kişileri takip edebilirsiniz.',
@@ -131,7 +130,6 @@ export const tr: AccountsCatalogue = {
   'submit.title': 'Gönderi oluştur',
   'submit.intro': 'Bir bağlantı paylaşın (sayfa indirilir ve ait olduğu habere katılır) ya da bir metin yazın.',
   'submit.submit': 'Paylaş',
-  'submit.loginFirst': 'Gönderi oluşturmak için giriş yapın.',
 
   'post.by': '{user} tarafından',
   'post.deletedTitle': '[silinmiş gönderi]',
@@ -153,7 +151,6 @@ export const tr: AccountsCatalogue = {
   'vote.up': 'Olumlu oy',
   'vote.down': 'Olumsuz oy',
   'vote.undo': 'Oyumu geri al',
-  'vote.yours': 'Oyunuz: {vote}',
   'vote.login': 'Oy vermek için giriş yapın.',
   'count.points': { one: '{count} Puan', other: '{count} Puan' },
   'count.comments': { one: '{count} yorum', other: '{count} yorum' },
@@ -198,7 +195,6 @@ export const tr: AccountsCatalogue = {
   'mod.ban': 'Engelle',
   'mod.unban': 'Engeli kaldır',
   'mod.banned': 'engellendi',
-  'mod.users': 'Okurlar',
 
   'collections.title': 'Koleksiyonlar',
   'collections.empty': 'Henüz koleksiyon yok — oluşturduğunuz koleksiyonları burada bulacaksınız.',
@@ -220,11 +216,9 @@ export const tr: AccountsCatalogue = {
   'collections.login': 'Koleksiyon tutmak için giriş yapın.',
   'collections.noneYet': 'Koleksiyon yok',
 
-  'follow.follow': 'Takip et',
   'follow.unfollow': 'Takibi bırak',
   'follow.outlet': 'Takip et: {name}',
   'follow.story': 'Bu haberi takip et',
-  'follow.person': 'Takip et: {name}',
   'follow.user': 'Takip et: {name}',
   'follow.login': 'Takip etmek için giriş yapın.',
   'follow.title': 'Akışım',

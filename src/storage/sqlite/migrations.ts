@@ -2,6 +2,7 @@
 // Never edit or reorder a released entry: add a new one.
 import type Database from 'better-sqlite3';
 import { STORY_MIGRATION } from './story-tables.ts';
+import { ACCOUNTS_MIGRATION } from './accounts.ts';
 
 export interface Migration {
   version: number;
@@ -110,5 +111,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'story intelligence: analyses, stories, entities, quotes, state',
     up: STORY_MIGRATION,
+  },
+  {
+    version: 6,
+    name: 'readers: accounts, sessions, posts, votes, comments, collections, follows',
+    up: ACCOUNTS_MIGRATION,
   },
 ];

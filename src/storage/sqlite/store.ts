@@ -72,6 +72,11 @@ export class SqliteStore implements Store {
     return new SqliteStore(db);
   }
 
+  /** The connection, for the readers' features that live beside the store on the same file (src/accounts). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   async migrate(): Promise<void> {
     await this.ready();
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
