@@ -140,9 +140,9 @@ function pageName(text: string): OutletGuess | null {
     const segments = line.split(TITLE_SEPARATOR);
     // The page title's segments after the headline; a line on its own must be the name exactly.
     const names = i === 0 && segments.length > 1 ? segments.slice(1) : [line];
-    for (const name of names) {
-      const outlet = canonicalOutlet(name.replace(TITLE_TRAILING_DATE, '').trim());
-      if (outlet) return { outlet, source: `site name '${name.trim()}'` };
+    for (const name of names.map((n) => n.replace(TITLE_TRAILING_DATE, '').trim())) {
+      const outlet = canonicalOutlet(name);
+      if (outlet) return { outlet, source: `site name '${name}'` };
     }
   }
   return null;

@@ -13,6 +13,9 @@ export const ar: Catalogue = {
   'nav.language': 'اللغة',
   'footer.text': 'Storyline: تحليل الأخبار على خادمك الخاص.',
   'footer.api': 'واجهة JSON البرمجية',
+  'footer.login': 'تسجيل الدخول',
+  'footer.register': 'إنشاء حساب',
+  'footer.privacy': 'سياسة الخصوصية',
 
   'home.title': 'القصص',
   'home.intro': 'القصص مرتبة حسب أحدث نشاط في وسائل الإعلام.',

@@ -13,6 +13,9 @@ export const en = {
   'nav.language': 'Language',
   'footer.text': 'Storyline: self-hosted news intelligence.',
   'footer.api': 'JSON API',
+  'footer.login': 'Log in',
+  'footer.register': 'Register',
+  'footer.privacy': 'Privacy Policy',
 
   'home.title': 'Stories',
   'home.intro': 'Stories ranked by recent activity across outlets.',

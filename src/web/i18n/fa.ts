@@ -13,6 +13,9 @@ export const fa: Catalogue = {
   'nav.language': 'زبان',
   'footer.text': 'Storyline: تحلیل خبر روی سرور خودتان.',
   'footer.api': 'رابط برنامه‌نویسی JSON',
+  'footer.login': 'ورود',
+  'footer.register': 'ثبت‌نام',
+  'footer.privacy': 'سیاست حریم خصوصی',
 
   'home.title': 'ماجراها',
   'home.intro': 'ماجراها به ترتیب تازه‌ترین فعالیت در رسانه‌ها.',

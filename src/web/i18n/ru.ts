@@ -13,6 +13,9 @@ export const ru: Catalogue = {
   'nav.language': 'Язык',
   'footer.text': 'Storyline: аналитика новостей на собственном сервере.',
   'footer.api': 'JSON API',
+  'footer.login': 'Войти',
+  'footer.register': 'Регистрация',
+  'footer.privacy': 'Политика конфиденциальности',
 
   'home.title': 'Сюжеты',
   'home.intro': 'Сюжеты по свежести и активности во всех изданиях.',

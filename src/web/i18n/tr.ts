@@ -13,6 +13,9 @@ export const tr: Catalogue = {
   'nav.language': 'Dil',
   'footer.text': 'Storyline: kendi sunucunuzda haber analizi.',
   'footer.api': 'JSON API',
+  'footer.login': 'Giriş yap',
+  'footer.register': 'Kaydol',
+  'footer.privacy': 'Gizlilik Politikası',
 
   'home.title': 'Olaylar',
   'home.intro': 'Yayın kuruluşlarındaki son etkinliğe göre sıralanmış olaylar.',

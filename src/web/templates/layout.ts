@@ -67,6 +67,7 @@ ${body}
 </main>
 <footer class="site">
 <p>${t.t('footer.text')} <a href="/api/v1/openapi.json">${t.t('footer.api')}</a></p>
+<p><a href="${t.path('/login')}">${t.t('footer.login')}</a> · <a href="${t.path('/register')}">${t.t('footer.register')}</a> · <a href="${t.path('/privacy')}">${t.t('footer.privacy')}</a></p>
 </footer>
 </body>
 </html>
