@@ -31,7 +31,9 @@ export function splitLines(text: string): Line[] {
   let blank = false;
   const raw = text.replace(/\r\n?/g, '\n').split('\n');
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i].replace(/[\s\u200b\u200e\u200f]+/gu, ' ').trim();
+    // Directional marks (right-to-left pages wrap lines, dates and numbers in them) are no text; a zero-width
+    // space separates words like a space.
+    const t = raw[i].replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/gu, '').replace(/[\s\u200b]+/gu, ' ').trim();
     if (!t) {
       blank = true;
       continue;

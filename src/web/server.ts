@@ -13,13 +13,19 @@ import { pageRoutes } from './routes/pages.ts';
 import { SiteData } from './site-data.ts';
 import { errorPage } from './templates/error.ts';
 import { accountsPlugin } from '../accounts/web/plugin.ts';
-import { openAccountsDatabase } from '../accounts/setup.ts';
+import { openAccountsDatabase, type Community } from '../accounts/setup.ts';
+import type Database from 'better-sqlite3';
 
 export interface ServerOptions {
   /** Absolute base URL the site is reached at (feeds and share links); defaults to a loopback address. */
   publicUrl?: string;
   /** Fastify's request log; off in tests. */
   logger?: boolean;
+  /**
+   * Readers' accounts: on by default for a SQLite file store; `false` turns them off; an object supplies the
+   * connection and community service (tests inject a clock and a mailer this way).
+   */
+  accounts?: false | { db: Database.Database; community?: Community };
 }
 
 /** No inline script or style anywhere: everything the page runs or wears comes from this origin's files. */
@@ -83,7 +89,9 @@ export function buildServer(app: App, opts: ServerOptions = {}): FastifyInstance
   f.register(feedRoutes(web));
   f.register(apiRoutes(web), { prefix: '/api/v1' });
   // Readers' accounts and community live on the SQLite store; a PostgreSQL deployment serves the news without them.
-  if (!app.config.databaseUrl && app.config.db !== ':memory:') {
+  if (opts.accounts) {
+    f.register(accountsPlugin, { app, db: opts.accounts.db, community: opts.accounts.community, assets: web.assets, options: { publicUrl: web.publicUrl } });
+  } else if (opts.accounts === undefined && !app.config.databaseUrl && app.config.db !== ':memory:') {
     const { db, close } = openAccountsDatabase(app);
     f.register(accountsPlugin, { app, db, assets: web.assets, options: { publicUrl: web.publicUrl } });
     f.addHook('onClose', async () => close());

@@ -9,7 +9,6 @@ import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/options.ts';
 import { buildServer } from '../../src/web/server.ts';
 import { ACCOUNTS_MIGRATION } from '../../src/storage/sqlite/accounts.ts';
-import { accountsPlugin } from '../../src/accounts/web/plugin.ts';
 import { createCommunity, type Community } from '../../src/accounts/setup.ts';
 import type { AccountsOptions } from '../../src/accounts/options.ts';
 import type { Mailer } from '../../src/accounts/mailer.ts';
@@ -71,8 +70,7 @@ export async function startSite(opts: { options?: Partial<AccountsOptions>; mail
   const clock = new Clock(new Date().toISOString());
   const mailer = new MemoryMailer();
   const c = createCommunity({ app, db, env: {}, options: { publicUrl: 'http://storyline.test', ...opts.options }, mailer: opts.mailer ?? mailer, now: clock.now });
-  const f = buildServer(app, { publicUrl: 'http://storyline.test' });
-  await f.register(accountsPlugin, { app, db, community: c });
+  const f = buildServer(app, { publicUrl: 'http://storyline.test', accounts: { db, community: c } });
   await f.ready();
   return {
     f, app, c, db, clock, mailer, dir,

@@ -56,12 +56,21 @@ function stripMarks(word: string): string {
 /** Scripts where pages sometimes drop accents ("fevrier", "subat"); variants are added for these. */
 const ACCENT_DROPPING = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\s.]+$/u;
 
+/**
+ * A name as it is also written: Persian words typed on an Arabic keyboard carry the Arabic yeh and kaf
+ * ("دي" for "دی", "يکشنبه" for "یکشنبه"), which older Iranian sites still print.
+ */
+export function spellings(name: string): string[] {
+  const arabic = name.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+  return arabic === name ? [name] : [name, arabic];
+}
+
 function buildIndex(table: string[][][]): { index: Map<string, number>; pattern: string } {
   const index = new Map<string, number>();
   const forms = new Set<string>();
   for (const months of table) {
     months.forEach((names, i) => {
-      for (const name of names) {
+      for (const name of names.flatMap(spellings)) {
         const variants = [name, name.replace(/ı/g, 'i')];
         if (ACCENT_DROPPING.test(name)) variants.push(stripMarks(name).replace(/ı/g, 'i'));
         for (const v of variants) {
@@ -125,7 +134,7 @@ const YEARLESS_PATTERNS: Array<{ re: RegExp; order: 'dm' | 'md' | 'persian' }> =
 ];
 
 /** Weekday names of every listed language, longest first, for the weekday that may sit between a date and its time. */
-const WEEKDAY_NAMES = Object.values(WEEKDAYS).flat(2).sort((a, b) => b.length - a.length).join('|');
+const WEEKDAY_NAMES = Object.values(WEEKDAYS).flat(2).flatMap(spellings).sort((a, b) => b.length - a.length).join('|');
 
 /**
  * A clock time right after a date: "2020-04-15 10:30", "April 15, 2020 at 10:30 am", "13 January 19:46",
@@ -166,14 +175,14 @@ function meridiem(latin: string | undefined, arabic: string | undefined): string
   return latin ?? (arabic === undefined ? undefined : arabic === 'ص' ? 'a' : 'p');
 }
 
-/** Attaches the clock time written next to a date; `prepared` is `text` after `prepareText` (ASCII digits). */
-function withClock(m: DateMatch, prepared: string, text: string): DateMatch {
-  const after = TIME_AFTER.exec(prepared.slice(m.end, m.end + 60));
+/** Attaches the clock time written next to a date in `text` (already prepared: ASCII digits, visible characters only). */
+function withClock(m: DateMatch, text: string): DateMatch {
+  const after = TIME_AFTER.exec(text.slice(m.end, m.end + 60));
   if (after) {
     const c = clock(after[1], after[2], after[3], meridiem(after[4], after[5]));
     if (c) return { ...m, ...c, end: m.end + after[0].length, text: text.slice(m.index, m.end + after[0].length) };
   }
-  const before = TIME_BEFORE.exec(prepared.slice(Math.max(0, m.index - 20), m.index));
+  const before = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 20), m.index));
   if (before) {
     const c = clock(before[1], before[2], before[3], meridiem(before[4], before[5]));
     if (c) {
@@ -265,13 +274,14 @@ function fromGroups(order: Order, g: RegExpExecArray, monthFirst: boolean): Part
  * a shorter one that starts at the same place). Years are as written: callers judge plausibility.
  */
 export function findDates(text: string, options: FindOptions = {}): DateMatch[] {
-  const t = prepareText(text);
+  // Matching runs on the visible text (ASCII digits, no directional marks); offsets are mapped back at the end.
+  const { text: t, at } = visible(prepareText(text));
   const found: DateMatch[] = [];
   for (const p of PATTERNS) {
     for (const g of t.matchAll(p.re)) {
       const parts = fromGroups(p.order, g, options.monthFirst ?? false);
       if (!parts) continue;
-      const m = makeMatch(parts.form ?? p.form, parts.year, parts.month, parts.day, g.index, text.slice(g.index, g.index + g[0].length));
+      const m = makeMatch(parts.form ?? p.form, parts.year, parts.month, parts.day, g.index, g[0]);
       if (m) found.push(m);
     }
   }
@@ -281,8 +291,7 @@ export function findDates(text: string, options: FindOptions = {}): DateMatch[] 
         const [d, mo] = p.order === 'md' ? [g[2]!, g[1]!] : [g[1]!, g[2]!];
         const month = (p.order === 'persian' ? PERSIAN : GREGORIAN).index.get(monthKey(mo));
         if (month === undefined) continue;
-        const raw = text.slice(g.index, g.index + g[0].length);
-        const m = p.order === 'persian' ? persianYearless(month, Number(d), g.index, raw) : makeMatch('named', null, month, Number(d), g.index, raw);
+        const m = p.order === 'persian' ? persianYearless(month, Number(d), g.index, g[0]) : makeMatch('named', null, month, Number(d), g.index, g[0]);
         if (m) found.push(m);
       }
     }
@@ -292,9 +301,34 @@ export function findDates(text: string, options: FindOptions = {}): DateMatch[] 
   for (const m of found) {
     const last = out[out.length - 1];
     if (last && m.index < last.end) continue;
-    out.push(withClock(m, t, text));
+    out.push(withClock(m, t));
   }
-  return out;
+  if (!at) return out;
+  return out.map((m) => {
+    const index = at[m.index];
+    const end = at[m.end - 1] + 1;
+    return { ...m, index, end, text: text.slice(index, end) };
+  });
+}
+
+/** Directional marks, embeddings and zero-width spaces that right-to-left pages put around and inside dates. */
+const INVISIBLE = /[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/u;
+
+/**
+ * The text without invisible format characters, and for each of its positions the position in the input
+ * (null when nothing was removed, so positions are the input's own).
+ */
+function visible(text: string): { text: string; at: number[] | null } {
+  if (!INVISIBLE.test(text)) return { text, at: null };
+  let out = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (INVISIBLE.test(text[i])) continue;
+    out += text[i];
+    at.push(i);
+  }
+  at.push(text.length);
+  return { text: out, at };
 }
 
 /** Full machine-written timestamps: 2020-04-15T10:30:00.000+02:00, 2020-04-15 10:30:00, 20200415. */
@@ -317,7 +351,9 @@ export function parseDateValue(value: string, options: FindOptions = {}): DateMa
   const v = prepareText(value);
   const iso = ISO_VALUE.exec(v) ?? COMPACT_VALUE.exec(v);
   if (iso) {
-    const m = makeMatch('iso', Number(iso[1]), Number(iso[2]), Number(iso[3]), 0, value.trim().slice(0, iso[0].trim().length));
+    // Some Iranian publishing systems write Solar Hijri dates in machine values ("1400-10-23T19:46:00+03:30").
+    const day = numericYmd(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const m = day && makeMatch(day.form ?? 'iso', day.year, day.month, day.day, 0, value.trim().slice(0, iso[0].trim().length));
     if (m) {
       const c = clock(iso[4], iso[5], iso[6], undefined);
       return c ? { ...m, ...c, offset: normalizeOffset(iso[7]) } : m;

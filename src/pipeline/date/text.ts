@@ -4,7 +4,7 @@ import { isParagraph } from '../../lib/lines.ts';
 import { matchDateline } from '../metadata/dateline.ts';
 import { dayNumber, isValidDay, isoDay, persianToGregorian, weekday } from './calendar.ts';
 import { WEEKDAYS } from './months.ts';
-import { findDates, isPlausible, MIN_YEAR, toIso, type DateMatch } from './parse.ts';
+import { findDates, isPlausible, MIN_YEAR, spellings, toIso, type DateMatch } from './parse.ts';
 import { dateFromUrl, yearMonthFromUrl } from './url.ts';
 
 /**
@@ -52,7 +52,7 @@ const CONTEXT_MAX_DAYS = 200;
 const DATELINE_HEAD = /^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40})(?:\s*\([^)]{1,30}\))?\s*,\s*/u;
 
 const WEEKDAY_INDEX = new Map<string, number>();
-for (const days of Object.values(WEEKDAYS)) days.forEach((names, i) => names.forEach((n) => WEEKDAY_INDEX.set(n, i)));
+for (const days of Object.values(WEEKDAYS)) days.forEach((names, i) => names.flatMap(spellings).forEach((n) => WEEKDAY_INDEX.set(n, i)));
 const WEEKDAY_RE = new RegExp(
   `(?<!\\p{L})(${[...WEEKDAY_INDEX.keys()].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
   'giu',

@@ -89,6 +89,8 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'видео', 'фото', 'фотогалерея', 'новости', 'лента новостей', 'популярное', 'читаемое', 'теги', 'рубрики',
       'нравится', 'не нравится', 'печать', 'версия для печати', 'русский', 'english', 'перейти к основному содержанию',
       'добавить в избранное', 'в избранное', 'сейчас читают', 'все материалы', 'принять', 'лента новостей',
+      'вконтакте', 'одноклассники', 'телеграм', 'дзен', 'яндекс.дзен', 'яндекс дзен', 'скопировать ссылку',
+      'ссылка скопирована', 'распечатать',
     ],
     prefix: [
       'поделиться', 'подписывайтесь на ', 'подпишитесь на ', 'читайте также', 'читайте нас в', 'смотрите также',
@@ -110,7 +112,9 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'كلمة المرور', 'اشترك', 'اشترك الآن', 'مشاركة', 'شارك', 'تعليقات', 'التعليقات', 'أضف تعليق', 'رد', 'إعلان',
       'اقرأ المزيد', 'المزيد', 'التالي', 'السابق', 'إغلاق', 'سياسة الخصوصية', 'شروط الاستخدام', 'اتصل بنا',
       'من نحن', 'فيديو', 'صور', 'الأرشيف', 'الأكثر قراءة', 'الأكثر مشاهدة', 'آخر الأخبار', 'كل الأخبار', 'طباعة',
-      'العربية', 'العربیة', 'عربي', 'انتهى', 'موافق', 'تخطي إلى المحتوى', 'بث مباشر',
+      'العربية', 'العربیة', 'عربي', 'انتهى', 'موافق', 'تخطي إلى المحتوى', 'بث مباشر', 'فيسبوك', 'تويتر', 'واتساب',
+      'واتس اب', 'تلغرام', 'تيليغرام', 'يوتيوب', 'انستغرام', 'إنستغرام', 'لينكد إن', 'نسخ الرابط', 'تم نسخ الرابط',
+      'البريد الإلكتروني',
     ],
     prefix: [
       'شارك على', 'مشاركة على', 'تابعونا على', 'تابعنا على', 'اقرأ أيضا', 'اقرأ أيضاً', 'اقرأ ايضا', 'أخبار ذات صلة',
@@ -126,7 +130,8 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'اشتراک', 'اشتراک گذاری', 'اشتراک‌گذاری', 'نظرات', 'نظر', 'ارسال نظر', 'پاسخ', 'تبلیغات', 'آگهی', 'ادامه مطلب',
       'بیشتر', 'بعدی', 'قبلی', 'بستن', 'حریم خصوصی', 'تماس با ما', 'درباره ما', 'ویدیو', 'عکس', 'آرشیو',
       'پربازدیدترین', 'پربحث‌ترین', 'آخرین اخبار', 'همه اخبار', 'چاپ', 'فارسی', 'پرینت', 'انتهای پیام', 'صفحه نخست',
-      'صفحه اول',
+      'صفحه اول', 'تلگرام', 'توییتر', 'واتساپ', 'اینستاگرام', 'فیسبوک', 'کپی لینک', 'لینک کوتاه', 'کپی شد', 'ایتا',
+      'بله', 'سروش', 'روبیکا', 'اشتراک گذاري',
     ],
     prefix: [
       'اشتراک گذاری در', 'ما را دنبال کنید', 'ما را در', 'بیشتر بخوانید', 'بخوانید', 'اخبار مرتبط', 'مطالب مرتبط',
@@ -142,7 +147,7 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       'yanıtla', 'reklam', 'devamını oku', 'daha fazla', 'sonraki', 'önceki', 'kapat', 'gizlilik politikası',
       'kullanım koşulları', 'iletişim', 'hakkımızda', 'künye', 'video', 'foto', 'fotoğraf', 'galeri', 'arşiv',
       'en çok okunanlar', 'son dakika', 'gündem', 'yazdır', 'türkçe', 'beğen', 'takip et', 'haberin devamı',
-      'tamam', 'kabul et',
+      'tamam', 'kabul et', 'bağlantıyı kopyala', 'linki kopyala', 'kopyala', 'e-posta', 'abone ol', 'haber merkezi',
     ],
     prefix: [
       'paylaş:', 'facebook\'ta paylaş', 'twitter\'da paylaş', 'bizi takip edin', 'takip edin', 'ilgili haberler',
@@ -152,7 +157,10 @@ export const CHROME: Record<'en' | 'ru' | 'ar' | 'fa' | 'tr' | 'other', ChromeLe
       // the wire's notice under stories it shows in summary ("... abonelere sunulan haberler, özetlenerek yayımlanmaktadır")
       'anadolu ajansı web sitesinde', 'aa haber akış sistemi',
     ],
-    barrier: ['ilgili haberler', 'bunlar da ilginizi çekebilir', 'yorumlar', 'en çok okunanlar', 'diğer haberler'],
+    barrier: [
+      'ilgili haberler', 'ilgili haber', 'bunlar da ilginizi çekebilir', 'yorumlar', 'en çok okunanlar', 'diğer haberler',
+      'benzer haberler', 'öne çıkanlar',
+    ],
   },
   other: {
     line: [

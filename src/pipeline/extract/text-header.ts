@@ -23,6 +23,8 @@ const STANDFIRST_MIN_WORDS = 8;
 const STANDFIRST_RESTATED_MIN_SHARE = 0.7;
 /** Two stacked headline-shaped lines are headline and standfirst when the upper is at least 1/this of the lower. */
 const STACKED_HEADLINE_MAX_RATIO = 2;
+/** Above a dateline, a line shorter than this is a kicker ("Crisis: latest"), not the headline over a standfirst. */
+const STACKED_HEADLINE_MIN_WORDS = 5;
 /** A title derived from a standfirst keeps at most this many words. */
 const DERIVED_TITLE_MAX_WORDS = 20;
 /**
@@ -39,18 +41,21 @@ export type Header = Omit<TextExtraction, 'text'>;
 
 /** Reads the header lines above `bodyStart` (the index of the first body block). */
 export function readHeader(blocks: Block[], bodyStart: number, standfirst: string | null, body: Block[] = []): Header {
-  let titleAt = findTitle(blocks, bodyStart, standfirst);
+  const found = findTitle(blocks, bodyStart, standfirst);
+  let titleAt = found.at;
   // A headline-shaped line stacked under another one and longer is the standfirst when the body restates
   // it or opens with a dateline (the wire format puts only headline and standfirst above the dateline).
-  // Under a dateline the two lines need only be of a headline's and a standfirst's size (a standfirst can be the
-  // shorter one); a short kicker above a headline is not a headline.
+  // Under a dateline, when the page title does not confirm the lower line as the headline, the two need only
+  // be of comparable size: a standfirst can be the shorter one, while a kicker above a headline is far shorter.
   const above = titleAt > 0 ? previousHeadline(blocks, titleAt) : -1;
   if (!standfirst && above >= 0) {
     const bodyText = body.map((b) => b.text).join(' ');
     const datelined = body.length > 0 && (matchDateline(body[0].text) !== null || opensWithCredit(body[0].text));
     const longer = blocks[titleAt].size > blocks[above].size;
-    const comparable = blocks[above].size * STACKED_HEADLINE_MAX_RATIO >= blocks[titleAt].size;
-    if ((datelined && (longer || comparable)) || (longer && repeatedShare(blocks[titleAt].text, bodyText) >= STANDFIRST_RESTATED_MIN_SHARE)) {
+    const comparable = !found.confirmed && blocks[above].size * STACKED_HEADLINE_MAX_RATIO >= blocks[titleAt].size;
+    const headlineSized = blocks[above].size >= STACKED_HEADLINE_MIN_WORDS;
+    if ((datelined && headlineSized && (longer || comparable))
+      || (longer && repeatedShare(blocks[titleAt].text, bodyText) >= STANDFIRST_RESTATED_MIN_SHARE)) {
       standfirst = blocks[titleAt].text;
       titleAt = above;
     }
@@ -81,22 +86,23 @@ function inMenu(blocks: Block[], at: number): boolean {
   return blocks.slice(from, to + 1).filter((b) => b.kind === 'section').length >= MENU_MIN_SECTION_LABELS;
 }
 
-function findTitle(blocks: Block[], bodyStart: number, standfirst: string | null): number {
+/** The headline's index (-1 for none), and whether the page's title line confirms it. */
+function findTitle(blocks: Block[], bodyStart: number, standfirst: string | null): { at: number; confirmed: boolean } {
   // 1. The page's own title line ("Headline - Site"), repeated as the on-page headline above the body.
   const pageTitle = blocks[0]?.text.replace(TITLE_SUFFIX, '');
   if (pageTitle) {
     for (let i = bodyStart - 1; i >= Math.max(1, bodyStart - PAGE_TITLE_LOOKBACK_BLOCKS); i--) {
       const b = blocks[i];
-      if (isHeadlineShaped(b) && sameHeadline(b.text, pageTitle)) return i;
+      if (isHeadlineShaped(b) && sameHeadline(b.text, pageTitle)) return { at: i, confirmed: true };
     }
   }
   // 2. The nearest headline-shaped line above the body.
   for (let i = bodyStart - 1; i >= Math.max(0, bodyStart - TITLE_LOOKBACK_BLOCKS); i--) {
     const b = blocks[i];
     if (b.text === standfirst) continue;
-    if (isHeadlineShaped(b)) return i;
+    if (isHeadlineShaped(b)) return { at: i, confirmed: false };
   }
-  return -1;
+  return { at: -1, confirmed: false };
 }
 
 /** Whether two lines are the same headline, allowing the page title's small edits ("Opinion | ..."). */
