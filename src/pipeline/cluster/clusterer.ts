@@ -56,6 +56,8 @@ export interface Assignment {
  * MERGE_THRESHOLD / MERGE_RELATIVE: two stories merge when their average link reaches MERGE_THRESHOLD and at
  *   least MERGE_RELATIVE of their own cohesion (their articles are about as close across as within).
  * TIME_WINDOW_DAYS: articles further than this from a story's span have their score decay (e-fold per window).
+ *   The stories-dev sets carry no dates, so this one is set from how long news stories run: negotiations such as
+ *   the seed story are reported for five weeks and more, with gaps of weeks between rounds.
  */
 export const JOIN_THRESHOLD = 0.17;
 export const ANCHOR_WEIGHT = 0.35;
@@ -63,7 +65,7 @@ export const SALIENT_ANCHORS = 12;
 export const CONFLICT_FLOOR = 0.7;
 export const MERGE_THRESHOLD = 0.2;
 export const MERGE_RELATIVE = 0.8;
-export const TIME_WINDOW_DAYS = 10;
+export const TIME_WINDOW_DAYS = 30;
 /** Cohesion below this is taken as this, so a loose story does not make everything look relatively close. */
 const COHESION_FLOOR = 0.1;
 
