@@ -25,7 +25,8 @@ const inputName = extname(file).toLowerCase().startsWith('.htm') ? 'input.html' 
 
 if (values.print) {
   const article = runPipeline(file, INPUT_FILES[inputName], values.url ?? null);
-  process.stdout.write(`${JSON.stringify({ ...observe(observedOf(article)), outletSource: article.outletSource, publishedDetail: article.published?.detail ?? null }, null, 2)}\n`);
+  const shown = { ...observe(observedOf(article)), outletSource: article.outletSource, publishedDetail: article.published?.detail ?? null };
+  process.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
   process.stdout.write(`--- body ---\n${article.text}\n`);
   process.exit(0);
 }

@@ -36,8 +36,9 @@ export const DATE_WORDS = new Set([
   // Persian (solar and Gregorian months) and weekdays
   'فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند', 'ژانویه',
   'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر', 'شنبه', 'یکشنبه',
-  'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز',
-  'ساعت', 'بروزرسانی',
+  'دوشنبه', 'سه‌شنبه', 'چهارشنبه', 'پنجشنبه', 'جمعه', 'تاریخ', 'انتشار', 'امروز', 'ساعت', 'بروزرسانی',
+  // first halves of weekday names that a zero-width non-joiner splits into two words ("سه‌شنبه")
+  'سه', 'چهار', 'پنج', 'یک',
 ]);
 
 /** Date-line words that are no calendar words themselves: a date line needs a month, a weekday or a number date. */
@@ -46,6 +47,6 @@ export const DATE_FILLER_WORDS = new Set([
   'ist', 'at', 'on', 'of', 'updated', 'published', 'posted', 'last', 'modified', 'date', 'min', 'read', 'mins',
   'minute', 'minutes', 'ago', 'hours', 'hour', 'today', 'yesterday', 'обновлено', 'опубликовано', 'г', 'года', 'в',
   'мск', 'сегодня', 'вчера', 'güncelleme', 'yayınlanma', 'tarihi', 'giriş', 'saat', 'تاريخ', 'النشر', 'نشر', 'في',
-  'آخر', 'تحديث', 'ص', 'م', 'هـ', 'ه', 'الموافق', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز', 'ساعت', 'بروزرسانی', 'de', 'às',
-  'del', 'le', 'um', 'uhr', 'alle', 'h',
+  'آخر', 'تحديث', 'ص', 'م', 'هـ', 'ه', 'الموافق', 'تاریخ', 'انتشار', 'سه', 'چهار', 'پنج', 'یک', 'امروز', 'ساعت',
+  'بروزرسانی', 'de', 'às', 'del', 'le', 'um', 'uhr', 'alle', 'h',
 ]);

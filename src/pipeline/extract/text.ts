@@ -61,7 +61,10 @@ const CONTENT: ReadonlySet<Kind> = new Set<Kind>(['prose', 'sentence']);
 
 /** A standfirst that the body repeats shares at least this share of its word pairs with the first paragraph. */
 const STANDFIRST_REPEAT_MIN_SHARE = 0.6;
-/** A dateline paragraph (or one opening with the publisher's credit) this close to the start of the body marks where the body really begins. */
+/**
+ * A dateline paragraph (or one opening with the publisher's credit, "به گزارش خبرگزاری فارس،") this close to
+ * the start of the body marks where the body really begins.
+ */
 const DATELINE_LOOKAHEAD_BLOCKS = 3;
 
 /** The classified lines of a capture and the blocks chosen as the article body, in page order. */
@@ -85,7 +88,8 @@ export function extractPlainText(text: string, evidence?: LineEvidence): TextExt
 
   // The body may open with the summary that the page shows under the headline; it is the standfirst.
   let standfirst: string | null = null;
-  const datelineAt = body.slice(0, DATELINE_LOOKAHEAD_BLOCKS).findIndex((b) => matchDateline(b.text) !== null || opensWithCredit(b.text));
+  const opensArticle = (b: Block): boolean => matchDateline(b.text) !== null || opensWithCredit(b.text);
+  const datelineAt = body.slice(0, DATELINE_LOOKAHEAD_BLOCKS).findIndex(opensArticle);
   if (datelineAt > 0) {
     standfirst = body.slice(0, datelineAt).map((b) => b.text).join(' ');
     body = body.slice(datelineAt);
