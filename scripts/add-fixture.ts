@@ -7,7 +7,7 @@
 // the reviewed chrome list. Every field of a new expected.json must be read and corrected by hand before it
 // is committed: the script records what the pipeline says, not what is right.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FIXTURES_DIR, INPUT_FILES, observe, observedOf, runPipeline, type Expected, type FixtureFile } from '../test/multilingual/fixture-lib.ts';
 
@@ -44,7 +44,7 @@ mkdirSync(dir, { recursive: true });
 const target = join(dir, inputName);
 // A fixture holds one input: a page re-added in the other format replaces the old one.
 for (const name of Object.keys(INPUT_FILES)) if (name !== inputName) rmSync(join(dir, name), { force: true });
-if (file !== target) copyFileSync(file, target);
+if (resolve(file) !== resolve(target)) copyFileSync(file, target);
 
 const url = values.url ?? previous?.url ?? null;
 const article = runPipeline(target, INPUT_FILES[inputName], url);

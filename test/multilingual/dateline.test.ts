@@ -24,6 +24,8 @@ const CASES: Array<[paragraph: string, expected: DatelineGuess | null, reason: s
   ['وأضاف - في تصريحات للصحفيين - أن المحادثات مستمرة.', null, 'a verb before a dash is no city'],
   ['الرئيس الروسي (بوتين) - قال إن بلاده مستعدة.', null, 'an unknown two-word name before an unknown credit'],
   ['به گزارش خبرگزاری فارس به نقل از رسانه‌های روسیه، ریابکوف گفت.', null, 'a Persian credit opening is no dateline'],
+  ['منذ 12 يناير، تشهد المدينة تساقطا كثيفا للثلوج.', null, 'an Arabic sentence opening with a date ("since 12 January")'],
+  ['القاهرة في 12 يناير شهدت أمطارا غزيرة.', null, 'a known city and a date without credit or dash open a sentence'],
   ['Berlin. 3.5 million people live in the city, officials said.', null, 'figures after a full stop are no dateline date'],
 ];
 

@@ -303,10 +303,10 @@ export function findDates(text: string, options: FindOptions = {}): DateMatch[] 
     if (last && m.index < last.end) continue;
     out.push(withClock(m, t));
   }
-  if (!at) return out;
+  // Back to the input's positions and spelling (its own digits and marks).
   return out.map((m) => {
-    const index = at[m.index];
-    const end = at[m.end - 1] + 1;
+    const index = at ? at[m.index] : m.index;
+    const end = at ? at[m.end - 1] + 1 : m.end;
     return { ...m, index, end, text: text.slice(index, end) };
   });
 }

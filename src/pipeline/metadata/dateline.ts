@@ -116,12 +116,13 @@ function matchArabicScript(head: string): DatelineMatch | null {
   const g = m.groups;
   const credit = (g.slashCredit ?? g.parenCredit ?? g.dashCredit)?.trim() || null;
   const dateText = g.date ?? null;
-  if (!credit && !dateText && !g.dash) return null;
+  // A date alone does not end a dateline: "منذ 12 يناير، ..." ("since 12 January") opens a sentence.
+  if (!credit && !g.dash) return null;
   const city = g.city;
-  // Without capitals only a known city, or a short name before a known outlet's credit or a date, is a dateline.
+  // Without capitals only a known city, or a short name before a known outlet's credit, is a dateline.
   const known = cityPopulation(fold(city)) !== null;
   const short = city.split(' ').length <= UNCASED_CITY_MAX_WORDS;
-  if (!known && !(short && ((credit !== null && KNOWN_CREDITS.has(credit)) || dateText !== null))) return null;
+  if (!known && !(short && credit !== null && KNOWN_CREDITS.has(credit))) return null;
   return { guess: { city, dateText, credit }, length: m[0].length };
 }
 
