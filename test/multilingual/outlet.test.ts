@@ -33,6 +33,8 @@ const CASES: Case[] = [
   { text: `به گزارش خبرگزاری تسنیم به نقل از رسانه‌های روسیه، ${FA_LEDE}`, expected: { outlet: 'Tasnim News Agency', source: "credit 'به گزارش خبرگزاری تسنیم'" }, reason: 'Persian agency credit opening the lede' },
   { text: `به گزارش خبرنگار سیاسی ایرنا، ${FA_LEDE}`, expected: { outlet: 'IRNA', source: "credit 'به گزارش خبرنگار سیاسی ایرنا'" }, reason: 'Persian credit naming the desk first' },
   { text: `وی افزود که به گزارش رسانه‌های غربی، ${FA_LEDE}`, expected: null, reason: 'a report by unnamed media is no credit' },
+  { text: `به گزارش خبرنگار ما از خلیج فارس، ${FA_LEDE}`, expected: null, reason: 'the Persian Gulf is not Fars News Agency' },
+  { text: `به گزارش ۱۵ مهر ماه، ${FA_LEDE}`, expected: null, reason: 'the month Mehr is not Mehr News Agency' },
   { text: `Песков оценил итоги переговоров - РИА Новости, 13.01.2022\n${RU_LEDE}`, expected: { outlet: 'RIA Novosti', source: "site name 'РИА Новости'" }, reason: 'site name after the headline in the page title, date after it' },
   { text: `الكرملين: المحادثات وصلت إلى طريق مسدود | أخبار | الجزيرة نت\n${FA_LEDE}`, expected: { outlet: 'Al Jazeera', source: "site name 'الجزيرة نت'" }, reason: 'Arabic site name as the last segment of the page title' },
   { text: `ИА REGNUM\nНовости\n${RU_LEDE}`, expected: { outlet: 'REGNUM', source: "site name 'ИА REGNUM'" }, reason: 'logo line at the top of the capture' },

@@ -26,7 +26,9 @@ const CREDIT_RULES: CreditRule[] = [
   (a) => new RegExp(String.raw`/\s?${a}\s?/`, 'u'),
   (a) => new RegExp(String.raw`\(${a}\)(?=\s*[-—–:]|\.(?:\s|$)|\s*\p{Lu})`, 'u'),
   (a) => new RegExp(String.raw`\s[—–]\s${a}\.(?=\s)`, 'u'),
-  (a) => new RegExp(String.raw`(?:^|\n)به گزارش (?:[^،,\n]{0,40}?\s)?${a}(?!${L})`, 'u'),
+  // "به گزارش خبرگزاری فارس،", "به گزارش خبرنگار سیاسی ایرنا،": the agency, or its reporter of some desk; never
+  // the Persian Gulf ("خلیج فارس") nor a date ("۱۵ مهر").
+  (a) => new RegExp(String.raw`(?:^|\n)به گزارش (?:خبرنگار [^،,\n\d۰-۹]{0,30}?\s)?(?<!خلیج\s)${a}(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})(?:told|tells|telling) ${a}(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})${a} (?:has learned|has learnt|learned|has been told)(?!${L})`, 'u'),
   (a) => new RegExp(String.raw`(?<!${L})an? ${a} correspondent(?!${L})`, 'u'),
