@@ -8,7 +8,7 @@ import { fetchUrl } from '../pipeline/fetch/http.ts';
 import { decodeBytes, looksLikeHtml } from '../pipeline/fetch/encoding.ts';
 import { processDocument } from '../pipeline/run.ts';
 import { canonicalUrl } from '../pipeline/dedup/url.ts';
-import { contentHash, hammingDistance, MIN_WORDS_FOR_NEAR, NEAR_DUPLICATE_BITS, simhash, fingerprintWords } from '../pipeline/dedup/fingerprint.ts';
+import { fingerprint, hammingDistance, MIN_WORDS_FOR_NEAR, NEAR_DUPLICATE_BITS } from '../pipeline/dedup/fingerprint.ts';
 import { lineKey } from '../lib/lines.ts';
 import { errorMessage } from '../lib/errors.ts';
 import type { StoryService } from './stories.ts';
@@ -86,8 +86,7 @@ export class IngestService {
   /** Extraction fields plus canonical URL, fingerprints and the original this article duplicates, if any. */
   async identify(raw: RawDocument, x: ExtractedArticle, selfId: number | null): Promise<NewArticle> {
     const canonical = canonicalUrl(raw.url);
-    const hash = contentHash(x.text);
-    const sim = simhash(x.text);
+    const { hash, simhash: sim, words } = fingerprint(x.text);
     let duplicateOf: number | null = null;
     let duplicateReason: NewArticle['duplicateReason'] = null;
     const other = (a: Article | null): a is Article => a !== null && a.id !== selfId && (selfId === null || a.id < selfId);
@@ -96,7 +95,7 @@ export class IngestService {
     const byHash = await this.store.findByContentHash(hash);
     if (other(byUrl)) { duplicateOf = byUrl.id; duplicateReason = 'url'; }
     else if (other(byHash)) { duplicateOf = byHash.id; duplicateReason = 'hash'; }
-    else if (fingerprintWords(x.text).length >= MIN_WORDS_FOR_NEAR) {
+    else if (words >= MIN_WORDS_FOR_NEAR) {
       let best: { id: number; d: number } | null = null;
       for (const c of await this.store.findSimhashCandidates(sim)) {
         if (c.id === selfId || (selfId !== null && c.id > selfId)) continue;

@@ -17,14 +17,27 @@ export function fingerprintWords(text: string): string[] {
   return text.normalize('NFKC').toLocaleLowerCase('und').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
 }
 
+/** Both fingerprints and the word count of one text, splitting it into words once. */
+export function fingerprint(text: string): { hash: string; simhash: string; words: number } {
+  const words = fingerprintWords(text);
+  return { hash: hashWords(words), simhash: simhashWords(words), words: words.length };
+}
+
 /** SHA-256 of the normalised words: equal for copies that differ only in spacing, case or punctuation. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(fingerprintWords(text).join(' ')).digest('hex');
+  return hashWords(fingerprintWords(text));
 }
 
 /** 64-bit SimHash over word 3-shingles, as 16 hex digits. */
 export function simhash(text: string): string {
-  const words = fingerprintWords(text);
+  return simhashWords(fingerprintWords(text));
+}
+
+function hashWords(words: string[]): string {
+  return createHash('sha256').update(words.join(' ')).digest('hex');
+}
+
+function simhashWords(words: string[]): string {
   const counts = new Int32Array(64);
   const n = Math.max(1, words.length - SHINGLE + 1);
   for (let i = 0; i < n; i++) {
