@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import type { Article } from '../src/domain/article.ts';
 import { analyzeEntities } from '../src/pipeline/entities/resolve.ts';
 import { recognize } from '../src/pipeline/entities/recognize.ts';
@@ -109,6 +110,9 @@ interface Checkpoint {
   store: number[];
   methods: Map<string, { ms: number; calls: number }>;
   stories: number;
+  /** Articles in the largest story, and the mean size of the stories the window's articles were placed in. */
+  largest: number;
+  joinedSize: number;
   /** Saving the clusterer's state (`StoryService.flush`), once at this size; or why it failed. */
   flushMs: number | null;
   flushError: string | null;
@@ -126,7 +130,9 @@ async function measureGrowth(sizes: number[]): Promise<Growth> {
   const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-analysis-'));
   const started = performance.now();
   const checkpoints: Checkpoint[] = [];
-  const inner = SqliteStore.open(join(dir, 'stories.db'));
+  const dbPath = join(dir, 'stories.db');
+  const inner = SqliteStore.open(dbPath);
+  let joined: number[] = [];
   try {
     await inner.migrate();
     const timing = new StoreTiming();
@@ -137,14 +143,16 @@ async function measureGrowth(sizes: number[]): Promise<Growth> {
     for (let i = 0; i < max; i++) {
       const next = sizes.find((s) => s > i)!;
       if (!current && i >= next - WINDOW) {
-        current = { size: next, add: [], analysis: [], store: [], methods: new Map(), stories: 0, flushMs: null, flushError: null };
+        current = { size: next, add: [], analysis: [], store: [], methods: new Map(), stories: 0, largest: 0, joinedSize: 0, flushMs: null, flushError: null };
+        joined = [];
         timing.reset();
       }
       const article = await insertArticle(inner, pool, i);
       const before = timing.total;
       const c0 = cpuNow();
-      await stories.addArticle(article);
+      const { storyId } = await stories.addArticle(article);
       const addMs = cpuNow() - c0;
+      if (current) joined.push(storyId);
       if (current) {
         current.add.push(addMs);
         current.store.push(timing.total - before);
@@ -155,6 +163,9 @@ async function measureGrowth(sizes: number[]): Promise<Growth> {
       if (current && i + 1 === current.size) {
         current.methods = new Map([...timing.methods].map(([name, m]) => [name, { ...m }]));
         current.stories = await inner.countStories();
+        const sizes = storySizes(dbPath);
+        current.largest = Math.max(0, ...sizes.values());
+        current.joinedSize = mean(joined.map((id) => sizes.get(id) ?? 0));
         try {
           current.flushMs = (await timed(() => stories.flush())).cpuMs;
         } catch (err) {
@@ -170,6 +181,17 @@ async function measureGrowth(sizes: number[]): Promise<Growth> {
   } finally {
     await inner.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Articles per story, read from the database file beside the store's own connection. */
+function storySizes(path: string): Map<number, number> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT story_id AS id, count(*) AS n FROM story_members GROUP BY story_id').all() as Array<{ id: number; n: number }>;
+    return new Map(rows.map((r) => [r.id, r.n]));
+  } finally {
+    db.close();
   }
 }
 
@@ -321,16 +343,18 @@ function report(texts: Text[], stages: StageRow[], growth: Growth, sizes: number
     '',
     `A fresh SQLite store grows to ${fmt(sizes[sizes.length - 1])} articles made from ${fmt(growth.poolSize)} real texts (stories-dev, ` +
       `PolNeAR train and dev, zyte-dev bodies), reused in order with dates advancing ${ARTICLES_PER_DAY} articles a day, so each pass over ` +
-      `the texts is a later season of recurring names and topics. Each article is stored, then placed; the ${WINDOW} articles before each size ` +
+      `the texts is a later season of recurring names and topics (${fmt(growth.poolSize / ARTICLES_PER_DAY)} days on). A repeated text joins its ` +
+      'earlier story once that story\'s span of dates reaches it, so after the first pass stories mostly grow instead of multiplying: a harsh ' +
+      `case for costs that follow a story's size. Each article is stored, then placed; the ${WINDOW} articles before each size ` +
       'are timed, and `analyzeArticle` is run again alone on each of them, so placement (clustering + story tables) = add − analysis. ' +
       'All times are CPU time of the process, in ms per article; Store time is the CPU time spent while a Store call is pending ' +
       `(calls run on this thread; overlapping calls count once). Built in ${fmt(growth.wallSeconds)} s of wall time.`,
     '',
-    '| articles in store | stories | add ms/article (mean) | add p95 | analysis | placement (add − analysis) | of which Store calls | clusterer and other (placement − Store) | flush (save clusterer state) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| articles in store | stories | largest story | mean size of the stories joined | add ms/article (mean) | add p95 | analysis | placement (add − analysis) | of which Store calls | clusterer and other (placement − Store) | flush (save clusterer state) |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...growth.checkpoints.map((c) => {
       const add = mean(c.add), analysis = mean(c.analysis), store = mean(c.store);
-      return `| ${fmt(c.size)} | ${fmt(c.stories)} | ${add.toFixed(1)} | ${pct(c.add, 0.95).toFixed(1)} | ${analysis.toFixed(1)} | ` +
+      return `| ${fmt(c.size)} | ${fmt(c.stories)} | ${fmt(c.largest)} | ${c.joinedSize.toFixed(0)} | ${add.toFixed(1)} | ${pct(c.add, 0.95).toFixed(1)} | ${analysis.toFixed(1)} | ` +
         `${(add - analysis).toFixed(1)} | ${store.toFixed(1)} | ${(add - analysis - store).toFixed(1)} | ` +
         `${c.flushMs !== null ? `${c.flushMs.toFixed(0)} ms` : `failed: ${c.flushError}`} |`;
     }),

@@ -45,7 +45,6 @@ async function serve(): Promise<void> {
   const { buildServer } = await import('../src/web/server.ts');
   const { ACCOUNTS_MIGRATION } = await import('../src/storage/sqlite/accounts.ts');
   const { createCommunity, openAccountsDatabase } = await import('../src/accounts/setup.ts');
-  const { accountsPlugin } = await import('../src/accounts/web/plugin.ts');
   const { hashPassword } = await import('../src/accounts/security.ts');
 
   const app = await createApp(loadConfig({}, { db: join(dir, 'bench.db') }));
@@ -71,8 +70,7 @@ async function serve(): Promise<void> {
   }
   // Sessions must outlive the run without anyone touching the clock.
   db.prepare("UPDATE sessions SET expires_at = '9999-01-01T00:00:00.000Z'").run();
-  const f = buildServer(app, { publicUrl: 'http://127.0.0.1' });
-  await f.register(accountsPlugin, { app, db, community: c });
+  const f = buildServer(app, { publicUrl: 'http://127.0.0.1', accounts: { db, community: c } });
   await f.listen({ port: 0, host: '127.0.0.1' });
   const port = (f.server.address() as { port: number }).port;
   parentPort!.postMessage({ type: 'ready', setup: { port, articleIds: report.articles.map((a) => a.id), users: out, setupMs: performance.now() - started } satisfies Setup });
