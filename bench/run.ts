@@ -137,7 +137,6 @@ async function main(argv: string[]): Promise<number> {
   const selected = BENCHMARKS.filter((b) => !only || only.includes(b.name));
   const command = ['node --import tsx bench/run.ts', ...argv].join(' ');
   const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  const previous = existsSync(DOC_PATH) ? previousSections(readFileSync(DOC_PATH, 'utf8')) : new Map();
   const startLoad = loadLine();
 
   const outcomes = new Map<string, Outcome>();
@@ -149,6 +148,8 @@ async function main(argv: string[]): Promise<number> {
     if (outcome.status === 'ok') process.stdout.write(`\n${outcome.markdown.trim()}\n\n`);
   }
 
+  // The earlier document is read only now, so sections another run wrote meanwhile are kept too.
+  const previous = existsSync(DOC_PATH) ? previousSections(readFileSync(DOC_PATH, 'utf8')) : new Map();
   const sections: string[] = [];
   for (const b of BENCHMARKS) {
     const outcome = outcomes.get(b.name);
