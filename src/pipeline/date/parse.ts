@@ -65,7 +65,7 @@ export function spellings(name: string): string[] {
   return arabic === name ? [name] : [name, arabic];
 }
 
-function buildIndex(table: string[][][]): { index: Map<string, number>; pattern: string } {
+function buildIndex(table: string[][][]): { index: Map<string, number>; pattern: string; forms: string[] } {
   const index = new Map<string, number>();
   const forms = new Set<string>();
   for (const months of table) {
@@ -80,10 +80,12 @@ function buildIndex(table: string[][][]): { index: Map<string, number>; pattern:
       }
     });
   }
-  const escaped = [...forms]
-    .sort((a, b) => b.length - a.length)
-    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  return { index, pattern: escaped.join('|') };
+  const sorted = [...forms].sort((a, b) => b.length - a.length);
+  return { index, forms: sorted, pattern: sorted.map(escapeForm).join('|') };
+}
+
+function escapeForm(form: string): string {
+  return form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
 }
 
 const GREGORIAN = buildIndex(Object.values(GREGORIAN_MONTHS));
@@ -91,10 +93,20 @@ const PERSIAN = buildIndex([PERSIAN_MONTHS]);
 const HIJRI = buildIndex([HIJRI_MONTHS]);
 
 /**
- * A month name standing alone: no letter may touch it on either side. Arabic pages often add the Levantine
- * name after the Egyptian one ("13 يناير/كانون الثاني 2022"); the second name is read over.
+ * A Gregorian month name as the patterns see it: any word (letters and combining marks, as Indic scripts write
+ * them), or two words after the first word of a two-word name ("كانون الثاني"). The word is checked against the
+ * month table when a match is read (`named`). Hundreds of names in every language as one case-insensitive
+ * alternation cost V8 over a second to compile per pattern, and V8 drops compiled patterns at garbage collection,
+ * so that cost came back on every few pages; a word class compiles in well under a millisecond.
  */
-const MONTH = `(?<!\\p{L})(${GREGORIAN.pattern})(?!\\p{L})\\.?(?:\\s?/\\s?(?:${GREGORIAN.pattern})(?!\\p{L}))?`;
+const WORD = String.raw`[\p{L}\p{M}]+`;
+const TWO_WORD_HEADS = [...new Set(GREGORIAN.forms.filter((f) => f.includes(' ')).map((f) => f.split(' ')[0]))];
+const MONTH_WORD = `${TWO_WORD_HEADS.length ? `(?:${TWO_WORD_HEADS.map(escapeForm).join('|')})\\s+${WORD}|` : ''}${WORD}`;
+/** The Levantine name written after the Egyptian one ("يناير/كانون الثاني"): Arabic-script names only, a short list. */
+const ARABIC_FORMS = GREGORIAN.forms.filter((f) => /\p{Script=Arabic}/u.test(f)).map(escapeForm).join('|');
+
+/** A month name; in Arabic the Levantine name after the Egyptian one ("13 يناير/كانون الثاني 2022") is read over. */
+const MONTH = `(?<![\\p{L}\\p{M}])(${MONTH_WORD})(?![\\p{L}\\p{M}])\\.?(?:\\s?/\\s?(?:${ARABIC_FORMS})(?!\\p{L}))?`;
 const PMONTH = `(?<!\\p{L})(${PERSIAN.pattern})(?!\\p{L})`;
 const HMONTH = `(?<!\\p{L})(${HIJRI.pattern})(?!\\p{L})`;
 const DAY = '(\\d{1,2})';
@@ -270,30 +282,50 @@ function fromGroups(order: Order, g: RegExpExecArray, monthFirst: boolean): Part
 }
 
 /**
+ * Runs a global pattern over `text`, handing each match to `read`. A match `read` rejects (a word that is no month
+ * name) is retried one character further on, so a real date overlapping it is still found.
+ */
+function eachMatch(text: string, re: RegExp, read: (g: RegExpExecArray) => boolean): void {
+  re.lastIndex = 0;
+  for (let g = re.exec(text); g !== null; g = re.exec(text)) {
+    const accepted = read(g);
+    if (g[0].length === 0) re.lastIndex = g.index + 1;
+    else if (!accepted) re.lastIndex = g.index + 1;
+  }
+}
+
+/** A decimal digit of any script (asciiDigits maps these to 0-9). */
+const ANY_DIGIT = /\p{Nd}/u;
+
+/**
  * Every date written in `text`, in reading order, without overlaps (a longer reading wins over
  * a shorter one that starts at the same place). Years are as written: callers judge plausibility.
  */
 export function findDates(text: string, options: FindOptions = {}): DateMatch[] {
+  // Every pattern needs a day or a year in digits (of any script): text without one is settled at once.
+  if (!ANY_DIGIT.test(text)) return [];
   // Matching runs on the visible text (ASCII digits, no directional marks); offsets are mapped back at the end.
   const { text: t, at } = visible(prepareText(text));
   const found: DateMatch[] = [];
   for (const p of PATTERNS) {
-    for (const g of t.matchAll(p.re)) {
+    eachMatch(t, p.re, (g) => {
       const parts = fromGroups(p.order, g, options.monthFirst ?? false);
-      if (!parts) continue;
+      if (!parts) return false;
       const m = makeMatch(parts.form ?? p.form, parts.year, parts.month, parts.day, g.index, g[0]);
       if (m) found.push(m);
-    }
+      return true;
+    });
   }
   if (options.yearless) {
     for (const p of YEARLESS_PATTERNS) {
-      for (const g of t.matchAll(p.re)) {
+      eachMatch(t, p.re, (g) => {
         const [d, mo] = p.order === 'md' ? [g[2]!, g[1]!] : [g[1]!, g[2]!];
         const month = (p.order === 'persian' ? PERSIAN : GREGORIAN).index.get(monthKey(mo));
-        if (month === undefined) continue;
+        if (month === undefined) return false;
         const m = p.order === 'persian' ? persianYearless(month, Number(d), g.index, g[0]) : makeMatch('named', null, month, Number(d), g.index, g[0]);
         if (m) found.push(m);
-      }
+        return true;
+      });
     }
   }
   found.sort((a, b) => a.index - b.index || (b.year === null ? 0 : 1) - (a.year === null ? 0 : 1) || b.end - a.end);

@@ -111,22 +111,24 @@ function ledeOf(text: string): string {
 }
 
 const ALIASES = Object.entries(OUTLET_ALIASES).flatMap(([outlet, aliases]) =>
-  aliases.map((alias) => ({ outlet, escaped: alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })),
+  aliases.map((alias) => ({ outlet, alias, escaped: alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') })),
 );
-/** Every credit rule compiled once per alias. */
-const ALIAS_PATTERNS = new Map(
-  CREDIT_RULES.map((rule) => [rule, ALIASES.map(({ outlet, escaped }) => ({ outlet, pattern: rule(escaped) }))]),
-);
+/** The outlet of each alias as written (the first outlet to claim an alias keeps it). */
+const OUTLET_OF_ALIAS = new Map<string, string>();
+for (const { outlet, alias } of ALIASES) if (!OUTLET_OF_ALIAS.has(alias)) OUTLET_OF_ALIAS.set(alias, outlet);
+/**
+ * Every credit rule compiled once over all aliases as one alternation. The engine reports the earliest match and,
+ * at one position, the first alias in table order that completes the shape — the same answer as one pattern per
+ * alias, for one scan of the lede per rule instead of one per alias.
+ */
+const RULE_PATTERNS = CREDIT_RULES.map((rule) => rule(`(?<alias>${ALIASES.map((a) => a.escaped).join('|')})`));
 
 /** The strongest publisher credit in the lede (earliest among equals), quoted as written. */
 function creditIn(lede: string): (OutletGuess & { at: number }) | null {
-  for (const rule of CREDIT_RULES) {
-    let best: { at: number; outlet: string; text: string } | null = null;
-    for (const { outlet, pattern } of ALIAS_PATTERNS.get(rule) ?? []) {
-      const m = pattern.exec(lede);
-      if (m && (!best || m.index < best.at)) best = { at: m.index, outlet, text: m[0] };
-    }
-    if (best) return { outlet: best.outlet, source: `credit '${best.text.trim()}'`, at: best.at };
+  for (const pattern of RULE_PATTERNS) {
+    const m = pattern.exec(lede);
+    const outlet = m?.groups?.alias === undefined ? undefined : OUTLET_OF_ALIAS.get(m.groups.alias);
+    if (m && outlet) return { outlet, source: `credit '${m[0].trim()}'`, at: m.index };
   }
   return null;
 }
