@@ -40,8 +40,15 @@ function hashWords(words: string[]): string {
 function simhashWords(words: string[]): string {
   const counts = new Int32Array(64);
   const n = Math.max(1, words.length - SHINGLE + 1);
+  const hash = new Fnv1a64();
   for (let i = 0; i < n; i++) {
-    const [hi, lo] = fnv1a64(words.slice(i, i + SHINGLE).join(' '));
+    // The shingle's words joined by single spaces, fed to the hash without building the string.
+    hash.reset();
+    for (let k = i; k < Math.min(i + SHINGLE, words.length); k++) {
+      if (k > i) hash.code(SPACE);
+      hash.text(words[k]);
+    }
+    const hi = hash.high(), lo = hash.low();
     for (let b = 0; b < 32; b++) {
       counts[b] += (hi >>> b) & 1 ? 1 : -1;
       counts[32 + b] += (lo >>> b) & 1 ? 1 : -1;
@@ -55,6 +62,8 @@ function simhashWords(words: string[]): string {
   return (hi >>> 0).toString(16).padStart(8, '0') + (lo >>> 0).toString(16).padStart(8, '0');
 }
 
+const SPACE = 0x20;
+
 export function hammingDistance(a: string, b: string): number {
   let d = 0;
   for (let i = 0; i < 16; i += 8) {
@@ -64,18 +73,37 @@ export function hammingDistance(a: string, b: string): number {
   return d;
 }
 
-/** FNV-1a 64-bit as two 32-bit halves (no BigInt on the hot path). */
-function fnv1a64(s: string): [number, number] {
+/** FNV-1a 64-bit over UTF-16 code units, in four 16-bit limbs (no BigInt on the hot path), fed piece by piece. */
+class Fnv1a64 {
   // offset basis 0xcbf29ce484222325, prime 0x100000001b3
-  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2;
-  for (let i = 0; i < s.length; i++) {
-    h0 ^= s.charCodeAt(i);
+  private h0 = 0x2325;
+  private h1 = 0x8422;
+  private h2 = 0x9ce4;
+  private h3 = 0xcbf2;
+
+  reset(): void {
+    this.h0 = 0x2325; this.h1 = 0x8422; this.h2 = 0x9ce4; this.h3 = 0xcbf2;
+  }
+
+  text(s: string): void {
+    for (let i = 0; i < s.length; i++) this.code(s.charCodeAt(i));
+  }
+
+  code(c: number): void {
+    const h0 = this.h0 ^ c;
     // multiply by 2^40 + 0x1b3 in 16-bit limbs
-    const t0 = h0 * 0x1b3, t1 = h1 * 0x1b3, t2 = h2 * 0x1b3, t3 = h3 * 0x1b3;
+    const t0 = h0 * 0x1b3, t1 = this.h1 * 0x1b3, t2 = this.h2 * 0x1b3, t3 = this.h3 * 0x1b3;
     const c1 = t1 + (t0 >>> 16);
     const c2 = t2 + (c1 >>> 16) + (h0 << 8);
-    const c3 = t3 + (c2 >>> 16) + (h1 << 8);
-    h0 = t0 & 0xffff; h1 = c1 & 0xffff; h2 = c2 & 0xffff; h3 = c3 & 0xffff;
+    const c3 = t3 + (c2 >>> 16) + (this.h1 << 8);
+    this.h0 = t0 & 0xffff; this.h1 = c1 & 0xffff; this.h2 = c2 & 0xffff; this.h3 = c3 & 0xffff;
   }
-  return [((h3 << 16) | h2) >>> 0, ((h1 << 16) | h0) >>> 0];
+
+  high(): number {
+    return ((this.h3 << 16) | this.h2) >>> 0;
+  }
+
+  low(): number {
+    return ((this.h1 << 16) | this.h0) >>> 0;
+  }
 }

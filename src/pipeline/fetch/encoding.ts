@@ -115,7 +115,8 @@ export function binaryReason(bytes: Buffer): string | null {
   }
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   let controls = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
     if (b === 0) return 'contains NUL bytes';
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) controls++;
   }
