@@ -4,6 +4,18 @@ import type { Endpoint } from './routes/api.ts';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * Endpoints another plugin serves under /api/v1, documented by that plugin: OpenAPI path items (paths relative to
+ * /api/v1), the schemas they name, and how their clients authenticate.
+ */
+export interface OpenApiPart {
+  paths: Record<string, Record<string, Schema>>;
+  schemas: Record<string, Schema>;
+  securitySchemes?: Record<string, Schema>;
+  /** What the part adds, appended to the API's description. */
+  description?: string;
+}
+
 const str = { type: 'string' };
 const nstr = { type: ['string', 'null'] };
 const int = { type: 'integer' };
@@ -78,8 +90,8 @@ function parameters(schema: z.ZodObject | undefined, where: 'path' | 'query'): S
   }));
 }
 
-export function openApiDocument(endpoints: Endpoint[], publicUrl: string): Schema {
-  const paths: Record<string, Schema> = {};
+export function openApiDocument(endpoints: Endpoint[], publicUrl: string, parts: readonly OpenApiPart[] = []): Schema {
+  const paths: Record<string, Record<string, Schema>> = {};
   for (const e of endpoints) {
     const path = e.path.replace(/:(\w+)/g, '{$1}');
     paths[path] = {
@@ -96,14 +108,28 @@ export function openApiDocument(endpoints: Endpoint[], publicUrl: string): Schem
       },
     };
   }
+  const schemas = { ...SCHEMAS };
+  const securitySchemes: Record<string, Schema> = {};
+  for (const part of parts) {
+    for (const [path, item] of Object.entries(part.paths)) {
+      for (const method of Object.keys(item)) {
+        // Two plugins answering the same method and path would make one of them unreachable.
+        if (paths[path]?.[method]) throw new Error(`OpenAPI: ${method.toUpperCase()} ${path} is documented twice`);
+      }
+      paths[path] = { ...paths[path], ...item };
+    }
+    for (const [name, schema] of Object.entries(part.schemas)) {
+      if (schemas[name]) throw new Error(`OpenAPI: schema ${name} is defined twice`);
+      schemas[name] = schema;
+    }
+    Object.assign(securitySchemes, part.securitySchemes);
+  }
+  const description = ['Stories, articles, search, outlets and people. Every error answers {"errors": [{"code", "message"}]}.', ...parts.flatMap((p) => p.description ?? [])].join(' ');
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'Storyline API', version: '1.0.0',
-      description: 'Stories, articles, search, outlets and people. Every error answers {"errors": [{"code", "message"}]}.',
-    },
+    info: { title: 'Storyline API', version: '1.0.0', description },
     servers: [{ url: `${publicUrl}/api/v1` }],
     paths,
-    components: { schemas: SCHEMAS },
+    components: Object.keys(securitySchemes).length ? { schemas, securitySchemes } : { schemas },
   };
 }

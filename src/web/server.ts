@@ -12,8 +12,8 @@ import { feedRoutes } from './routes/feeds.ts';
 import { pageRoutes } from './routes/pages.ts';
 import { SiteData } from './site-data.ts';
 import { errorPage } from './templates/error.ts';
-import { accountsPlugin } from '../accounts/web/plugin.ts';
-import { openAccountsDatabase, type Community } from '../accounts/setup.ts';
+// The accounts plugin's one door for the web server: the plugin, its services and the hooks the pages render.
+import { accountsPlugin, communityHooks, createCommunity, openAccountsDatabase, type Community } from '../accounts/web/embed.ts';
 import type Database from 'better-sqlite3';
 
 export interface ServerOptions {
@@ -85,17 +85,21 @@ export function buildServer(app: App, opts: ServerOptions = {}): FastifyInstance
   f.get('/en', async (_req, reply) => reply.redirect('/', 301));
   f.get('/en/*', async (req, reply) => reply.redirect(localPath(req.url.slice(3)), 301));
 
+  // Readers' accounts and community live on the SQLite store; a PostgreSQL deployment serves the news without them.
+  // With them, the news pages carry the community's parts and the API document lists its endpoints.
+  const accounts = opts.accounts === undefined && !app.config.databaseUrl && app.config.db !== ':memory:' ? openAccountsDatabase(app) : null;
+  if (accounts) f.addHook('onClose', async () => accounts.close());
+  const db = opts.accounts ? opts.accounts.db : accounts?.db;
+  if (db) {
+    const community = (opts.accounts ? opts.accounts.community : undefined)
+      ?? createCommunity({ app, db, options: { publicUrl: web.publicUrl }, onMailError: (err) => f.log.error({ err }, 'mail not sent') });
+    web.community = communityHooks(community);
+    f.register(accountsPlugin, { app, db, community, assets: web.assets });
+  }
+
   for (const code of LOCALE_CODES) f.register(pageRoutes(web, code), { prefix: LOCALES[code].prefix });
   f.register(feedRoutes(web));
   f.register(apiRoutes(web), { prefix: '/api/v1' });
-  // Readers' accounts and community live on the SQLite store; a PostgreSQL deployment serves the news without them.
-  if (opts.accounts) {
-    f.register(accountsPlugin, { app, db: opts.accounts.db, community: opts.accounts.community, assets: web.assets, options: { publicUrl: web.publicUrl } });
-  } else if (opts.accounts === undefined && !app.config.databaseUrl && app.config.db !== ':memory:') {
-    const { db, close } = openAccountsDatabase(app);
-    f.register(accountsPlugin, { app, db, assets: web.assets, options: { publicUrl: web.publicUrl } });
-    f.addHook('onClose', async () => close());
-  }
 
   f.setNotFoundHandler(async (req, reply) => respondError(web, req, reply, new HttpError(404, 'not_found', `no route for ${req.method} ${req.url.split('?')[0]}`)));
   f.setErrorHandler(async (err, req, reply) => {
@@ -118,7 +122,9 @@ async function respondError(web: WebContext, req: FastifyRequest, reply: Fastify
   if (req.url.startsWith('/api/')) return reply.code(e.status).send({ errors: [{ code: e.code, message: e.message }] });
   const path = req.url.split('?')[0];
   if (/\.(xml|atom)$/.test(path)) return reply.code(e.status).type('text/plain; charset=utf-8').send(`${e.code}: ${e.message}\n`);
-  const ctx = await pageContext(web, req, localeOfPath(req.url).locale);
+  const locale = localeOfPath(req.url).locale;
+  // The error page still answers when the community's parts cannot be made (the cause of a 500 may be theirs).
+  const ctx = await pageContext(web, req, reply, locale).catch(() => pageContext({ ...web, community: undefined }, req, reply, locale));
   // A 500's message would show internals; the page says only that something went wrong.
   return sendPage(reply, errorPage(ctx, e.status, e.status === 500 ? '' : e.message), e.status);
 }

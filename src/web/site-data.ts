@@ -12,8 +12,9 @@ export const FACETS_TTL_MS = 30_000;
 /** Assembled stories kept in memory; each is keyed by its row's updatedAt, so any change makes a fresh one. */
 export const STORY_CACHE_SIZE = 32;
 /**
- * Bytes of rendered pages kept. A 1,000-article story page is about 400 KiB and takes tens of milliseconds to
- * render; keeping it until its story changes makes repeat views cost a lookup. 32 MiB holds ~80 such pages.
+ * Bytes of rendered page parts kept (a story page's sections, the same for every reader; the frame around them is
+ * made per request). A 1,000-article story's are about 400 KiB and take tens of milliseconds to render; keeping
+ * them until the story changes makes repeat views cost a lookup. 32 MiB holds ~80 such stories.
  */
 export const PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 

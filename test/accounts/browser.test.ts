@@ -1,6 +1,7 @@
 // A real browser (Debian chromium, headless) through the reader's journey with plain forms: register, log in,
-// vote, comment, reply, collect, follow, log out; then forgot password → mail from a local SMTP server → reset →
-// the old session is gone → used and expired links say so. Skipped when chromium is absent, except under CI=true.
+// vote, collect and follow from the article page, follow from the story page, comment, reply, log out; then
+// forgot password → mail from a local SMTP server → reset → the old session is gone → used and expired links say so.
+// Skipped when chromium is absent, except under CI=true.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -81,7 +82,7 @@ async function waitForMail(count: number): Promise<string> {
   return link[1];
 }
 
-test('register → log in → vote → comment → reply → add to a new collection → follow → log out', { skip }, async () => {
+test('register → log in → on the article page: vote, add to a new collection, follow → follow the story → comment → reply → log out', { skip }, async () => {
   const { page, problems } = await newPage();
   const geneva = await articleId(site, 'Diplomats meet in Geneva for security talks');
 
@@ -100,12 +101,39 @@ test('register → log in → vote → comment → reply → add to a new collec
   await page.getByRole('button', { name: 'Log in', exact: true }).click();
   await page.getByText('Welcome back, reader1.').waitFor();
 
-  await page.goto(`${base}/articles/${geneva}/discussion`);
+  // Votes, collections and follows from the article page itself, where a reader meets them.
+  await page.goto(`${base}/articles/${geneva}`);
+  await page.locator('header.site .account-bar').getByRole('link', { name: 'reader1' }).waitFor();
   await page.getByText('Leave your vote').waitFor();
-  await page.getByRole('button', { name: 'Upvote' }).first().click();
+  await page.getByRole('button', { name: 'Upvote' }).click();
+  await page.getByText('Your vote has been counted.').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/articles/${geneva}`, 'the vote comes back to the article');
   await page.getByText('1 Point', { exact: true }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Upvote' }).first().getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByRole('button', { name: 'Upvote' }).getAttribute('aria-pressed'), 'true');
 
+  await page.getByText('No collections yet — here you\'ll find the collections you create.').waitFor();
+  await page.getByLabel('Or add to a new collection').fill('Geneva talks');
+  await page.getByRole('button', { name: 'Create collection' }).click();
+  await page.getByText('Added to the collection.').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/articles/${geneva}`);
+  await page.getByRole('link', { name: 'Geneva talks' }).first().waitFor();
+
+  await page.getByRole('button', { name: 'Follow Daily Example' }).click();
+  await page.getByText('You follow it now.').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/articles/${geneva}`);
+  assert.equal(await page.getByRole('button', { name: 'Unfollow' }).first().getAttribute('aria-pressed'), 'true');
+
+  // The story page carries its own block: follow the story from there.
+  const story = await site.app.store.getMembership(geneva);
+  assert.ok(story, 'the article is in a story');
+  await page.goto(`${base}/stories/${story.storyId}`);
+  await page.getByRole('button', { name: 'Follow this story' }).click();
+  await page.getByText('You follow it now.').waitFor();
+  assert.equal(new URL(page.url()).pathname, `/stories/${story.storyId}`);
+
+  // The discussion is one link away from the article.
+  await page.goto(`${base}/articles/${geneva}`);
+  await page.getByRole('link', { name: 'Leave a Reply' }).click();
   await page.locator('#reply-form-body').fill('A first comment from the browser.');
   await page.getByRole('button', { name: 'Post comment' }).click();
   await page.getByText('A first comment from the browser.').waitFor();
@@ -114,18 +142,12 @@ test('register → log in → vote → comment → reply → add to a new collec
   await replyForm.locator('textarea').fill('And a reply to it.');
   await replyForm.getByRole('button', { name: 'Post comment' }).click();
   await page.locator('ol.thread ol.thread').getByText('And a reply to it.').waitFor();
+  await page.goto(`${base}/articles/${geneva}`);
+  await page.getByText('2 comments').waitFor();
 
-  await page.getByText('No collections yet — here you\'ll find the collections you create.').waitFor();
-  await page.getByLabel('Or add to a new collection').fill('Geneva talks');
-  await page.getByRole('button', { name: 'Create collection' }).click();
-  await page.getByText('Added to the collection.').waitFor();
-  await page.getByRole('link', { name: 'Geneva talks' }).first().waitFor();
-
-  await page.getByRole('button', { name: 'Follow Daily Example' }).click();
-  await page.getByText('You follow it now.').waitFor();
   await page.goto(`${base}/feed`);
   await page.locator('ul.follows').getByText('Daily Example').waitFor();
-  await page.locator('ol.feed').getByText('Diplomats meet in Geneva for security talks').waitFor();
+  await page.locator('ol.feed').getByText('Diplomats meet in Geneva for security talks').first().waitFor();
 
   await page.goto(`${base}/collections`);
   await page.getByRole('link', { name: 'Geneva talks' }).click();

@@ -69,6 +69,9 @@ export function buildCtx(p: CtxParts): Ctx {
       csrf ??= csrfToken(p.csrfKey, r, reply);
       return csrf;
     },
+    get csrfIssued() {
+      return csrf !== null;
+    },
     // Only known confirmation keys are shown, so the query string cannot put words on the page.
     notice: doneKey && a.has(doneKey) ? a.t(doneKey, { user: r.viewer?.username ?? '' }) : null,
     options: p.c.options,

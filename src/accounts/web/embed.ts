@@ -1,6 +1,8 @@
 // The community parts other pages can carry (the article and story pages, the site's header): the same widgets as
 // the accounts pages, with a context built from the request. Every form in them posts to the accounts plugin.
+// This module is the web server's one door into the accounts: the plugin, its services and `communityHooks`.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CommunityHooks } from '../../web/community.ts';
 import { html, type SafeHtml } from '../../web/html.ts';
 import type { Locale } from '../../web/i18n/index.ts';
 import type { PageContext } from '../../web/templates/layout.ts';
@@ -8,11 +10,14 @@ import type { Community } from '../setup.ts';
 import { randomToken } from '../security.ts';
 import { localePath } from '../i18n/index.ts';
 import { buildCtx } from './context.ts';
-import { accountBar, consentBanner, path, type Ctx } from './frame.ts';
-import { identify } from './http.ts';
-import { STYLESHEET_URL } from './plugin.ts';
+import { frameParts, path, type Ctx } from './frame.ts';
+import { identify, type Requester } from './http.ts';
+import { ACCOUNTS_OPENAPI } from './openapi.ts';
+import { rememberLanguage, STYLESHEET_URL } from './plugin.ts';
 import { collectionBox, followButton, voteBox } from './widgets.ts';
 
+export { accountsPlugin } from './plugin.ts';
+export { createCommunity, openAccountsDatabase, type Community } from '../setup.ts';
 export { accountBar, consentBanner } from './frame.ts';
 export { collectionBox, commentsSection, followButton, voteBox } from './widgets.ts';
 export { preferredLocale } from './http.ts';
@@ -22,10 +27,37 @@ export const COMMUNITY_CSS = STYLESHEET_URL;
 
 /** The widgets' context for a page another plugin renders. */
 export async function embedContext(c: Community, req: FastifyRequest, reply: FastifyReply, locale: Locale, page: Pick<PageContext, 'assets' | 'outletSlugs'>): Promise<Ctx> {
-  return buildCtx({
-    c, csrfKey: await c.sql.key('csrf', () => randomToken()), r: await identify(req, c.options, c.accounts), req, reply, locale,
-    assets: page.assets, css: STYLESHEET_URL, outletSlugs: page.outletSlugs,
-  });
+  return contextWith(await c.sql.key('csrf', () => randomToken()), c, await identify(req, c.options, c.accounts), req, reply, locale, page);
+}
+
+function contextWith(csrfKey: string, c: Community, r: Requester, req: FastifyRequest, reply: FastifyReply, locale: Locale, page: Pick<PageContext, 'assets' | 'outletSlugs'>): Ctx {
+  return buildCtx({ c, csrfKey, r, req, reply, locale, assets: page.assets, css: STYLESHEET_URL, outletSlugs: page.outletSlugs });
+}
+
+/**
+ * What the web server's pages carry from the community: the account menu and notices of every page, the article
+ * and story blocks, and the API endpoints for its OpenAPI document.
+ */
+export function communityHooks(c: Community): CommunityHooks {
+  // The CSRF key is read (created on first use) once, not on every page view; a failed read is tried again.
+  let csrfKey: Promise<string> | null = null;
+  const key = () => (csrfKey ??= c.sql.key('csrf', () => randomToken()).catch((err: unknown) => {
+    csrfKey = null;
+    throw err;
+  }));
+  return {
+    async page(req, reply, locale, page) {
+      const r = await identify(req, c.options, c.accounts);
+      const ctx = contextWith(await key(), c, r, req, reply, locale, page);
+      rememberLanguage(c.options, r, req, reply);
+      return {
+        ...frameParts(ctx),
+        article: (a) => articleCommunity(c, ctx, a),
+        story: (id) => storyCommunity(c, ctx, id),
+      };
+    },
+    openapi: ACCOUNTS_OPENAPI,
+  };
 }
 
 /** Where an article's or story's comments are: '/articles/3/discussion', '/fa/stories/2/discussion'. */
@@ -41,7 +73,7 @@ export function articleCommunity(c: Community, ctx: Ctx, a: { id: number; outlet
   const here = path(ctx, `/articles/${a.id}`);
   const points = c.community.points('article', [a.id], ctx.viewer).get(a.id)!;
   const comments = c.community.commentCounts('article', [a.id]).get(a.id) ?? 0;
-  return html`<aside class="community" aria-label="${ctx.a.t('nav.community')}">
+  return html`<section class="community" aria-label="${ctx.a.t('nav.community')}">
 ${voteBox(ctx, 'article', a.id, points, here)}
 <p><a href="${discussionPath(ctx.a.locale, 'article', a.id)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
 <div class="follows">
@@ -49,21 +81,18 @@ ${a.outlet ? followButton(ctx, 'outlet', a.outlet, ctx.a.t('follow.outlet', { na
 ${a.storyId !== null ? followButton(ctx, 'story', String(a.storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(a.storyId)), here) : ''}
 </div>
 ${collectionBox(ctx, { type: 'article', id: a.id, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'article', a.id) : [] })}
-</aside>`;
+</section>
+`;
 }
 
 /** The same for a story page: discussion link, follow the story, "Add to Collection". */
 export function storyCommunity(c: Community, ctx: Ctx, storyId: number): SafeHtml {
   const here = path(ctx, `/stories/${storyId}`);
   const comments = c.community.commentCounts('story', [storyId]).get(storyId) ?? 0;
-  return html`<aside class="community" aria-label="${ctx.a.t('nav.community')}">
+  return html`<section class="community" aria-label="${ctx.a.t('nav.community')}">
 <p><a href="${discussionPath(ctx.a.locale, 'story', storyId)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
 ${followButton(ctx, 'story', String(storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(storyId)), here)}
 ${collectionBox(ctx, { type: 'story', id: storyId, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'story', storyId) : [] })}
-</aside>`;
-}
-
-/** The header's account links and, when an optional cookie is offered and unanswered, the consent banner. */
-export function accountHeader(ctx: Ctx): SafeHtml {
-  return html`${accountBar(ctx)}${consentBanner(ctx)}`;
+</section>
+`;
 }

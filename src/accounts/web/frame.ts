@@ -1,4 +1,5 @@
 // The frame of every accounts page (the site layout plus the account bar, notices and consent banner) and form parts.
+import type { PageCommunity } from '../../web/community.ts';
 import { html, type SafeHtml } from '../../web/html.ts';
 import { layout, type PageContext } from '../../web/templates/layout.ts';
 import type { User } from '../model.ts';
@@ -13,6 +14,8 @@ export interface Ctx {
   viewer: User | null;
   /** The CSRF token for this requester's forms. */
   csrf: string;
+  /** Whether `csrf` has been read, i.e. the page carries a form token. */
+  readonly csrfIssued: boolean;
   /** A confirmation to show at the top (from `?done=`), already translated. */
   notice: string | null;
   options: AccountsOptions;
@@ -39,13 +42,25 @@ export function formFailure(ctx: Ctx, err: unknown, values: Record<string, strin
 }
 
 export function frame(ctx: Ctx, title: string, body: SafeHtml): SafeHtml {
-  const { a } = ctx;
-  const content = html`${accountBar(ctx)}
-${consentBanner(ctx)}
-${ctx.notice ? html`<p class="notice" role="status">${ctx.notice}</p>` : ''}
-${body}
-<p class="privacy-link"><a href="${path(ctx, '/privacy')}">${a.t('nav.privacy')}</a></p>`;
-  return layout(ctx.page, { title, head: html`<link rel="stylesheet" href="${ctx.css}">\n` }, content);
+  const content = html`${body}
+<p class="privacy-link"><a href="${path(ctx, '/privacy')}">${ctx.a.t('nav.privacy')}</a></p>`;
+  return layout({ ...ctx.page, community: frameParts(ctx) }, { title }, content);
+}
+
+/**
+ * The community's parts of the site frame, the same on every page: the stylesheet, the account menu in the
+ * header, and above the content the cookie question and the confirmation of the last form.
+ */
+export function frameParts(ctx: Ctx): PageCommunity {
+  return {
+    head: html`<link rel="stylesheet" href="${ctx.css}">\n`,
+    menu: () => accountBar(ctx),
+    notices: () => {
+      const banner = consentBanner(ctx);
+      return html`${banner.value ? html`${banner}\n` : ''}${ctx.notice ? html`<p class="notice" role="status">${ctx.notice}</p>\n` : ''}`;
+    },
+    personal: () => ctx.viewer !== null || ctx.csrfIssued,
+  };
 }
 
 /** A translated sentence with markup (a link, a list) where the language puts `{name}`; the text around it is escaped. */

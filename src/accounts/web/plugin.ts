@@ -14,7 +14,8 @@ import { createCommunity, type Community, type CommunityDeps } from '../setup.ts
 import { accountsText } from '../i18n/index.ts';
 import { pageCtx, sendHtml, type AccountsWeb } from './context.ts';
 import { frame } from './frame.ts';
-import { CONSENT_MAX_AGE_S, COOKIES, cookieName, csrfValid, identify, sameOrigin, setCookie } from './http.ts';
+import { CONSENT_MAX_AGE_S, COOKIES, cookieName, csrfValid, identify, sameOrigin, setCookie, type Requester } from './http.ts';
+import type { AccountsOptions } from '../options.ts';
 import { authRoutes, loginFor } from './routes-auth.ts';
 import { communityRoutes } from './routes-community.ts';
 import { libraryRoutes, privateFeedRoute } from './routes-library.ts';
@@ -78,7 +79,8 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
   fastify.addHook('onSend', async (req, reply, payload) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
     if (req.routeOptions.url?.endsWith('/reset-password/:token')) reply.header('referrer-policy', 'same-origin');
-    rememberLanguage(w, req, reply);
+    const r = w.requesters.get(req);
+    if (r) rememberLanguage(w.c.options, r, req, reply);
     return payload;
   });
 
@@ -112,12 +114,11 @@ export async function accountsPlugin(fastify: FastifyInstance, deps: AccountsPlu
 
 /**
  * The optional cookie, only after consent: the language of the last page read, which `preferredLocale` gives the
- * site's entry page so that a returning reader lands in their language.
+ * site's entry page so that a returning reader lands in their language. The news pages call it too.
  */
-function rememberLanguage(w: AccountsWeb, req: FastifyRequest, reply: FastifyReply): void {
-  if (!w.c.options.optionalCookies || req.method !== 'GET' || req.url.startsWith('/api/') || reply.statusCode !== 200) return;
-  const r = w.requesters.get(req);
-  if (!r || r.cookies[cookieName(COOKIES.consent, r.secure)] !== 'yes') return;
+export function rememberLanguage(options: AccountsOptions, r: Requester, req: FastifyRequest, reply: FastifyReply): void {
+  if (!options.optionalCookies || req.method !== 'GET' || req.url.startsWith('/api/') || reply.statusCode !== 200) return;
+  if (r.cookies[cookieName(COOKIES.consent, r.secure)] !== 'yes') return;
   const { locale } = localeOfPath(req.url);
   if (r.cookies[cookieName(COOKIES.language, r.secure)] !== locale) setCookie(reply, r, COOKIES.language, locale, CONSENT_MAX_AGE_S);
 }

@@ -112,10 +112,11 @@ export interface CollectionBoxModel {
 /** "Add to Collection": pick one of the reader's collections or name a new one. */
 export function collectionBox(ctx: Ctx, m: CollectionBoxModel): SafeHtml {
   const { a } = ctx;
-  const hidden = html`${csrfField(ctx)}<input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}"><input type="hidden" name="return" value="${m.returnTo}">`;
   if (!ctx.viewer) {
     return html`<section class="collect" id="collect"><h2>${a.t('collections.add')}</h2><p>${loginLink(ctx, `${m.returnTo}#collect`, a.t('collections.login'))}</p></section>`;
   }
+  // Made only for a signed-in reader: reading the CSRF token gives a visitor the form-protection cookie.
+  const hidden = html`${csrfField(ctx)}<input type="hidden" name="type" value="${m.type}"><input type="hidden" name="id" value="${m.id}"><input type="hidden" name="return" value="${m.returnTo}">`;
   const held = m.collections.filter((c) => m.holding.includes(c.id));
   return html`<section class="collect" id="collect" aria-labelledby="collect-title"><h2 id="collect-title">${a.t('collections.add')}</h2>
 ${held.length ? html`<p>${slot(a.t('collections.in'), 'names', html`${held.map((c, i) => html`${i ? ', ' : ''}<a href="${path(ctx, `/collections/${c.id}`)}" dir="auto">${c.name}</a>`)}`)}</p>` : ''}

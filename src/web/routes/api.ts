@@ -148,7 +148,7 @@ export function apiRoutes(web: WebContext) {
         return body instanceof JsonText ? reply.type('application/json; charset=utf-8').send(body.text) : body;
       });
     }
-    const doc = openApiDocument(endpoints, web.publicUrl);
+    const doc = openApiDocument(endpoints, web.publicUrl, web.community ? [web.community.openapi] : []);
     f.get('/openapi.json', async () => doc);
   };
 }

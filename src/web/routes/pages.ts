@@ -5,7 +5,7 @@ import { pageContext, sendPage, type WebContext } from '../context.ts';
 import { homeQuery, idParams, notFound, PAGE_SIZE, pageQuery, parseInput, searchQuery, slugParams } from '../params.ts';
 import { runSearch } from '../queries.ts';
 import { homePage } from '../templates/home.ts';
-import { MAX_ENTITIES, MAX_SPEAKERS, storyPage } from '../templates/story.ts';
+import { MAX_ENTITIES, MAX_SPEAKERS, storyPage, storySections } from '../templates/story.ts';
 import { articlePage } from '../templates/article.ts';
 import { searchPage } from '../templates/search.ts';
 import { outletPage, outletsPage, peoplePage, personPage } from '../templates/directory.ts';
@@ -28,7 +28,7 @@ export function pageRoutes(web: WebContext, locale: Locale) {
         app.stories.count(filter),
         site.getFacets(),
       ]);
-      return sendPage(reply, homePage(await pageContext(web, req, locale), { stories, total, page: q.page, pageSize: PAGE_SIZE, filter, facets }));
+      return sendPage(reply, homePage(await pageContext(web, req, reply, locale), { stories, total, page: q.page, pageSize: PAGE_SIZE, filter, facets }));
     });
 
     f.get('/stories/:id', async (req, reply) => {
@@ -36,15 +36,18 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       const { page } = parseInput(pageQuery, req.query);
       const story = await site.story(id);
       if (!story) throw notFound('story');
-      // The page depends only on its address, the story view (replaced when the story changes) and the outlet list.
-      const key = req.url;
+      // The sections depend only on the language, the story view (replaced when the story changes), the page of
+      // the article list and the outlet list; the frame around them carries the reader's own parts.
+      const key = `${locale}/stories/${id}?page=${page}`;
       const deps = [story, await site.getFacets()];
-      const cached = site.pages.get(key, deps);
-      if (cached !== undefined) return sendPage(reply, trustedHtml(cached));
-      const personSlugs = await site.slugs('PER', [...story.people.slice(0, MAX_ENTITIES), ...story.whoSaidWhat.slice(0, MAX_SPEAKERS).map((g) => g.speaker)]);
-      const html = storyPage(await pageContext(web, req, locale), { story, page, personSlugs });
-      site.pages.set(key, deps, html.value);
-      return sendPage(reply, html);
+      const ctx = await pageContext(web, req, reply, locale);
+      let sections = site.pages.get(key, deps);
+      if (sections === undefined) {
+        const personSlugs = await site.slugs('PER', [...story.people.slice(0, MAX_ENTITIES), ...story.whoSaidWhat.slice(0, MAX_SPEAKERS).map((g) => g.speaker)]);
+        sections = storySections(ctx, { story, page, personSlugs }).value;
+        site.pages.set(key, deps, sections);
+      }
+      return sendPage(reply, storyPage(ctx, story, trustedHtml(sections)));
     });
 
     f.get('/articles/:id', async (req, reply) => {
@@ -60,7 +63,7 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       const quotes = ((analyses.get(id) as { quotes?: AttributedQuote[] } | undefined)?.quotes ?? []);
       const storyRow = membership ? await app.store.getStory(membership.storyId) : null;
       const personSlugs = await site.slugs('PER', quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])));
-      const ctx = await pageContext(web, req, locale);
+      const ctx = await pageContext(web, req, reply, locale);
       return sendPage(reply, articlePage(ctx, {
         article, quotes, personSlugs, original, related,
         story: storyRow ? { id: storyRow.id, title: storyRow.title } : null,
@@ -77,12 +80,12 @@ export function pageRoutes(web: WebContext, locale: Locale) {
         app.store.listEntities({ type: 'PER', limit: PERSON_MENU }),
       ]);
       if (result.person && !people.some((p) => p.key === result.person!.key)) people.push(result.person);
-      return sendPage(reply, searchPage(await pageContext(web, req, locale), { params, page, hits: result.hits, hasNext: result.hasMore, facets, people }));
+      return sendPage(reply, searchPage(await pageContext(web, req, reply, locale), { params, page, hits: result.hits, hasNext: result.hasMore, facets, people }));
     });
 
     f.get('/outlets', async (req, reply) => {
       const facets = await site.getFacets();
-      return sendPage(reply, outletsPage(await pageContext(web, req, locale), facets.outlets));
+      return sendPage(reply, outletsPage(await pageContext(web, req, reply, locale), facets.outlets));
     });
 
     f.get('/outlets/:slug', async (req, reply) => {
@@ -95,13 +98,13 @@ export function pageRoutes(web: WebContext, locale: Locale) {
         app.store.listArticles({ outlet: outlet.name, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
       ]);
       const pages = Math.max(1, Math.ceil(outlet.articles / PAGE_SIZE));
-      return sendPage(reply, outletPage(await pageContext(web, req, locale), { outlet, stories, articles, page, pages }));
+      return sendPage(reply, outletPage(await pageContext(web, req, reply, locale), { outlet, stories, articles, page, pages }));
     });
 
     f.get('/people', async (req, reply) => {
       const { page } = parseInput(pageQuery, req.query);
       const people = await app.store.listEntities({ type: 'PER', limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
-      return sendPage(reply, peoplePage(await pageContext(web, req, locale), people.slice(0, PAGE_SIZE), page, people.length > PAGE_SIZE));
+      return sendPage(reply, peoplePage(await pageContext(web, req, reply, locale), people.slice(0, PAGE_SIZE), page, people.length > PAGE_SIZE));
     });
 
     f.get('/people/:slug', async (req, reply) => {
@@ -111,7 +114,7 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       if (!person) throw notFound('person');
       const quotes = await app.store.speakerQuotes(person.key, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
       const pages = Math.max(1, Math.ceil(person.quotes / PAGE_SIZE));
-      return sendPage(reply, personPage(await pageContext(web, req, locale), { person, quotes, page, pages }));
+      return sendPage(reply, personPage(await pageContext(web, req, reply, locale), { person, quotes, page, pages }));
     });
   };
 }

@@ -36,7 +36,7 @@ ${a.standfirst ? html`<p class="standfirst" dir="auto">${a.standfirst}</p>` : ''
 ${source ? html`<p class="source-link"><a href="${source}" rel="noopener noreferrer external">${t.t('article.original')}</a></p>` : ''}
 </article>
 <aside class="article-side">
-${aboutBox(ctx, m)}
+${ctx.community?.article?.({ id: a.id, outlet: a.outlet, storyId: m.story?.id ?? null })}${aboutBox(ctx, m)}
 ${m.story ? html`<section><h2>${t.t('article.partOf')}</h2><p><a href="${t.path(`/stories/${m.story.id}`)}" dir="auto">${m.story.title ?? t.t('common.untitled')}</a></p></section>` : ''}
 ${quoteList(ctx, m)}
 ${m.related.length ? html`<section><h2>${t.t('article.related')}</h2><ul class="articles">${m.related.map((r) => articleItem(ctx, { ...r, published: r.published?.value ?? null }))}</ul></section>` : ''}

@@ -1,4 +1,5 @@
 // The page frame: <html lang dir>, header with navigation, search and language switcher, main, footer.
+import type { PageCommunity } from '../community.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { LOCALES, LOCALE_CODES, type Translator } from '../i18n/index.ts';
 
@@ -10,6 +11,8 @@ export interface PageContext {
   assets: { css: string; js: string; icon: string };
   /** Outlet name → page slug, for linking outlet names anywhere. */
   outletSlugs: ReadonlyMap<string, string>;
+  /** The readers' community parts, when the site has accounts; without them the pages are the news alone. */
+  community?: PageCommunity;
 }
 
 export interface PageOptions {
@@ -43,7 +46,7 @@ export function layout(ctx: PageContext, opts: PageOptions, body: SafeHtml): Saf
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <script src="${ctx.assets.js}" defer></script>
 ${LOCALE_CODES.map((code) => html`<link rel="alternate" hreflang="${code}" href="${other(code)}">
-`)}${opts.head}</head>
+`)}${opts.head}${ctx.community?.head}</head>
 <body>
 <a class="skip" href="#main">${t.t('nav.skip')}</a>
 <header class="site">
@@ -61,9 +64,10 @@ ${LOCALE_CODES.map((code) => html`<link rel="alternate" hreflang="${code}" href=
 <nav class="langs" aria-label="${t.t('nav.language')}"><ul>${LOCALE_CODES.map((code) => html`
 <li><a href="${other(code)}" lang="${code}" hreflang="${code}"${code === t.locale ? html` aria-current="true"` : ''}>${LOCALES[code].native}</a></li>`)}
 </ul></nav>
-</header>
+${ctx.community ? html`${ctx.community.menu()}
+` : ''}</header>
 <main id="main" tabindex="-1">
-${body}
+${ctx.community?.notices()}${body}
 </main>
 <footer class="site">
 <p>${t.t('footer.text')} <a href="/api/v1/openapi.json">${t.t('footer.api')}</a></p>

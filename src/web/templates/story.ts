@@ -31,10 +31,12 @@ export interface StoryModel {
 
 type StoryArticle = StoryView['articles'][number];
 
-export function storyPage(ctx: PageContext, m: StoryModel): SafeHtml {
+/**
+ * The story page around its sections. The sections are the costly part and the same for every reader, so the
+ * caller renders them with `storySections` (and may keep them); the frame and the community block are per reader.
+ */
+export function storyPage(ctx: PageContext, s: StoryView, sections: SafeHtml): SafeHtml {
   const { t } = ctx;
-  const s = m.story;
-  const byId = new Map(s.articles.map((a) => [a.id, a]));
   const title = s.title ?? t.t('common.untitled');
   const feed = `/stories/${s.id}/feed.xml`;
   const body = html`<article class="story">
@@ -44,23 +46,30 @@ export function storyPage(ctx: PageContext, m: StoryModel): SafeHtml {
 <p class="outlets">${s.outlets.map((o, i) => html`${i ? ', ' : ''}${outletLink(ctx, o)}`)}</p>
 <p><a class="feed" href="${feed}">${t.t('story.feed')}</a></p>
 </header>
-<nav class="toc" aria-label="${title}"><ul>
+${ctx.community?.story?.(s.id)}<nav class="toc" aria-label="${title}"><ul>
 <li><a href="#timeline">${t.t('story.timeline')}</a></li>
 <li><a href="#quotes">${t.t('story.whoSaidWhat')}</a></li>
 <li><a href="#entities">${t.t('story.people')}</a></li>
 <li><a href="#coverage">${t.t('story.coverage')}</a></li>
 <li><a href="#articles">${t.t('story.articles')}</a></li>
 </ul></nav>
-${timelineSection(ctx, s, byId)}
-${quotesSection(ctx, s, m.personSlugs)}
-${entitiesSection(ctx, s, m.personSlugs)}
-${coverageSection(ctx, s, m.personSlugs)}
-${articlesSection(ctx, s, m.page)}
+${sections}
 </article>`;
   const head = html`<link rel="alternate" type="application/rss+xml" title="${title}" href="${feed}">
 <link rel="alternate" type="application/atom+xml" title="${title}" href="/stories/${s.id}/feed.atom">
 `;
   return layout(ctx, { title, section: 'stories', head }, body);
+}
+
+/** Timeline, who said what, people and places, coverage and the page of articles: the same for every reader. */
+export function storySections(ctx: PageContext, m: StoryModel): SafeHtml {
+  const s = m.story;
+  const byId = new Map(s.articles.map((a) => [a.id, a]));
+  return html`${timelineSection(ctx, s, byId)}
+${quotesSection(ctx, s, m.personSlugs)}
+${entitiesSection(ctx, s, m.personSlugs)}
+${coverageSection(ctx, s, m.personSlugs)}
+${articlesSection(ctx, s, m.page)}`;
 }
 
 function sourceLink(ctx: PageContext, id: number, byId: Map<number, StoryArticle>): SafeHtml {

@@ -1,0 +1,36 @@
+// What an optional community plugin adds to the site's pages and API document, as slots the web app renders
+// without knowing how they are made: the account menu, notices, the article and story blocks, API endpoints.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SafeHtml } from './html.ts';
+import type { Locale } from './i18n/index.ts';
+import type { OpenApiPart } from './openapi.ts';
+
+/** The article a block is about. */
+export interface CommunityArticle {
+  id: number;
+  outlet: string | null;
+  storyId: number | null;
+}
+
+/** The community's parts of one page, for one requester. Each renders on demand, so an unused part costs nothing. */
+export interface PageCommunity {
+  /** Extra <head> content: the parts' stylesheet. */
+  head: SafeHtml;
+  /** The account menu in the site header: log in and register, or the reader's name and their pages. */
+  menu(): SafeHtml;
+  /** Above the page's content: the cookie question when it is open, a confirmation after a form. */
+  notices(): SafeHtml;
+  /** Votes, discussion, follows and "Add to Collection" for an article; absent where a page has no article. */
+  article?(a: CommunityArticle): SafeHtml;
+  /** The same for a story. */
+  story?(id: number): SafeHtml;
+  /** Whether what was rendered is for this requester only (their name, a form token): no shared cache may keep it. */
+  personal(): boolean;
+}
+
+export interface CommunityHooks {
+  /** The parts for this request; it may set cookies on the reply (a form's token). */
+  page(req: FastifyRequest, reply: FastifyReply, locale: Locale, page: { assets: { css: string; js: string; icon: string }; outletSlugs: ReadonlyMap<string, string> }): Promise<PageCommunity>;
+  /** The plugin's JSON API, merged into /api/v1/openapi.json. */
+  openapi: OpenApiPart;
+}
