@@ -66,3 +66,23 @@ test('inferDate: an undated article dates from the meeting its weekday refers to
 test('inferDate: no shared event, no date (never a guess)', () => {
   assert.equal(inferDate('The ministry said on Tuesday that talks would continue.', [{ date: '2022-01-10', place: 'Geneva', article: 7, sources: 1 }]), null);
 });
+
+test('inferDate: "last week" talks fix the week, the lead statement the day', () => {
+  const text = 'The head of the delegation told reporters on Thursday that the results were not very inspiring.\n\n'
+    + 'He said a meeting of the foreign ministers on Friday could still bring progress.\n\n'
+    + 'Russia held separate talks with NATO and the OSCE in Vienna last week.';
+  const known = [
+    { date: '2022-01-12', place: 'Brussels', participants: ['NATO'], article: 3, sources: 3 },
+    { date: '2022-01-13', place: 'Vienna', participants: [], article: 3, sources: 2 },
+    { date: '2021-12-01', place: 'Paris', participants: [], article: 9, sources: 1 },
+  ];
+  const r = inferDate(text, known);
+  assert.ok(r);
+  assert.equal(r.date, '2022-01-20');
+  assert.match(r.detail, /2022-01-12–2022-01-13/);
+});
+
+test('inferDate: "last week" with no dated day of its own stays undated', () => {
+  const text = 'Russia held separate talks with NATO and the OSCE in Vienna last week, and more are expected.';
+  assert.equal(inferDate(text, [{ date: '2022-01-13', place: 'Vienna', participants: [], article: 3, sources: 2 }]), null);
+});

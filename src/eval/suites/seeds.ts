@@ -77,13 +77,26 @@ export async function run(target: string): Promise<EvalResult> {
   const storyOf = (name: string) => views.get(memberships[[...idOf.keys()].indexOf(name)]!.storyId)!;
   const nameOfId = new Map([...idOf].map(([n, id]) => [id, n]));
 
+  const inTimeline = (e: Gold['events'][number]) => storyOf(e.sources[0]).timeline.some((t) => t.date === e.date
+    && e.sources.every((src) => t.sources.some((s) => nameOfId.get(s.article) === src))
+    && e.must_mention_any.some((w) => t.sources.some((s) => s.sentence.includes(w)) || t.text.includes(w) || t.place === w));
   const events = gold.events.filter((e) => !e.stretch);
   let eventsRight = 0;
   for (const e of events) {
-    const view = storyOf(e.sources[0]);
-    const entry = view.timeline.find((t) => t.date === e.date && e.sources.every((src) => t.sources.some((s) => nameOfId.get(s.article) === src))
-      && e.must_mention_any.some((w) => t.sources.some((s) => s.sentence.includes(w)) || t.text.includes(w) || t.place === w));
-    if (entry) eventsRight++; else failures.push({ id: `event ${e.date}`, detail: `missing: ${e.what}` });
+    if (inTimeline(e)) eventsRight++; else failures.push({ id: `event ${e.date}`, detail: `missing: ${e.what}` });
+  }
+  // Stretch goals: facts no single capture states, which need the story's other articles (inferred dates).
+  const stretchEvents = gold.events.filter((e) => e.stretch);
+  let stretchEventsRight = 0;
+  for (const e of stretchEvents) {
+    if (inTimeline(e)) stretchEventsRight++; else failures.push({ id: `stretch event ${e.date}`, detail: `missing: ${e.what}` });
+  }
+  const stretchDates = Object.entries(gold.articles).filter(([, g]) => g.published.stretch);
+  let stretchDatesRight = 0;
+  for (const [name, g] of stretchDates) {
+    const got = storyOf(name).articles.find((a) => a.id === idOf.get(name))?.published ?? null;
+    if (got?.slice(0, 10) === g.published.date) stretchDatesRight++;
+    else failures.push({ id: name, detail: `stretch: published ${got} in its story (gold ${g.published.date})` });
   }
 
   let quotesRight = 0, kindsRight = 0;
@@ -105,6 +118,8 @@ export async function run(target: string): Promise<EvalResult> {
       extraction: round(extractionRight / extractionChecks), dates: round(dateChecks ? datesRight / dateChecks : 1),
       one_story: oneStory, events: round(events.length ? eventsRight / events.length : 1),
       quotes: round(gold.quotes.length ? quotesRight / gold.quotes.length : 1), quote_kinds: round(gold.quotes.length ? kindsRight / gold.quotes.length : 1),
+      stretch_dates: round(stretchDates.length ? stretchDatesRight / stretchDates.length : 1),
+      stretch_events: round(stretchEvents.length ? stretchEventsRight / stretchEvents.length : 1),
     },
     failures,
   };

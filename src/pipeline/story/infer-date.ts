@@ -11,7 +11,17 @@ const WEEK = 6;
 
 export interface InferredDate { date: string; detail: string }
 
-export interface KnownEvent { date: string; place: string | null; article: number; sources: number }
+export interface KnownEvent {
+  date: string;
+  place: string | null;
+  /** Who took part, as the entity stage names them ("NATO", "Organisation for Security and Co-operation in Europe"). */
+  participants?: string[];
+  article: number;
+  sources: number;
+}
+
+/** Words that put a week-wide reference in the past: "last week", "the past week", "the previous week". */
+const PAST_WEEK = /^(?:last|past|previous|the past|the previous)\s+week$/i;
 
 /** Characters allowed between a weekday and the meeting word it dates ("Monday’s talks", "talks held on Monday"). */
 const ADJACENT_CHARS = 16;
@@ -35,8 +45,8 @@ function adjacentToMeeting(text: string, start: number, end: number): boolean {
 export function inferDates(items: ArticleAnalysis[], textOf: (articleId: number) => string): ArticleAnalysis[] {
   if (items.every((i) => i.article.published)) return items;
   const known: KnownEvent[] = mergeTimeline(items.filter((i) => i.article.published))
-    .filter((e) => e.precision === 'day' && e.place && (e.kind === 'meeting' || e.kind === 'discussion'))
-    .map((e) => ({ date: e.date, place: e.place, article: e.sources[0].article, sources: e.sources.length }));
+    .filter((e) => e.precision === 'day' && (e.place || e.participants.length) && (e.kind === 'meeting' || e.kind === 'discussion'))
+    .map((e) => ({ date: e.date, place: e.place, participants: e.participants, article: e.sources[0].article, sources: e.sources.length }));
   if (!known.length) return items;
   return items.map((item) => {
     if (item.article.published) return item;
@@ -77,6 +87,53 @@ export function inferDate(text: string, known: KnownEvent[]): InferredDate | nul
     return {
       date,
       detail: `inferred: '${t.text}' in ${match.place} is the ${match.date} event reported by article ${match.article}` + (lead ? `; lead '${lead.timex}' → ${lead.date}` : ''),
+    };
+  }
+  return fromPastWeek(text, known, { timexes, sentences, mentions: ents.mentions, nameOf });
+}
+
+/**
+ * "Russia held separate talks with the US, NATO and the OSCE last week": the meetings the sentence names by place or
+ * participant, as dated articles report them, fix that week; the article was written in the week after it, and its
+ * own lead statement ("told RT on Thursday"), read against that week, gives the day. Without such a statement the
+ * article stays undated: a week is not a publication date.
+ */
+function fromPastWeek(
+  text: string, known: KnownEvent[],
+  doc: {
+    timexes: ReturnType<typeof findTimexes>;
+    sentences: ReturnType<typeof splitSentences>;
+    mentions: ReturnType<typeof analyzeEntities>['mentions'];
+    nameOf: (m: { entityId: string; text: string }) => string;
+  },
+): InferredDate | null {
+  for (const t of doc.timexes) {
+    if (!PAST_WEEK.test(t.text.trim())) continue;
+    const s = doc.sentences.find((x) => t.start >= x.start && t.start < x.end);
+    if (!s || !new RegExp(MEETING_WORD.source, 'i').test(text.slice(s.start, s.end))) continue;
+    const named = new Set(doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.type !== 'PER').map((m) => doc.nameOf(m).toLowerCase()));
+    if (!named.size) continue;
+    // Events the sentence names, grouped by their ISO week (keyed by its Monday); the week with most of them wins.
+    const weeks = new Map<string, KnownEvent[]>();
+    for (const k of known) {
+      const names = [k.place, ...(k.participants ?? [])].filter((x): x is string => Boolean(x)).map((x) => x.toLowerCase());
+      if (!names.some((n) => named.has(n))) continue;
+      const monday = addDays(k.date, 1 - isoWeekday(k.date));
+      weeks.set(monday, [...(weeks.get(monday) ?? []), k]);
+    }
+    const best = [...weeks].sort((a, b) => b[1].length - a[1].length
+      || b[1].reduce((n, k) => n + k.sources, 0) - a[1].reduce((n, k) => n + k.sources, 0) || a[0].localeCompare(b[0]))[0];
+    if (!best) continue;
+    const [monday, events] = best;
+    const from = addDays(monday, 7), horizon = addDays(monday, 13);
+    const lead = analyzeArticle(text, horizon).events
+      .filter((e) => e.precision === 'day' && !e.scheduled && e.date >= from && e.date <= horizon)
+      .sort((a, b) => a.start - b.start)[0];
+    if (!lead) continue;
+    const dates = events.map((k) => k.date).sort();
+    return {
+      date: lead.date,
+      detail: `inferred: '${t.text}' is the week of ${dates[0]}–${dates[dates.length - 1]} (${events.length} events reported by article ${events[0].article}); lead '${lead.timex}' → ${lead.date}`,
     };
   }
   return null;
