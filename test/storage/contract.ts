@@ -445,6 +445,10 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     assert.deepEqual(await store.getAnalyses([a.id]), new Map([[a.id, { v: 4 }]]));
     assert.equal((await store.getEntityBySlug('PER', 'john-smith'))?.articles, 2);
     assert.equal((await store.getEntityBySlug('PER', 'john-smith'))?.quotes, 2);
+    // Saving the same analysis again changes no count; an entity listed twice in one article counts once.
+    await store.saveAnalysis(b.id, { v: 2 }, { entities: [smith, smith], quotes: [{ ...quote, text: 'Later words.' }] });
+    const again = await store.getEntityBySlug('PER', 'john-smith');
+    assert.deepEqual([again?.articles, again?.quotes], [2, 2]);
     assert.deepEqual((await store.listEntities({ type: 'PER' })).map((e) => e.key), [smith.key], 'entities with nothing left are not listed');
     assert.deepEqual(await store.listEntities({ type: 'ORG' }), []);
     assert.equal(await store.getEntityBySlug('PER', 'nobody'), null);
