@@ -45,8 +45,11 @@ export async function benchCluster(opts: { articles?: number } = {}): Promise<{ 
     const article = synthesise(i, sources[story % sources.length], all, day);
     if (checkpoints.includes(i + 1 + WINDOW)) windowCpu = process.cpuUsage();
     const s = performance.now();
-    predicted.push(clusterer.add(article).story);
+    const a = clusterer.add(article);
     times.push(performance.now() - s);
+    predicted.push(a.story);
+    // A split moves earlier articles (keyed a<index>) to the new story.
+    for (const split of a.splits) for (const key of split.keys) predicted[Number(key.slice(1))] = split.into;
     if (checkpoints.includes(i + 1)) {
       const wc = process.cpuUsage(windowCpu);
       const cpuUs = (wc.user + wc.system) / Math.min(WINDOW, i + 1);

@@ -30,6 +30,7 @@ export class StoryService {
     let score = 1;
     let reasons: string[];
     let merges: Array<{ from: number; into: number }> = [];
+    let splits: Array<{ from: number; into: number; keys: string[]; reasons: string[] }> = [];
     const original = article.duplicateOf !== null ? await this.store.getMembership(article.duplicateOf) : null;
     if (original) {
       storyId = original.storyId;
@@ -46,12 +47,15 @@ export class StoryService {
       score = a.score;
       reasons = a.reasons;
       merges = a.merges.map((m) => ({ from: m.from + 1, into: m.into + 1 }));
+      splits = a.splits.map((x) => ({ ...x, from: x.from + 1, into: x.into + 1 }));
     }
     await this.store.transaction(async () => {
       await this.store.saveAnalysis(article.id, analysis, indexOf(analysis));
       await this.store.setMembership({ articleId: article.id, storyId, score, reasons });
       // Stories the clusterer folded together: their articles move, and the emptied row goes.
       for (const m of merges) await this.store.moveMembers(m.from, m.into);
+      // A story the clusterer cut in two: the articles of the new side move, with their duplicates.
+      for (const x of splits) await this.applySplit(x, article.id);
       await this.refreshRow(storyId);
     });
     return { storyId, created };
@@ -132,6 +136,20 @@ export class StoryService {
       this.clusterer = state ? StoryClusterer.fromJSON(JSON.parse(state)) : new StoryClusterer();
     }
     return this.clusterer;
+  }
+
+  /** Moves the split-off side of a story (and the duplicates riding with it) to its new story and refreshes both rows. */
+  private async applySplit(x: { from: number; into: number; keys: string[]; reasons: string[] }, placed: number): Promise<void> {
+    const moved = new Set(x.keys.map(Number));
+    const members = await this.store.storyMembers(x.from);
+    const articles = await this.store.getArticles(members.map((m) => m.articleId));
+    const riders = new Set(articles.filter((a) => a.duplicateOf !== null && moved.has(a.duplicateOf)).map((a) => a.id));
+    for (const m of members) {
+      if (m.articleId === placed || (!moved.has(m.articleId) && !riders.has(m.articleId))) continue;
+      await this.store.setMembership({ articleId: m.articleId, storyId: x.into, score: m.score, reasons: [`split from story ${x.from}`, ...x.reasons] });
+    }
+    await this.refreshRow(x.from);
+    await this.refreshRow(x.into);
   }
 
   /** Recomputes a story's summary row from its members (one aggregate read: no article text is loaded). */

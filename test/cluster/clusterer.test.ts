@@ -1,9 +1,9 @@
-// Story clusterer: same-event articles join, same-kind events stay apart, time window, entities, merges, determinism, persistence.
+// Story clusterer: same-event articles join, same-kind events stay apart, time window, weekdays, entities, merges, splits, determinism, persistence.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoryClusterer, RETIRE_DAYS, SWEEP_EVERY, type Assignment, type ClusterInput } from '../../src/pipeline/cluster/clusterer.ts';
+import { StoryClusterer, RETIRE_DAYS, SWEEP_EVERY, WEEKDAY_FLOOR, type Assignment, type ClusterInput } from '../../src/pipeline/cluster/clusterer.ts';
 import { StorylineError } from '../../src/lib/errors.ts';
-import { VALLEY, CEDAR, RATES, PORT } from './fixtures.ts';
+import { VALLEY, CEDAR, RATES, PORT, DEFENCE_A, DEFENCE_B } from './fixtures.ts';
 
 function feed(stream: ClusterInput[], c = new StoryClusterer()): { c: StoryClusterer; out: Assignment[]; stories: number[] } {
   const out = stream.map((a) => c.add(a));
@@ -73,6 +73,17 @@ test('time window: stories out of reach are retired from the index, and articles
   assert.ok(c.stats().live < c.stats().stories, 'retired stories leave the live set');
 });
 
+test('weekdays: with no dates, reports naming only other weekdays score lower; with dates, weekdays are ignored', () => {
+  // The same two reports, the second moved from Monday to Thursday: dates, when given, are the better evidence.
+  const [a, b] = [VALLEY[0], { ...VALLEY[1], text: VALLEY[1].text.replaceAll('Monday', 'Thursday') }];
+  const undatedPair = feed(undated([a, b])).out[1], datedPair = feed(on('2023-08-14', [a, b])).out[1];
+  assert.ok(Math.abs(undatedPair.score - WEEKDAY_FLOOR * datedPair.score) < 1e-9, `undated ${undatedPair.score} is ${WEEKDAY_FLOOR} of dated ${datedPair.score}`);
+  assert.ok(undatedPair.reasons.some((r) => r.startsWith('weekdays named: thursday against monday')), `the weekdays are shown: ${undatedPair.reasons.join(' | ')}`);
+  assert.ok(!datedPair.reasons.some((r) => r.startsWith('weekdays named')), 'dated reports do not compare weekdays');
+  const sameDay = feed(undated([a, VALLEY[1]])).out[1];
+  assert.ok(!sameDay.reasons.some((r) => r.startsWith('weekdays named')), 'reports naming the same weekday are not damped');
+});
+
 test('entities: resolved entity keys pull together articles that share few words', () => {
   const keys = ['ORG:velm port authority', 'LOC:velm', 'ORG:dockworkers union of velm'];
   const plain = feed(PORT);
@@ -101,6 +112,30 @@ test('merge: a story that comes to resemble another is folded into the older one
   assert.equal(c.storyCount(), 1, 'one story is left');
 });
 
+test('split: two same-kind events that met in one story part when each shows its own names, with reasons', () => {
+  const { c, out, stories } = feed([...DEFENCE_A, ...DEFENCE_B]);
+  const n = DEFENCE_A.length;
+  assert.equal(out[n].created, false, 'the first report of the second fight joins the first fight (same champion, same belts)');
+  const at = out.findIndex((a) => a.splits.length > 0);
+  assert.ok(at > n, 'a later report of the second fight splits the story');
+  const split = out[at].splits[0];
+  assert.deepEqual(split.keys, DEFENCE_B.slice(0, at - n + 1).map((a) => a.key), 'the reports of the second fight move, the first fight\'s stay');
+  assert.equal(split.from, out[0].story, 'the story keeps the first fight, which it began with');
+  assert.equal(out[at].story, split.into, 'the report that split the story names the new one');
+  assert.match(split.reasons[0], /^split in groups of 5 and \d articles: similarity [\d.]+ across against [\d.]+ within/, 'the split gives its scores');
+  assert.ok(split.reasons.some((r) => r.includes('delgado')) && split.reasons.some((r) => r.includes('okoye')), `the split names each side's own terms: ${split.reasons.join(' | ')}`);
+  // Follow the moved articles as a caller must: a split, unlike a merge, is not found through resolve().
+  const placed = stories.map((s, i) => (split.keys.includes(DEFENCE_B[i - n]?.key) ? split.into : s));
+  assertGroups(placed.map((s) => c.resolve(s)), [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], 'each fight is one story');
+});
+
+test('split: dated stories do not split (their dates keep same-kind events apart, and a long story\'s phases together)', () => {
+  const { out } = feed(on('2023-06-03', [...DEFENCE_A, ...DEFENCE_B]));
+  assert.equal(out.flatMap((a) => a.splits).length, 0, 'no split');
+  const yearApart = feed([...on('2023-06-03', DEFENCE_A), ...on('2024-06-01', DEFENCE_B)]);
+  assertGroups(yearApart.stories, [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], 'a year apart, the time window keeps the fights apart from the first report');
+});
+
 test('determinism: the same stream gives the same assignments and the same state', () => {
   const stream = [...VALLEY, ...RATES, ...CEDAR, ...PORT];
   const a = feed(stream), b = feed(stream);
@@ -115,6 +150,16 @@ test('persistence: a clusterer restored from JSON continues exactly as the origi
   const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
   assert.deepEqual(restored.toJSON(), original.toJSON(), 'the round trip keeps the state');
   assert.deepEqual(feed(tail, restored).out, feed(tail, original).out, 'later articles are placed the same way');
+  assert.deepEqual(restored.toJSON(), original.toJSON(), 'and the states stay equal');
+});
+
+test('persistence: the members an undated story keeps for splitting survive the round trip', () => {
+  const original = feed([...DEFENCE_A, DEFENCE_B[0]]).c;
+  const restored = StoryClusterer.fromJSON(JSON.parse(JSON.stringify(original.toJSON())));
+  const tail = DEFENCE_B.slice(1);
+  const [fromRestored, fromOriginal] = [feed(tail, restored).out, feed(tail, original).out];
+  assert.ok(fromOriginal.some((a) => a.splits.length > 0), 'the tail splits the story');
+  assert.deepEqual(fromRestored, fromOriginal, 'the restored clusterer splits it the same way');
   assert.deepEqual(restored.toJSON(), original.toJSON(), 'and the states stay equal');
 });
 

@@ -57,3 +57,34 @@ test('features: title words weigh more than body words, and repeats grow sub-lin
   assert.ok(dam > water, 'a word in the title and repeated outweighs a single mention');
   assert.ok(dam < 5, 'five mentions do not weigh five times one');
 });
+
+const WEEKDAY_CASES: Array<{ reason: string; title: string | null; text: string; language: string; weekdays: Record<string, number> }> = [
+  {
+    reason: 'English weekdays become shares of the days named, title words counting double',
+    title: 'Quake hits on Saturday', text: 'The quake struck on Saturday. Aftershocks followed on Sunday.', language: 'en',
+    weekdays: { saturday: 0.75, sunday: 0.25 },
+  },
+  {
+    reason: 'Russian weekdays are read in the case a date takes ("в субботу")',
+    title: null, text: 'Землетрясение произошло в субботу, сообщили спасатели.', language: 'ru', weekdays: { saturday: 1 },
+  },
+  {
+    reason: 'a Russian word that is also a weekday name elsewhere ("среду", the environment) names no day',
+    title: null, text: 'Завод загрязняет окружающую среду, заявили экологи.', language: 'ru', weekdays: {},
+  },
+  {
+    reason: 'Turkish weekdays are read after folding (Çarşamba)',
+    title: null, text: 'Deprem Çarşamba günü meydana geldi.', language: 'tr', weekdays: { wednesday: 1 },
+  },
+  {
+    reason: 'a text naming no weekday has none',
+    title: null, text: 'The quake struck yesterday, officials said.', language: 'en', weekdays: {},
+  },
+];
+
+for (const c of WEEKDAY_CASES) {
+  test(`features: weekdays: ${c.reason}`, () => {
+    const f = extractFeatures(c.title, c.text, c.language);
+    assert.deepEqual(Object.fromEntries(f.weekdays), c.weekdays);
+  });
+}

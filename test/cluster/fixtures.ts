@@ -1,4 +1,4 @@
-// Hand-written news fixtures for the story clusterer tests: two wildfires (same kind, different places, people and figures), a rate decision, and a port strike.
+// Hand-written news fixtures for the story clusterer tests: two wildfires (same kind, different places, people and figures), a rate decision, a port strike, and two title defences by one champion.
 import type { ClusterInput } from '../../src/pipeline/cluster/clusterer.ts';
 
 const article = (key: string, date: string | null, title: string, text: string, extra: Partial<ClusterInput> = {}): ClusterInput =>
@@ -54,4 +54,56 @@ export const PORT = [
   article('port-2', '2023-09-01', 'Strike halts harbour',
     'Cranes stood idle on Friday as a strike over wages stopped loading, according to the labour federation. ' +
     'Shipping lines warned customers of delays of several days.'),
+];
+
+/**
+ * Two title defences by the same champion (undated, as in the split tests): the champion, the belts and the
+ * vocabulary are shared, so the second fight's first reports join the first fight's story; the opponent, the city,
+ * the round and the record tell them apart. First fight: Delgado in Hamburg.
+ */
+export const DEFENCE_A = [
+  article('rask-1', null, 'Halvard Rask stops Marco Delgado to keep heavyweight belts',
+    'Halvard Rask retained his WBO and IBF heavyweight titles on Saturday, stopping Marco Delgado in the seventh round in Hamburg. ' +
+    'The champion, now 44-2, floored Delgado with a left hook before the referee waved the fight off. ' +
+    'Delgado, 31, had never been stopped before.'),
+  article('rask-2', null, 'Rask too strong for Delgado in Hamburg',
+    'Heavyweight champion Halvard Rask was too strong for Marco Delgado in Hamburg, ending the fight in the seventh round. ' +
+    'Rask kept his WBO and IBF belts and improved to 44-2. ' +
+    'Delgado complained that the referee stopped the bout too early.'),
+  article('rask-3', null, 'Delgado no match for champion Rask',
+    'Marco Delgado was no match for Halvard Rask, who defended his heavyweight titles with a seventh-round stoppage at the Hamburg arena. ' +
+    'The crowd of 14,000 saw Rask knock Delgado down twice. ' +
+    'Rask, 44-2, said he wanted a unification fight next.'),
+  article('rask-4', null, 'Rask retains titles with stoppage of Delgado',
+    'Halvard Rask retained the WBO and IBF heavyweight titles by stopping Marco Delgado in round seven on Saturday night in Hamburg. ' +
+    'Delgado, the 31-year-old challenger from Seville, was down in the sixth and the seventh. ' +
+    'It was the champion\'s 44th win.'),
+  article('rask-5', null, 'Hamburg: Rask beats Delgado',
+    'Champion Halvard Rask beat Marco Delgado in Hamburg to keep his heavyweight belts. ' +
+    'The referee stopped the fight in the seventh round after Delgado went down for the second time. ' +
+    'Rask is now 44-2 with 38 knockouts; Delgado falls to 25-1.'),
+];
+
+/** Second fight: Okoye in Bern. */
+export const DEFENCE_B = [
+  article('okoye-1', null, 'Halvard Rask retains belts against Tunde Okoye',
+    'Halvard Rask kept his WBO and IBF heavyweight titles on Saturday with a fifth-round knockout of Tunde Okoye in Bern. ' +
+    'The champion, 48-2, dropped Okoye with a right hand at the Wankdorf stadium. ' +
+    'Okoye, 38, was making his second title challenge.'),
+  article('okoye-2', null, 'Rask knocks out Okoye in Bern',
+    'Heavyweight champion Halvard Rask knocked out Tunde Okoye in the fifth round in Bern to retain his belts. ' +
+    'Okoye, a 38-year-old from Lagos, never recovered from a right hand at the Wankdorf stadium. ' +
+    'Rask improved to 48-2.'),
+  article('okoye-3', null, 'Okoye falls to Rask at Wankdorf',
+    'Tunde Okoye fell to Halvard Rask at the Wankdorf stadium in Bern, counted out in the fifth round. ' +
+    'Rask, 48-2, defended the WBO and IBF heavyweight titles before 30,000 fans. ' +
+    'Okoye said he would retire.'),
+  article('okoye-4', null, 'Rask defends titles with knockout of Okoye',
+    'Halvard Rask defended his heavyweight titles with a knockout of Tunde Okoye in round five on Saturday night in Bern. ' +
+    'The challenger from Lagos, 38, was counted out after a right hand. ' +
+    'It was the champion\'s 48th win.'),
+  article('okoye-5', null, 'Bern: Rask knocks out Okoye',
+    'Champion Halvard Rask knocked out Tunde Okoye in Bern to keep his heavyweight belts. ' +
+    'Okoye was counted out in the fifth round at the Wankdorf stadium. ' +
+    'Rask is now 48-2 with 42 knockouts; Okoye falls to 33-4.'),
 ];

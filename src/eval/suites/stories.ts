@@ -17,7 +17,10 @@ export async function run(dir: string): Promise<EvalResult> {
     const clusterer = new StoryClusterer();
     const predicted = new Map<string, number>();
     for (const { d } of order) {
-      predicted.set(d.id, clusterer.add({ key: d.id, title: d.title, text: d.text, language: d.lang, date: d.date }).story);
+      const a = clusterer.add({ key: d.id, title: d.title, text: d.text, language: d.lang, date: d.date });
+      predicted.set(d.id, a.story);
+      // A split moves earlier articles to the new story; merges are followed by resolve() below.
+      for (const split of a.splits) for (const key of split.keys) predicted.set(key, split.into);
     }
     const s = score(docs.map((d) => ({ gold: d.cluster, pred: clusterer.resolve(predicted.get(d.id)!) })));
     perFile[file] = { bcubed_precision: round(s.bp / s.n), bcubed_recall: round(s.br / s.n), bcubed_f1: round(f1(s.bp / s.n, s.br / s.n)), pairwise_f1: round(pairF1(s)), clusters: clusterer.storyCount() };

@@ -1,6 +1,6 @@
 // Features for story clustering: weighted terms and the names and figures of one article, language-agnostic.
 import { foldForSearch } from '../../lib/fold.ts';
-import { CALENDAR_WORDS, STOPWORDS } from './stopwords.ts';
+import { CALENDAR_WORDS, STOPWORDS, weekdayOf } from './stopwords.ts';
 
 export interface DocFeatures {
   /** Sub-linear term weights (before IDF); anchors are terms too. */
@@ -10,7 +10,14 @@ export interface DocFeatures {
    * digit: counts, ages, scores, years) that tell one event from another of the same kind. Sub-linear weights.
    */
   anchors: Map<string, number>;
+  /**
+   * The weekdays the title and lede name ('saturday'…), as shares summing to 1 (empty when none is named):
+   * the day of the event, which tells two same-kind events apart when the articles carry no dates.
+   */
+  weekdays: Map<string, number>;
 }
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 /**
  * Calibrated with the clusterer's constants as a set on stories-dev (ECB+ topics 1–35, NewsWCL50); don't tune one alone.
@@ -91,8 +98,11 @@ export function extractFeatures(title: string | null, text: string, language: st
 
   const counts = new Map<string, number>();
   const anchorCounts = new Map<string, number>();
+  const dayCounts = new Map<string, number>();
   const add = (list: Token[], weight: number) => {
     for (const t of list) {
+      const day = weekdayOf(t.key, language);
+      if (day !== undefined) dayCounts.set(DAY_NAMES[day], (dayCounts.get(DAY_NAMES[day]) ?? 0) + weight);
       if (!keep(t.key)) continue;
       counts.set(t.key, (counts.get(t.key) ?? 0) + weight);
       if ((isName(t) && !CALENDAR_WORDS.has(t.key)) || DIGIT.test(t.key)) anchorCounts.set(t.key, (anchorCounts.get(t.key) ?? 0) + weight);
@@ -108,7 +118,10 @@ export function extractFeatures(title: string | null, text: string, language: st
     terms.set(key, (terms.get(key) ?? 0) + ENTITY_WEIGHT * w);
     anchors.set(key, (anchors.get(key) ?? 0) + ENTITY_WEIGHT * w);
   }
-  return { terms, anchors };
+  let days = 0;
+  for (const n of dayCounts.values()) days += n;
+  const weekdays = new Map([...dayCounts].map(([d, n]) => [d, n / days]));
+  return { terms, anchors, weekdays };
 }
 
 function sublinear(counts: Map<string, number>): Map<string, number> {

@@ -1,4 +1,4 @@
-// Function words ignored by story clustering (en, ru, tr, ar, fa): they say nothing about which event a text reports.
+// Word lists for story clustering: function words (en, ru, tr, ar, fa) that say nothing about which event a text reports, calendar words, weekday names.
 const LISTS = {
   en: `the and for that with this from have has had was were are been being not but they their them his her its our your
   who whom whose which what when where why how all any both each few more most other some such than too very can will
@@ -30,3 +30,27 @@ export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/).filter(Boolean),
 );
+
+/**
+ * Weekday names by language (folded, as features.ts keys words), each with the day it names, 0 = Monday. News
+ * reports name the day their event happened ("the quake struck on Saturday"), so with no dates the weekdays two
+ * texts name tell whether they can be reporting the same event. Russian lists the case forms a date takes ("в
+ * субботу"). Names that are common words too are left out (an empty slot): Russian "среда" (also "environment",
+ * as in "окружающую среду") and Turkish "pazar" (also "market"); so are Arabic and Persian, whose day names are
+ * ambiguous (الأحد is also "one") or split by the tokenizer (سه‌شنبه).
+ * English names count in a text of any language (or of none): they are not common words in the others.
+ */
+const WEEKDAY_NAMES: Record<string, string[]> = {
+  en: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+  ru: ['понедельник понедельника', 'вторник вторника', '', 'четверг четверга', 'пятница пятницу пятницы', 'суббота субботу субботы', 'воскресенье воскресенья'],
+  tr: ['pazartesi', 'sali', 'carsamba', 'persembe', 'cuma', 'cumartesi', ''],
+};
+
+const WEEKDAYS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map(
+  Object.entries(WEEKDAY_NAMES).map(([lang, days]) => [lang, new Map(days.flatMap((forms, day) => forms.split(' ').filter(Boolean).map((w) => [w, day] as const)))]),
+);
+
+/** The weekday a folded word names in a text of this language, or undefined. */
+export function weekdayOf(word: string, language: string | null): number | undefined {
+  return WEEKDAYS.get(language ?? 'en')?.get(word) ?? WEEKDAYS.get('en')!.get(word);
+}
