@@ -97,17 +97,18 @@ export class CollectionService {
   async export(viewer: User | null, id: number, format: unknown, siteUrl: string): Promise<{ filename: string; contentType: string; body: string }> {
     const fmt = v.oneOf(format, ['json', 'csv'] as const, 'format');
     const c = this.get(viewer, id);
+    // Both files name their fields in snake_case, as the JSON API does.
     const items = (await this.items(viewer, id)).map((i) => ({
       type: i.type, id: i.id, title: i.title, outlet: i.outlet, date: i.date, url: i.url,
-      link: `${siteUrl}/${i.type === 'article' ? 'articles' : 'stories'}/${i.id}`, addedAt: i.addedAt,
+      link: `${siteUrl}/${i.type === 'article' ? 'articles' : 'stories'}/${i.id}`, added_at: i.addedAt,
     }));
     const base = `collection-${c.id}`;
     if (fmt === 'json') {
-      const doc = { name: c.name, owner: c.owner, public: c.isPublic, createdAt: c.createdAt, updatedAt: c.updatedAt, items };
+      const doc = { name: c.name, owner: c.owner, public: c.isPublic, created_at: c.createdAt, updated_at: c.updatedAt, items };
       return { filename: `${base}.json`, contentType: 'application/json; charset=utf-8', body: JSON.stringify(doc, null, 2) + '\n' };
     }
     const header = ['type', 'id', 'title', 'outlet', 'date', 'url', 'link', 'added_at'];
-    const rows = items.map((i) => [i.type, i.id, i.title, i.outlet, i.date, i.url, i.link, i.addedAt]);
+    const rows = items.map((i) => [i.type, i.id, i.title, i.outlet, i.date, i.url, i.link, i.added_at]);
     return { filename: `${base}.csv`, contentType: 'text/csv; charset=utf-8', body: [header, ...rows].map(csvRow).join('\r\n') + '\r\n' };
   }
 

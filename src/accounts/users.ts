@@ -298,12 +298,16 @@ export class AccountService {
     await this.sql.prune(new Date(now).toISOString(), new Date(now - THROTTLE_KEEP_MS).toISOString());
   }
 
+  /** Everything stored about the user and by them, without secrets; the web layer writes it out in snake_case. */
   exportData(user: User): Record<string, unknown> {
     const u = this.sql.userById(user.id)!;
+    const rows = this.sql.exportUser(user.id);
     return {
       exportedAt: this.iso(),
       account: { username: u.username, email: u.email, isAdmin: u.isAdmin, createdAt: u.createdAt, bannedAt: u.bannedAt },
-      ...this.sql.exportUser(user.id),
+      ...rows,
+      // SQLite keeps the flag as 0 or 1; the export says true or false, as the API does.
+      collections: (rows.collections as Array<{ is_public: number }>).map((c) => ({ ...c, is_public: c.is_public === 1 })),
     };
   }
 

@@ -25,8 +25,10 @@ export async function serve(app: App, opts: ServeOptions, io: Io, signal: AbortS
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { port: { type: 'string' }, host: { type: 'string' }, 'public-url': { type: 'string' } });
-  const publicUrl = values['public-url'];
-  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) usageError(`--public-url must be an http(s) URL, got '${publicUrl}'`);
+  // The address readers use (links in e-mail, feeds): the flag, else STORYLINE_PUBLIC_URL, else the listening address.
+  const publicUrl = values['public-url'] ?? (io.env.STORYLINE_PUBLIC_URL || undefined);
+  const from = values['public-url'] !== undefined ? '--public-url' : 'STORYLINE_PUBLIC_URL';
+  if (publicUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(publicUrl)) usageError(`${from} must be an http(s) URL, got '${publicUrl}'`);
   const app = await openApp(io, values.db);
   try {
     const port = values.port === '0' ? 0 : values.port ? parseId(values.port, '--port') : app.config.port;

@@ -20,6 +20,8 @@ export interface PageCommunity {
   menu(): SafeHtml;
   /** Above the page's content: the cookie question when it is open, a confirmation after a form. */
   notices(): SafeHtml;
+  /** Links the site footer carries before the privacy policy: log in and register for a visitor, none once signed in. */
+  footerLinks(): SafeHtml[];
   /** Votes, discussion, follows and "Add to Collection" for an article; absent where a page has no article. */
   article?(a: CommunityArticle): SafeHtml;
   /** The same for a story. */
@@ -31,6 +33,11 @@ export interface PageCommunity {
 export interface CommunityHooks {
   /** The parts for this request; it may set cookies on the reply (a form's token). */
   page(req: FastifyRequest, reply: FastifyReply, locale: Locale, page: { assets: { css: string; js: string; icon: string }; outletSlugs: ReadonlyMap<string, string> }): Promise<PageCommunity>;
+  /**
+   * The language a returning reader chose, when they accepted the optional cookie that remembers it; null
+   * otherwise. The site's entry page sends a reader arriving from elsewhere there.
+   */
+  preferredLocale(req: FastifyRequest): Locale | null;
   /** The plugin's JSON API, merged into /api/v1/openapi.json. */
   openapi: OpenApiPart;
 }

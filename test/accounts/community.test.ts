@@ -28,6 +28,34 @@ test('hotness: ten times the points is worth one window of age; negative points 
   assert.ok(hotness(5, later) > hotness(5, t0), 'newer wins at equal points');
 });
 
+test('the community front page ranks by the formula: points against age, one window per tenfold points', async () => {
+  const c = makeCommunity();
+  const authors = await Promise.all(['ann', 'ben'].map((n) => addUser(c, n)));
+  const voters = await Promise.all(Array.from({ length: 9 }, (_, i) => addUser(c, `voter${i}`)));
+  const hour = 3_600_000;
+  const at = (hours: number) => c.clock.advance(hours * hour);
+  const popular = (await c.community.submit(authors[0], { title: 'Popular, early', body: 'x' })).post;
+  for (const v of voters) await c.community.vote(v, 'post', popular.id, 1);
+  at(1);
+  const quiet = (await c.community.submit(authors[1], { title: 'Quiet, an hour later', body: 'x' })).post;
+  at(22);
+  const fresh = (await c.community.submit(authors[0], { title: 'Fresh, a window later', body: 'x' })).post;
+  at(0.1);
+  const disliked = (await c.community.submit(authors[1], { title: 'Disliked, as fresh', body: 'x' })).post;
+  for (const v of voters.slice(0, 3)) await c.community.vote(v, 'post', disliked.id, -1);
+  // Hotness relative to `popular`'s creation, in windows: popular log10(9) = 0.95; quiet 1/22 = 0.05;
+  // fresh 23/22 = 1.05; disliked -log10(3) + 23.1/22 = 0.57.
+  const rows: Array<[string, 'hot' | 'new', number[]]> = [
+    ['hot: a window of age outweighs nine points; three down votes sink a fresh post below nine up votes', 'hot', [fresh.id, popular.id, disliked.id, quiet.id]],
+    ['new: newest first, votes aside', 'new', [disliked.id, fresh.id, quiet.id, popular.id]],
+  ];
+  for (const [reason, sort, ids] of rows) assert.deepEqual(c.community.listPosts(sort, 10, 0).posts.map((p) => p.id), ids, reason);
+  assert.deepEqual(c.community.listPosts('hot', 2, 1).posts.map((p) => p.id), [popular.id, disliked.id], 'pages of the ranking');
+  assert.equal(c.community.listPosts('hot', 2, 0).total, 4);
+  await c.community.deletePost(authors[0], fresh.id);
+  assert.ok(!c.community.listPosts('hot', 10, 0).posts.some((p) => p.id === fresh.id), 'deleted posts leave the ranking');
+});
+
 test('a text post needs text; a link post is fetched and ingested once; resubmissions find the first post', async () => {
   const c = makeCommunity();
   const alice = await addUser(c, 'alice');
@@ -114,6 +142,13 @@ test('one vote per reader per item, changeable, counted in the same transaction'
   ] as const) assert.notEqual(await code(p), 'ok', reason);
   assert.throws(() => c.db.prepare("INSERT INTO votes (user_id, item_type, item_id, value, voted_at) VALUES (?, 'article', 1, 1, 'now')").run(bob.id), /UNIQUE|PRIMARY KEY/);
   assert.deepEqual(c.sql.auditScores().filter((a) => a.stored.ups !== a.counted.ups || a.stored.downs !== a.counted.downs), []);
+  const comment = await c.community.comment(alice, { itemType: 'article', itemId: 1, body: 'Vote on this comment' });
+  assert.equal(await code(c.community.vote(alice, 'comment', comment.id, 1)), 'forbidden', 'no voting on your own comment');
+  assert.equal((await c.community.vote(bob, 'comment', comment.id, 1)).points, 1, 'comments take votes');
+  assert.equal((await c.community.vote(carol, 'comment', comment.id, -1)).points, 0);
+  assert.equal(c.community.thread('article', 1, bob).comments[0].myVote, 1, 'the thread shows the reader their vote');
+  await c.community.deleteComment(alice, comment.id);
+  assert.equal(await code(c.community.vote(carol, 'comment', comment.id, 1)), 'not_found', 'a deleted comment takes no more votes');
   const hot = c.sql.getPost(post.id)!.hotness;
   assert.equal(hot, hotness(-1, post.createdAt), 'hotness follows the vote');
 });

@@ -1,6 +1,11 @@
 // Accounts over HTTP with the real web server: register, log in/out, cookies, CSRF, fixation, limits, languages, API auth.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { buildServer } from '../../src/web/server.ts';
+import { escapeHtml } from '../../src/web/html.ts';
+import { LOCALES, LOCALE_CODES } from '../../src/web/i18n/index.ts';
+import { accountsText } from '../../src/accounts/i18n/index.ts';
+import type { AccountsKey } from '../../src/accounts/i18n/types.ts';
 import { Browser, startSite, type TestSite } from './server.ts';
 
 let site: TestSite;
@@ -152,6 +157,84 @@ test('hostile text in log-in fields comes back escaped and SQL strings are just 
     assert.ok(!r.body.includes(login), `${reason}: not echoed raw`);
   }
   assert.ok(site.c.accounts.byName('alice'), 'the users table is intact');
+});
+
+test('every form route, in every language, refuses a post without the CSRF token or with another session\'s', async () => {
+  // A second server over the same site and services, to list the routes it registers.
+  const f = buildServer(site.app, { publicUrl: 'http://storyline.test', accounts: { db: site.db, community: site.c } });
+  const routes: string[] = [];
+  f.addHook('onRoute', (r) => {
+    if ([r.method].flat().includes('POST') && !r.url.startsWith('/api/')) routes.push(r.url);
+  });
+  try {
+    await f.ready();
+    const twin: TestSite = { ...site, f };
+    const victim = new Browser(twin, '198.51.100.90');
+    await victim.register('csrfvictim');
+    const other = new Browser(twin, '198.51.100.91');
+    await other.register('csrfother');
+    await other.get('/settings');
+    const anonymous = new Browser(twin, '198.51.100.92');
+    await anonymous.get('/login');
+    const params: Record<string, string> = { id: '1', token: 'x'.repeat(43), name: 'csrfother', action: 'ban' };
+    assert.ok(routes.length >= 30 * LOCALE_CODES.length, `the form routes were listed (${routes.length})`);
+    for (const route of routes) {
+      const url = route.replace(/:(\w+)/g, (_, p: string) => params[p]);
+      const rows: Array<[string, Browser, string | null]> = [
+        ['signed in, no token', victim, null],
+        ["signed in, another session's token", victim, other.csrf],
+        ['anonymous with the form cookie, no token', anonymous, null],
+      ];
+      for (const [reason, b, token] of rows) {
+        const r = await b.post(url, { _csrf: token, title: 'x', body: 'x', name: 'x', email: 'x@example.org', password: 'correct horse battery' });
+        assert.equal(r.status, 403, `${route}: ${reason}`);
+      }
+    }
+    assert.ok(site.c.accounts.byName('csrfvictim'), 'nothing was deleted');
+    assert.equal(site.c.accounts.byName('csrfother')?.bannedAt, null, 'nobody was banned');
+  } finally {
+    await f.close();
+  }
+});
+
+test('the accounts pages answer under every language prefix, in that language, right-to-left for Arabic and Persian', async () => {
+  const b = new Browser(site, '198.51.100.93');
+  await b.register('pagewalker');
+  const user = site.c.accounts.byName('pagewalker')!;
+  // [page, title key, anonymous status, signed-in status]; pages for readers send visitors to log in, and the
+  // log-in and register pages send readers who are already in to their feed.
+  const pages: Array<[string, AccountsKey, number, number]> = [
+    ['/register', 'register.title', 200, 303],
+    ['/login', 'login.title', 200, 303],
+    ['/logout', 'logout.title', 200, 200],
+    ['/forgot-password', 'forgot.title', 200, 200],
+    ['/settings', 'settings.title', 303, 200],
+    ['/submit', 'submit.title', 303, 200],
+    ['/collections', 'collections.title', 303, 200],
+    ['/privacy', 'privacy.title', 200, 200],
+  ];
+  for (const locale of LOCALE_CODES) {
+    const prefix = LOCALES[locale].prefix;
+    const html = new RegExp(`<html lang="${locale}" dir="${locale === 'ar' || locale === 'fa' ? 'rtl' : 'ltr'}">`);
+    const reset = new URL(await site.c.accounts.resetLink(user.id, locale)).pathname;
+    const rows: Array<[string, AccountsKey, number, number]> = [
+      ...pages.map(([p, key, anon, signed]) => [prefix + p, key, anon, signed] as [string, AccountsKey, number, number]),
+      [reset, 'reset.title', 200, 200],
+      [`${prefix}/reset-password/not-a-real-token`, 'forgot.title', 410, 410],
+    ];
+    for (const [url, key, anonStatus, signedStatus] of rows) {
+      for (const [who, browser, status] of [['anonymous', new Browser(site, '198.51.100.94'), anonStatus], ['signed in', b, signedStatus]] as const) {
+        const r = await browser.get(url);
+        assert.equal(r.status, status, `${url} ${who}`);
+        if (status === 303) {
+          assert.ok(r.location!.startsWith(`${prefix}/`), `${url} ${who}: stays in the language (${r.location})`);
+          continue;
+        }
+        assert.match(r.body, html, `${url} ${who}: language and direction`);
+        assert.ok(r.body.includes(`<h1>${escapeHtml(accountsText(locale).t(key))}</h1>`), `${url} ${who}: the title in ${locale}`);
+      }
+    }
+  }
 });
 
 test('pages exist under every language prefix, right-to-left for Arabic and Persian', async () => {

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { XMLParser } from 'fast-xml-parser';
 import { Browser, FIXTURE_PAGES, articleId, startSite, type TestSite } from './server.ts';
 
 let site: TestSite;
@@ -256,3 +257,113 @@ function htmlEscape(s: string): string {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('an admin bans a reader from their profile with a reason: their session ends, log-in is refused, the log says so in the page language', async () => {
+  const admin = new Browser(site, '198.51.100.120');
+  await admin.register('modadmin');
+  await site.c.accounts.setAdmin(site.c.accounts.byName('modadmin')!, true);
+  const spammer = new Browser(site, '198.51.100.121');
+  await spammer.register('spammer');
+  assert.equal((await spammer.get('/settings')).status, 200);
+
+  const profile = await admin.get('/ru/users/spammer');
+  assert.match(profile.body, /<form class="ban-form" method="post" action="\/ru\/moderation\/users\/spammer\/ban">/, 'a ban form with a reason field');
+  const banned = await admin.post('/ru/moderation/users/spammer/ban', { reason: 'ссылки на спам', return: '/ru/users/spammer' });
+  assert.equal(banned.status, 303);
+  assert.equal(banned.location, '/ru/users/spammer?done=moderated');
+  assert.equal((await spammer.get('/settings')).status, 303, "the banned reader's session has ended");
+  const login = await spammer.login('spammer');
+  assert.equal(login.status, 403);
+  assert.match(login.body, /This account is suspended\./);
+
+  const log = await admin.get('/ru/moderation');
+  assert.match(log.body, /<td>заблокирован<\/td><td>читатель #\d+ <span dir="auto">spammer<\/span><\/td><td dir="auto">ссылки на спам<\/td>/, 'action, target and reason, in Russian');
+  const adminProfile = await admin.get('/users/modadmin');
+  assert.doesNotMatch(adminProfile.body, /ban-form/, 'no ban form on one\'s own profile');
+  await site.c.accounts.setAdmin(site.c.accounts.byName('spammer')!, true);
+  await admin.get('/moderation');
+  assert.equal((await admin.post('/moderation/users/spammer/unban', {})).status, 403, 'admins are not moderated from the web');
+  await site.c.accounts.setAdmin(site.c.accounts.byName('spammer')!, false);
+  assert.equal((await admin.post('/moderation/users/spammer/unban', { return: '/moderation' })).status, 303);
+  assert.equal((await spammer.login('spammer')).status, 303, 'the ban is lifted');
+});
+
+test('the private Atom feed: its address is shown once in settings, serves what the reader follows, and a new address ends the old one', async () => {
+  const b = new Browser(site, '198.51.100.122');
+  await b.register('feedreader');
+  await b.get(`/articles/${geneva}`);
+  await b.post('/follow', { type: 'outlet', key: 'Daily Example', return: `/articles/${geneva}` });
+  await b.get('/settings');
+  const created = await b.post('/settings/feed', {});
+  assert.equal(created.status, 200);
+  const url = /<code>http:\/\/storyline\.test(\/feed\/[A-Za-z0-9_-]{43}\.atom)<\/code>/.exec(created.body)?.[1];
+  assert.ok(url, 'the feed address is on the page');
+  assert.doesNotMatch((await b.get('/settings')).body, new RegExp(url.slice(6, 30)), 'and only on that page');
+
+  const feed = await new Browser(site).get(url);
+  assert.equal(feed.status, 200, 'no cookie needed: the secret is the credential');
+  assert.equal(feed.headers['content-type'], 'application/atom+xml; charset=utf-8');
+  assert.equal(feed.headers['x-robots-tag'], 'noindex');
+  const doc = new XMLParser({ ignoreAttributes: false }).parse(feed.body) as { feed: { author: { name: string }; entry: Array<{ title: string; category: { '@_label': string } }> | { title: string } } };
+  assert.equal(doc.feed.author.name, 'feedreader');
+  const entries = [doc.feed.entry].flat() as Array<{ title: string; category: { '@_label': string } }>;
+  assert.ok(entries.some((e) => e.title === 'Diplomats meet in Geneva for security talks' && e.category['@_label'] === 'Daily Example'), 'the followed outlet\'s article');
+
+  const rotated = await b.post('/settings/feed', {});
+  const next = /<code>http:\/\/storyline\.test(\/feed\/[A-Za-z0-9_-]{43}\.atom)<\/code>/.exec(rotated.body)![1];
+  assert.notEqual(next, url);
+  assert.equal((await new Browser(site).get(url)).status, 404, 'the old address stopped working');
+  assert.equal((await new Browser(site).get(next)).status, 200);
+  for (const wrong of ['/feed/not-a-token.atom', `/feed/${'A'.repeat(43)}.atom`, `${next.slice(0, -5)}.rss`]) {
+    assert.equal((await new Browser(site).get(wrong)).status, 404, wrong);
+  }
+});
+
+test('API tokens from the settings page: shown once, listed by their start only, revocable', async () => {
+  const b = new Browser(site, '198.51.100.123');
+  await b.register('tokenmaker');
+  await b.get('/settings');
+  const made = await b.post('/settings/tokens', { name: 'my script' });
+  const token = /<code>(slp_[A-Za-z0-9_-]{43})<\/code>/.exec(made.body)?.[1];
+  assert.ok(token, 'the token is shown');
+  const auth = { authorization: `Bearer ${token}` };
+  assert.equal((await site.f.inject({ url: '/api/v1/me', headers: auth })).json().username, 'tokenmaker');
+  const settings = await b.get('/settings');
+  assert.ok(!settings.body.includes(token), 'never shown again');
+  assert.match(settings.body, new RegExp(`<strong dir="auto">my script</strong> <code>${token.slice(0, 10)}…</code>`));
+  const id = /action="\/settings\/tokens\/(\d+)\/revoke"/.exec(settings.body)![1];
+  assert.equal((await b.post(`/settings/tokens/${id}/revoke`, {})).location, '/settings?done=tokenRevoked');
+  assert.equal((await site.f.inject({ url: '/api/v1/me', headers: auth })).statusCode, 401, 'revoked');
+});
+
+test("the API keeps readers out of each other's items as the pages do", async () => {
+  const register = async (name: string) => {
+    await site.f.inject({ method: 'POST', url: '/api/v1/users', payload: { username: name, email: `${name}@example.org`, password: 'correct horse battery' } });
+    return { authorization: `Bearer ${(await site.f.inject({ method: 'POST', url: '/api/v1/tokens', payload: { login: name, password: 'correct horse battery' } })).json().token}` };
+  };
+  const owner = await register('apiowner');
+  const other = await register('apiother');
+  const post = (await site.f.inject({ method: 'POST', url: '/api/v1/posts', headers: owner, payload: { title: 'Owned', body: 'Text' } })).json().id;
+  const col = (await site.f.inject({ method: 'POST', url: '/api/v1/collections', headers: owner, payload: { name: 'Private' } })).json().id;
+  const comment = (await site.f.inject({ method: 'POST', url: `/api/v1/articles/${geneva}/comments`, headers: owner, payload: { body: 'Mine' } })).json().id;
+  const rows: Array<[string, 'GET' | 'PATCH' | 'DELETE' | 'POST' | 'PUT', string, object | undefined, number]> = [
+    ['edit the post', 'PATCH', `/posts/${post}`, { title: 'Hacked' }, 403],
+    ['delete the post', 'DELETE', `/posts/${post}`, undefined, 403],
+    ['see the private collection', 'GET', `/collections/${col}`, undefined, 404],
+    ['export it', 'GET', `/collections/${col}/export?format=csv`, undefined, 404],
+    ['rename it', 'PATCH', `/collections/${col}`, { name: 'Stolen' }, 404],
+    ['delete it', 'DELETE', `/collections/${col}`, undefined, 404],
+    ['add to it', 'POST', `/collections/${col}/items`, { type: 'article', id: geneva }, 404],
+    ['edit the comment', 'PATCH', `/comments/${comment}`, { body: 'Hacked' }, 403],
+    ['delete the comment', 'DELETE', `/comments/${comment}`, undefined, 403],
+    ['remove the comment as a moderator', 'POST', `/comments/${comment}/remove`, {}, 403],
+    ['ban the owner', 'PUT', '/users/apiowner/ban', {}, 403],
+    ['list all accounts', 'GET', '/moderation/users', undefined, 403],
+  ];
+  for (const [reason, method, url, payload, status] of rows) {
+    const r = await site.f.inject({ method, url: `/api/v1${url}`, headers: other, payload });
+    assert.equal(r.statusCode, status, reason);
+  }
+  assert.equal((await site.f.inject({ url: `/api/v1/posts/${post}` })).json().title, 'Owned');
+  assert.equal((await site.f.inject({ url: `/api/v1/collections/${col}`, headers: owner })).json().name, 'Private');
+});

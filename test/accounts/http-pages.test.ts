@@ -28,6 +28,7 @@ const text = (locale: Locale, key: Parameters<ReturnType<typeof accountsText>['t
 /** The community block: it ends with "Add to Collection", the last of its sections. */
 const block = (body: string) => /<section class="community"[\s\S]*?<section class="collect"[\s\S]*?<\/section>\n<\/section>\n/.exec(body)?.[0] ?? '';
 const header = (body: string) => /<header class="site">[\s\S]*?<\/header>/.exec(body)?.[0] ?? '';
+const footer = (body: string) => /<footer class="site">[\s\S]*?<\/footer>/.exec(body)?.[0] ?? '';
 
 test('a visitor: the article block with points, discussion link and log-in links; the header offers log in and register; no cookie', async () => {
   const b = new Browser(site, '198.51.100.60');
@@ -43,6 +44,7 @@ test('a visitor: the article block with points, discussion link and log-in links
   assert.match(head, /class="account-bar"/);
   assert.match(head, /<a href="\/login">Log in<\/a>/);
   assert.match(head, /<a href="\/register">Register<\/a>/);
+  assert.match(footer(r.body), /<a href="\/login">Log in<\/a> · <a href="\/register">Register<\/a> · <a href="\/privacy">Privacy Policy<\/a>/);
   assert.match(r.body, /<link rel="stylesheet" href="\/accounts\/community\.css\?v=[0-9a-f]{12}">/);
   assert.equal(r.headers['set-cookie'], undefined, 'reading an article sets no cookie');
   assert.equal(r.headers.vary, 'cookie');
@@ -61,6 +63,9 @@ test('signed in: the header names the reader with their pages; the blocks have f
     }
     assert.match(head, /<form class="inline" method="post" action="\/logout"><input type="hidden" name="_csrf" value="[^"]+"><button type="submit">Log out<\/button>/, `${url}: log out`);
     assert.equal(r.headers['cache-control'], 'private, no-store', `${url}: no shared cache keeps it`);
+    const foot = footer(r.body);
+    assert.match(foot, /<a href="\/privacy">Privacy Policy<\/a>/, `${url}: the privacy policy`);
+    assert.doesNotMatch(foot, /\/login|\/register/, `${url}: a signed-in reader is not offered log-in`);
   }
   const article = block((await b.get(`/articles/${geneva}`)).body);
   assert.match(article, /<form class="vote-form" method="post" action="\/vote">/);
@@ -140,6 +145,18 @@ test('every UI language: the blocks and the menu in that language, right to left
   }
 });
 
+test('with registration closed, neither the header nor the footer offers it', async () => {
+  const closed = await startSite({ articles: false, options: { registration: false } });
+  try {
+    const r = await new Browser(closed).get('/');
+    assert.match(header(r.body), /<a href="\/login">Log in<\/a>/);
+    assert.match(footer(r.body), /<a href="\/login">Log in<\/a> · <a href="\/privacy">/);
+    assert.doesNotMatch(r.body, /href="\/register"/);
+  } finally {
+    await closed.close();
+  }
+});
+
 test('with the optional cookie offered: the consent banner on news pages, and the language they are read in is remembered', async () => {
   const offering = await startSite({ options: { optionalCookies: true } });
   try {
@@ -158,6 +175,54 @@ test('with the optional cookie offered: the consent banner on news pages, and th
   }
 });
 
+test('the entry page takes a returning reader to the language they let the site remember; a link to English on the site is followed', async () => {
+  const offering = await startSite({ articles: false, options: { optionalCookies: true } });
+  /** The same browser (its cookies) arriving with other request headers (Referer, Sec-Fetch-Site). */
+  const from = (b: Browser, headers: Record<string, string>) => {
+    const twin = new Browser(offering, b.ip, headers);
+    for (const [k, v] of b.cookies) twin.cookies.set(k, v);
+    return twin;
+  };
+  try {
+    const b = new Browser(offering, '198.51.100.70');
+    assert.equal((await b.get('/')).status, 200, 'no choice yet: the English entry page');
+    await b.post('/tr/cookies', { consent: 'yes', return: '/tr/' });
+    assert.equal(b.cookies.get('sl_lang'), 'tr');
+    const rows: Array<[string, Record<string, string>, number, string | undefined]> = [
+      ['a typed address', {}, 302, '/tr/?outlet=Daily+Example'],
+      ['a bookmark, as the browser says', { 'sec-fetch-site': 'none' }, 302, '/tr/?outlet=Daily+Example'],
+      ['a link from another site', { referer: 'https://search.example/?q=storyline', 'sec-fetch-site': 'cross-site' }, 302, '/tr/?outlet=Daily+Example'],
+      ["this site's language switcher", { referer: 'http://storyline.test/tr/?outlet=Daily+Example' }, 200, undefined],
+      ['the switcher in a browser that sends no Referer', { 'sec-fetch-site': 'same-origin' }, 200, undefined],
+    ];
+    for (const [reason, headers, status, location] of rows) {
+      const r = await from(b, headers).get('/?outlet=Daily+Example');
+      assert.equal(r.status, status, reason);
+      assert.equal(r.location, location, reason);
+      assert.equal(r.headers['cache-control'], 'private, no-store', `${reason}: the answer depends on the reader's cookie`);
+    }
+    const english = from(b, { referer: 'http://storyline.test/tr/' });
+    await english.get('/');
+    assert.equal(english.cookies.get('sl_lang'), 'en', 'reading the English page makes English the remembered language');
+    assert.equal((await from(english, {}).get('/')).status, 200, 'and the next arrival stays in English');
+
+    const declined = new Browser(offering, '198.51.100.71');
+    await declined.get('/fa/');
+    await declined.post('/fa/cookies', { consent: 'no', return: '/fa/' });
+    assert.equal((await declined.get('/')).status, 200, 'no consent, no remembered language');
+    assert.equal((await declined.get('/fa/')).status, 200);
+    assert.equal((await declined.get('/')).status, 200);
+  } finally {
+    await offering.close();
+  }
+  const planted = new Browser(site, '198.51.100.72');
+  planted.cookies.set('sl_consent', 'yes');
+  planted.cookies.set('sl_lang', 'ru');
+  const plain = await planted.get('/');
+  assert.equal(plain.status, 200, 'a site that does not offer the optional cookie ignores it');
+  assert.equal(plain.headers['cache-control'], undefined);
+});
+
 test('without accounts the news pages carry none of it', async () => {
   const plain = buildServer(site.app, { publicUrl: 'http://storyline.test', accounts: false });
   try {
@@ -168,6 +233,12 @@ test('without accounts the news pages carry none of it', async () => {
       assert.equal(r.headers.vary, undefined, url);
     }
     assert.equal((await plain.inject({ method: 'GET', url: '/login' })).statusCode, 404, 'no accounts pages');
+    const home = await plain.inject({ method: 'GET', url: '/' });
+    assert.doesNotMatch(footer(home.body), /\/login|\/register/, 'the footer does not link to them');
+    const privacy = await plain.inject({ method: 'GET', url: '/ru/privacy' });
+    assert.equal(privacy.statusCode, 200, 'the privacy policy exists without accounts');
+    assert.match(privacy.body, /не устанавливает никаких cookie/);
+    assert.doesNotMatch(privacy.body, /sl_session|sl_csrf/, 'and names no account cookies');
     const doc = (await plain.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, unknown> };
     assert.equal(doc.paths['/posts'], undefined, 'no community endpoints documented');
   } finally {
@@ -227,41 +298,123 @@ test('OpenAPI: every route of the API is documented, with its parameters, answer
   }
 });
 
-test('OpenAPI schemas match what the community API answers', async () => {
+interface JsonSchema {
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  allOf?: JsonSchema[];
+}
+
+test('OpenAPI schemas match what the community API answers, field by field, and every field is snake_case', async () => {
   const b = new Browser(site, '198.51.100.67');
   await b.register('apiclient');
-  const api = async (method: 'GET' | 'POST' | 'PUT', url: string, token: string | null, payload?: unknown) => {
+  await new Browser(site, '198.51.100.68').register('apiadmin');
+  await site.c.accounts.setAdmin(site.c.accounts.byName('apiadmin')!, true);
+  const api = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, token: string | null, payload?: unknown) => {
     const res = await site.f.inject({ method, url: `/api/v1${url}`, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) as Record<string, unknown> : {} };
   };
-  const doc = (await site.f.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> } };
-  /** The answer has exactly the documented properties. */
-  const conforms = (body: Record<string, unknown>, schema: string) => {
-    const s = doc.components.schemas[schema];
-    assert.deepEqual(Object.keys(body).sort(), Object.keys(s.properties ?? {}).sort(), `${schema}: properties`);
-    for (const k of s.required ?? []) assert.ok(k in body, `${schema}: ${k}`);
+  const doc = (await site.f.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { components: { schemas: Record<string, JsonSchema> } };
+  const resolve = (s: JsonSchema): JsonSchema => {
+    if (s.$ref) return resolve(doc.components.schemas[s.$ref.split('/').at(-1)!]);
+    if (!s.allOf) return s;
+    const parts = s.allOf.map(resolve);
+    return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required ?? []) };
   };
+  /** The value has the required fields and no undocumented one, each of the documented type, all the way down; names are snake_case. */
+  const check = (value: unknown, schema: JsonSchema, where: string): void => {
+    const s = resolve(schema);
+    if (s.enum) return assert.ok(s.enum.includes(value), `${where}: ${JSON.stringify(value)} is one of ${JSON.stringify(s.enum)}`);
+    const types = [s.type ?? []].flat();
+    if (value === null) return assert.ok(types.includes('null'), `${where}: may be null`);
+    if (Array.isArray(value)) {
+      assert.ok(types.includes('array'), `${where}: an array`);
+      return value.forEach((v, i) => check(v, s.items!, `${where}[${i}]`));
+    }
+    if (typeof value === 'object') {
+      assert.ok(types.includes('object'), `${where}: an object`);
+      const keys = Object.keys(value as object);
+      for (const k of keys) assert.match(k, /^[a-z][a-z0-9_]*$/, `${where}.${k}: snake_case`);
+      assert.deepEqual(keys.filter((k) => !(k in (s.properties ?? {}))), [], `${where}: undocumented fields`);
+      for (const k of s.required ?? []) assert.ok(k in (value as object), `${where}: ${k} required`);
+      for (const k of keys) check((value as Record<string, unknown>)[k], s.properties![k], `${where}.${k}`);
+      return;
+    }
+    const ok = types.some((t) => t === typeof value || (t === 'integer' && Number.isInteger(value)) || (t === 'number' && typeof value === 'number'));
+    assert.ok(ok, `${where}: ${typeof value} where ${types.join('|')} is documented`);
+  };
+  const conforms = (body: unknown, name: string) => check(body, { $ref: `#/components/schemas/${name}` }, name);
+
   const token = await api('POST', '/tokens', null, { login: 'apiclient', password: 'correct horse battery', name: 'test' });
   assert.equal(token.status, 201);
   conforms(token.body, 'NewToken');
   const t = token.body.token as string;
+  const admin = (await api('POST', '/tokens', null, { login: 'apiadmin', password: 'correct horse battery' })).body.token as string;
+  conforms((await api('GET', '/tokens', t)).body, 'TokenList');
   conforms((await api('GET', '/me', t)).body, 'Me');
   conforms((await api('PUT', `/articles/${geneva}/vote`, t, { value: 1 })).body, 'Points');
   conforms((await api('GET', `/articles/${geneva}/vote`, t)).body, 'Points');
   const collection = await api('POST', '/collections', t, { name: 'API list' });
   conforms(collection.body, 'Collection');
   await api('POST', `/collections/${collection.body.id}/items`, t, { type: 'story', id: storyId });
+  await api('POST', `/collections/${collection.body.id}/items`, t, { type: 'article', id: geneva });
   const full = await api('GET', `/collections/${collection.body.id}`, t);
   conforms(full.body, 'CollectionWithItems');
-  conforms((full.body.items as Array<Record<string, unknown>>)[0], 'CollectionItem');
+  conforms((await api('PATCH', `/collections/${collection.body.id}`, t, { public: true })).body, 'Collection');
+  conforms((await api('GET', '/collections', t)).body, 'CollectionList');
   conforms((await api('POST', '/follows', t, { type: 'story', key: String(storyId) })).body, 'Follow');
-  conforms((await api('POST', `/articles/${geneva}/comments`, t, { body: 'Via the API.' })).body, 'NewComment');
+  await api('POST', '/follows', t, { type: 'outlet', key: 'Daily Example' });
+  conforms((await api('GET', '/follows', t)).body, 'FollowList');
+  const comment = await api('POST', `/articles/${geneva}/comments`, t, { body: 'Via the API.' });
+  conforms(comment.body, 'NewComment');
+  conforms((await api('POST', `/articles/${geneva}/comments`, admin, { body: 'A reply.', parent_id: comment.body.id })).body, 'NewComment');
+  conforms((await api('PATCH', `/comments/${comment.body.id}`, t, { body: 'Via the API, edited.' })).body, 'EditedComment');
+  conforms((await api('PUT', `/comments/${comment.body.id}/vote`, admin, { value: -1 })).body, 'Points');
+  conforms((await api('POST', `/comments/${comment.body.id}/report`, admin, { reason: 'testing reports' })).body, 'Status');
   const thread = await api('GET', `/articles/${geneva}/comments`, t);
   conforms(thread.body, 'Thread');
-  conforms((thread.body.data as Array<Record<string, unknown>>)[0], 'Comment');
+  const post = await api('POST', '/posts', t, { title: 'A text post from the API', body: 'Its text.' });
+  assert.equal(post.status, 201);
+  conforms(post.body, 'SubmittedPost');
+  conforms((await api('PATCH', `/posts/${post.body.id}`, t, { title: 'Renamed' })).body, 'Post');
+  conforms((await api('PUT', `/posts/${post.body.id}/vote`, admin, { value: 1 })).body, 'Points');
+  conforms((await api('GET', `/posts/${post.body.id}`, null)).body, 'Post');
+  conforms((await api('GET', '/posts?sort=new', null)).body, 'PostList');
+  conforms((await api('GET', '/users/apiclient', null)).body, 'PublicUser');
   conforms((await api('GET', '/feed', t)).body, 'Feed');
   conforms((await api('GET', '/me/export', t)).body, 'Export');
+  conforms((await api('GET', '/moderation/reports', admin)).body, 'ReportList');
+  conforms((await api('GET', '/moderation/users', admin)).body, 'UserList');
+  await api('POST', `/comments/${comment.body.id}/hide`, admin, { reason: 'checking the log' });
+  conforms((await api('GET', '/moderation/log', admin)).body, 'ModerationLog');
+  conforms((await api('POST', '/password-resets', null, { email: 'apiclient@example.org' })).body, 'Status');
+  conforms((await api('PATCH', '/me', t, { current_password: 'correct horse battery', email: 'apiclient2@example.org' })).body, 'Me');
   const refused = await api('PUT', `/articles/${geneva}/vote`, null, { value: 1 });
   assert.equal(refused.status, 401);
   conforms(refused.body, 'AccountsError');
+  const invalid = await api('POST', '/collections', t, { name: '' });
+  assert.equal(invalid.status, 400);
+  conforms(invalid.body, 'AccountsError');
+});
+
+test('the collection export and the settings download are snake_case like the API', async () => {
+  const b = new Browser(site, '198.51.100.69');
+  await b.register('exportcase');
+  await b.get('/collections');
+  const created = await b.post('/collections', { name: 'Case check' });
+  const id = /\/collections\/(\d+)/.exec(created.location!)![1];
+  await b.post('/collections/add', { collection: id, type: 'article', id: String(geneva), return: '/' });
+  const keys = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap(keys)
+    : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []);
+  const collection = (await b.get(`/collections/${id}/export.json`)).json<{ items: Array<{ added_at: string }> }>();
+  assert.ok(collection.items[0].added_at, 'items carry added_at');
+  const settings = (await b.get('/settings/export.json')).json<{ exported_at: string; collections: Array<{ is_public: boolean }> }>();
+  assert.ok(settings.exported_at);
+  assert.equal(settings.collections[0].is_public, false, 'a flag, not 0 or 1');
+  for (const [what, doc] of [['collection export', collection], ['settings download', settings]] as const) {
+    assert.deepEqual(keys(doc).filter((k) => !/^[a-z][a-z0-9_]*$/.test(k)), [], `${what}: every field name is snake_case`);
+  }
 });

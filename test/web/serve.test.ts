@@ -28,3 +28,9 @@ test('serve prints a reachable URL and stops on abort', async () => {
     await app.close();
   }
 });
+
+test('serve takes the public address from STORYLINE_PUBLIC_URL and refuses one that is not http(s)', async () => {
+  const { run } = await import('../../src/cli/serve.ts');
+  const io: Io = { stdout: () => {}, stderr: () => {}, stdin: new PassThrough(), isTTY: false, env: { STORYLINE_PUBLIC_URL: 'ftp://news.example' } };
+  await assert.rejects(run(['--port', '0'], io), /STORYLINE_PUBLIC_URL must be an http\(s\) URL, got 'ftp:\/\/news\.example'/);
+});

@@ -208,6 +208,28 @@ describe('languages', () => {
     assert.ok(body.includes('aria-current="true">فارسی'), 'current language marked');
   });
 
+  test('without readers\' accounts the footer links only to the privacy policy, which says no cookie is set, in every language', async () => {
+    const rows: Array<{ prefix: string; privacy: string; noCookies: RegExp; why: string }> = [
+      { prefix: '', privacy: 'Privacy Policy', noCookies: /sets no cookies at all/, why: 'English' },
+      { prefix: '/ru', privacy: 'Политика конфиденциальности', noCookies: /не устанавливает никаких cookie/, why: 'Russian' },
+      { prefix: '/ar', privacy: 'سياسة الخصوصية', noCookies: /لا يضع الموقع أي ملفات تعريف ارتباط/, why: 'Arabic' },
+      { prefix: '/fa', privacy: 'سیاست حریم خصوصی', noCookies: /هیچ کوکی‌ای قرار نمی‌دهد/, why: 'Persian' },
+      { prefix: '/tr', privacy: 'Gizlilik Politikası', noCookies: /hiçbir çerez kullanmaz/, why: 'Turkish' },
+    ];
+    for (const r of rows) {
+      for (const url of [`${r.prefix}/`, `${r.prefix}/stories/1`, `${r.prefix}/no-such-page`]) {
+        const footer = /<footer class="site">[\s\S]*?<\/footer>/.exec((await get(url)).body)?.[0] ?? '';
+        assert.ok(footer.includes(`<a href="${r.prefix}/privacy">${r.privacy}</a>`), `${url}: the privacy policy`);
+        assert.doesNotMatch(footer, /\/login|\/register/, `${url}: no links to pages that do not exist here`);
+      }
+      const privacy = await get(`${r.prefix}/privacy`);
+      assert.equal(privacy.statusCode, 200, r.why);
+      assert.match(privacy.body, r.noCookies, r.why);
+      assert.equal(privacy.headers['set-cookie'], undefined, `${r.why}: and it sets none`);
+      for (const url of [`${r.prefix}/login`, `${r.prefix}/register`]) assert.equal((await get(url)).statusCode, 404, url);
+    }
+  });
+
   test('links inside a language stay in it', async () => {
     const body = (await get('/tr/stories/1')).body;
     assert.ok(body.includes('href="/tr/articles/1"'));

@@ -83,7 +83,9 @@ export function apiRoutes(w: AccountsWeb) {
       const b = body(req);
       if (b.email !== undefined) user = await accounts.changeEmail(user, { email: b.email, currentPassword: b.current_password, locale: 'en' });
       if (b.password !== undefined) {
-        await accounts.changePassword(user, { currentPassword: b.current_password, newPassword: b.password, sessionHash: null, userAgent: null, locale: 'en' });
+        // Every session ends; the one a change starts for the browser is of no use to an API client.
+        const session = await accounts.changePassword(user, { currentPassword: b.current_password, newPassword: b.password, sessionHash: null, userAgent: null, locale: 'en' });
+        await accounts.logout(session);
       }
       return me(user);
     });
@@ -91,7 +93,7 @@ export function apiRoutes(w: AccountsWeb) {
       await accounts.deleteAccount(signedIn(w, req), body(req).current_password);
       return reply.code(204).send();
     });
-    f.get('/me/export', async (req) => accounts.exportData(signedIn(w, req)));
+    f.get('/me/export', async (req) => snakeKeys(accounts.exportData(signedIn(w, req))));
 
     // The same answer whether or not the address has an account.
     f.post('/password-resets', async (req, reply) => {

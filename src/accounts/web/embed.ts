@@ -11,7 +11,7 @@ import { randomToken } from '../security.ts';
 import { localePath } from '../i18n/index.ts';
 import { buildCtx } from './context.ts';
 import { frameParts, path, type Ctx } from './frame.ts';
-import { identify, type Requester } from './http.ts';
+import { identify, preferredLocale, type Requester } from './http.ts';
 import { ACCOUNTS_OPENAPI } from './openapi.ts';
 import { rememberLanguage, STYLESHEET_URL } from './plugin.ts';
 import { collectionBox, followButton, voteBox } from './widgets.ts';
@@ -56,6 +56,7 @@ export function communityHooks(c: Community): CommunityHooks {
         story: (id) => storyCommunity(c, ctx, id),
       };
     },
+    preferredLocale: (req) => preferredLocale(req, c.options),
     openapi: ACCOUNTS_OPENAPI,
   };
 }

@@ -42,14 +42,12 @@ export function formFailure(ctx: Ctx, err: unknown, values: Record<string, strin
 }
 
 export function frame(ctx: Ctx, title: string, body: SafeHtml): SafeHtml {
-  const content = html`${body}
-<p class="privacy-link"><a href="${path(ctx, '/privacy')}">${ctx.a.t('nav.privacy')}</a></p>`;
-  return layout({ ...ctx.page, community: frameParts(ctx) }, { title }, content);
+  return layout({ ...ctx.page, community: frameParts(ctx) }, { title }, body);
 }
 
 /**
  * The community's parts of the site frame, the same on every page: the stylesheet, the account menu in the
- * header, and above the content the cookie question and the confirmation of the last form.
+ * header, above the content the cookie question and the confirmation of the last form, and the footer's links.
  */
 export function frameParts(ctx: Ctx): PageCommunity {
   return {
@@ -59,6 +57,10 @@ export function frameParts(ctx: Ctx): PageCommunity {
       const banner = consentBanner(ctx);
       return html`${banner.value ? html`${banner}\n` : ''}${ctx.notice ? html`<p class="notice" role="status">${ctx.notice}</p>\n` : ''}`;
     },
+    footerLinks: () => (ctx.viewer ? [] : [
+      html`<a href="${path(ctx, '/login')}">${ctx.a.t('nav.login')}</a>`,
+      ...(ctx.options.registration ? [html`<a href="${path(ctx, '/register')}">${ctx.a.t('nav.register')}</a>`] : []),
+    ]),
     personal: () => ctx.viewer !== null || ctx.csrfIssued,
   };
 }
@@ -88,7 +90,7 @@ export function accountBar(ctx: Ctx): SafeHtml {
   const link = (p: string, label: string) => html`<li><a href="${path(ctx, p)}">${label}</a></li>`;
   if (!viewer) {
     return html`<nav class="account-bar" aria-label="${a.t('nav.account')}"><ul>
-${link('/posts', a.t('nav.community'))}${link('/login', a.t('nav.login'))}${link('/register', a.t('nav.register'))}
+${link('/posts', a.t('nav.community'))}${link('/login', a.t('nav.login'))}${ctx.options.registration ? link('/register', a.t('nav.register')) : ''}
 </ul></nav>`;
   }
   return html`<nav class="account-bar" aria-label="${a.t('nav.account')}"><ul>

@@ -63,7 +63,7 @@ export function clearCookie(reply: FastifyReply, req: Requester, base: string): 
 
 /**
  * The language a returning reader last read in, from the optional cookie: only when the site offers it and the
- * reader accepted it; null otherwise (the site then uses its default or the Accept-Language header).
+ * reader accepted it; null otherwise (the entry page is then the English one at the root).
  */
 export function preferredLocale(request: FastifyRequest, opts: AccountsOptions): Locale | null {
   if (!opts.optionalCookies) return null;

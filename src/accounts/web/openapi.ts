@@ -44,13 +44,28 @@ const SCHEMAS: Record<string, Schema> = {
   Token: obj({ id: int, name: str, hint: { type: 'string', description: 'First characters of the token, to tell tokens apart.' }, created_at: time, last_used_at: ntime }),
   TokenList: listOf('Token'),
   Export: {
-    type: 'object', description: 'Everything stored about the reader and by them, without secrets (the same file as the settings page offers).',
-    properties: {
-      exportedAt: time,
-      account: obj({ username: str, email: str, isAdmin: bool, createdAt: time, bannedAt: ntime }),
-      ...Object.fromEntries(['sessions', 'apiTokens', 'posts', 'comments', 'votes', 'reports', 'collections', 'follows'].map((k) => [k, { type: 'array', items: { type: 'object' } }])),
-    },
-    required: ['exportedAt', 'account', 'sessions', 'apiTokens', 'posts', 'comments', 'votes', 'reports', 'collections', 'follows'],
+    ...obj({
+      exported_at: time,
+      account: obj({ username: str, email: str, is_admin: bool, created_at: time, banned_at: ntime }),
+      sessions: { type: 'array', items: obj({ created_at: time, seen_at: time, expires_at: time, user_agent: nstr }) },
+      api_tokens: { type: 'array', items: obj({ name: str, hint: str, created_at: time, last_used_at: ntime }) },
+      posts: { type: 'array', items: obj({ id: int, kind: { enum: ['link', 'text'] }, title: str, url: nstr, article_id: nint, body: str, created_at: time, edited_at: ntime, deleted_at: ntime }) },
+      comments: {
+        type: 'array',
+        items: obj({ id: int, item_type: { enum: [...THREAD_TARGETS] }, item_id: int, parent_id: nint, body: str, created_at: time, edited_at: ntime, deleted_at: ntime, hidden_at: ntime, removed_at: ntime }),
+      },
+      votes: { type: 'array', items: obj({ item_type: { enum: [...VOTE_TARGETS] }, item_id: int, value: { enum: [-1, 1] }, voted_at: time }) },
+      reports: { type: 'array', items: obj({ target_type: { enum: ['comment', 'post'] }, target_id: int, reason: str, created_at: time }) },
+      collections: {
+        type: 'array',
+        items: obj({
+          id: int, name: str, is_public: bool, created_at: time, updated_at: time,
+          items: { type: 'array', items: obj({ item_type: { enum: [...COLLECTION_ITEMS] }, item_id: int, added_at: time }) },
+        }),
+      },
+      follows: { type: 'array', items: obj({ target_type: { enum: [...FOLLOW_TARGETS] }, target_key: str, created_at: time }) },
+    }),
+    description: 'Everything stored about the reader and by them, without secrets (the same file as the settings page offers).',
   },
   Status: obj({ status: str }),
   Post: obj({

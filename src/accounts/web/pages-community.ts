@@ -4,7 +4,7 @@ import { externalUrl, html, queryString, type SafeHtml } from '../../web/html.ts
 import type { Comment, ModerationEntry, Post, Report, User } from '../model.ts';
 import type { ArticleRef, StoryRef } from '../library.ts';
 import { COMMENT_MAX, HOTNESS_WINDOW_SECONDS, POST_BODY_MAX, REPORT_REASON_MAX, TITLE_MAX, URL_MAX } from '../policy.ts';
-import { csrfField, field, formMessage, frame, path, postButton, slot, timeTag, userText, type Ctx, type FormState } from './frame.ts';
+import { csrfField, emptyForm, field, formMessage, frame, path, postButton, slot, timeTag, userText, type Ctx, type FormState } from './frame.ts';
 import { collectionBox, commentsSection, followButton, voteBox, type CollectionBoxModel, type ThreadModel, type VoteState } from './widgets.ts';
 
 export interface PostsModel {
@@ -165,16 +165,32 @@ export function userPage(ctx: Ctx, m: UserModel): SafeHtml {
   return frame(ctx, m.user.username, html`<h1><bdi>${m.user.username}</bdi>${m.user.bannedAt ? html` <span class="badge">${a.t('mod.banned')}</span>` : ''}</h1>
 <p class="meta">${a.t('user.joined', { date: a.site.date(m.user.createdAt.slice(0, 10)) })}</p>
 ${own ? '' : followButton(ctx, 'user', m.user.username, a.t('follow.user', { name: m.user.username }), m.following, here)}
-${ctx.viewer?.isAdmin && !own ? postButton(ctx, path(ctx, `/moderation/users/${encodeURIComponent(m.user.username)}/${m.user.bannedAt ? 'unban' : 'ban'}`), a.t(m.user.bannedAt ? 'mod.unban' : 'mod.ban'), { return: here }) : ''}
+${ctx.viewer?.isAdmin && !own && !m.user.isAdmin ? banForm(ctx, m.user, here) : ''}
 <h2>${a.t('user.posts')}</h2>
 ${m.posts.length ? html`<ol class="posts">${m.posts.map((p) => html`<li><a href="${path(ctx, `/posts/${p.id}`)}" dir="auto">${p.title}</a> <span class="meta">${timeTag(ctx, p.createdAt)}</span></li>`)}</ol>` : html`<p class="empty">${a.t('user.nothing')}</p>`}
 <h2>${a.t('user.comments')}</h2>
 ${m.comments.length ? html`<ol class="user-comments">${m.comments.map((c) => html`<li><div class="comment-body">${userText(c.body)}</div><p class="meta"><a href="${threadLink(ctx, c)}">${timeTag(ctx, c.createdAt)}</a></p></li>`)}</ol>` : html`<p class="empty">${a.t('user.nothing')}</p>`}`);
 }
 
+/** A moderation log's action or target type in the page's language; a value the catalogue does not know stays as stored. */
+function word(ctx: Ctx, prefix: 'mod.do.' | 'mod.on.', value: string): string {
+  const key = prefix + value;
+  return ctx.a.has(key) ? ctx.a.t(key) : value;
+}
+
 export function threadLink(ctx: Ctx, c: Pick<Comment, 'id' | 'itemType' | 'itemId'>): string {
   const base = c.itemType === 'post' ? `/posts/${c.itemId}` : `/${c.itemType === 'article' ? 'articles' : 'stories'}/${c.itemId}/discussion`;
   return `${path(ctx, base)}#c${c.id}`;
+}
+
+/** An admin's ban (with the reason the moderation log keeps) or the button lifting one. */
+function banForm(ctx: Ctx, user: User, here: string): SafeHtml {
+  const { a } = ctx;
+  const action = path(ctx, `/moderation/users/${encodeURIComponent(user.username)}/${user.bannedAt ? 'unban' : 'ban'}`);
+  if (user.bannedAt) return postButton(ctx, action, a.t('mod.unban'), { return: here });
+  return html`<form class="ban-form" method="post" action="${action}">${csrfField(ctx)}<input type="hidden" name="return" value="${here}">
+${field(emptyForm(), { name: 'reason', label: a.t('field.reason'), maxlength: REPORT_REASON_MAX }, 'ban')}
+<button type="submit" class="danger">${a.t('mod.ban')}</button></form>`;
 }
 
 export interface ModerationModel {
@@ -189,7 +205,7 @@ export function moderationPage(ctx: Ctx, m: ModerationModel): SafeHtml {
   return frame(ctx, a.t('mod.title'), html`<h1>${a.t('mod.title')}</h1>
 ${m.isAdmin ? html`<section aria-labelledby="m-reports"><h2 id="m-reports">${a.t('mod.reports')}</h2>
 ${m.reports.length ? html`<ul class="reports">${m.reports.map((r) => html`<li>
-<p><a href="${r.link}">${r.targetType} #${r.targetId}</a> · ${a.n('count.reports', r.reports)}${r.hidden ? html` · <span class="badge">${a.t('comments.hidden')}</span>` : ''}</p>
+<p><a href="${r.link}">${word(ctx, 'mod.on.', r.targetType)} #${r.targetId}</a> · ${a.n('count.reports', r.reports)}${r.hidden ? html` · <span class="badge">${a.t('comments.hidden')}</span>` : ''}</p>
 <blockquote>${userText(r.excerpt)}</blockquote>
 <ul class="reasons">${r.reasons.map((x) => html`<li dir="auto">${x}</li>`)}</ul>
 ${r.targetType === 'comment' ? html`${postButton(ctx, path(ctx, `/moderation/comments/${r.targetId}/${r.hidden ? 'unhide' : 'hide'}`), a.t(r.hidden ? 'mod.unhide' : 'mod.hide'), { return: here })} ${postButton(ctx, path(ctx, `/moderation/comments/${r.targetId}/remove`), a.t('mod.remove'), { return: here })}` : postButton(ctx, path(ctx, `/posts/${r.targetId}/delete`), a.t('mod.remove'))}
@@ -198,6 +214,6 @@ ${postButton(ctx, path(ctx, '/moderation/reports/dismiss'), a.t('mod.dismiss'), 
 <section aria-labelledby="m-log"><h2 id="m-log">${a.t('mod.log')}</h2>
 <p>${a.t('mod.logIntro')}</p>
 ${m.log.length ? html`<div class="table-wrap"><table class="modlog"><thead><tr><th scope="col">${a.t('mod.when')}</th><th scope="col">${a.t('mod.who')}</th><th scope="col">${a.t('mod.action')}</th><th scope="col">${a.t('mod.target')}</th><th scope="col">${a.t('mod.reason')}</th></tr></thead>
-<tbody>${m.log.map((e) => html`<tr><td>${timeTag(ctx, e.createdAt)}</td><td>${e.moderator ? html`<bdi>${e.moderator}</bdi>` : a.t('mod.system')}</td><td>${e.action}</td><td>${e.targetType}${e.targetId !== null ? ` #${e.targetId}` : ''} <span dir="auto">${e.targetLabel}</span></td><td dir="auto">${e.reason}</td></tr>`)}</tbody></table></div>` : html`<p class="empty">${a.t('mod.noLog')}</p>`}
+<tbody>${m.log.map((e) => html`<tr><td>${timeTag(ctx, e.createdAt)}</td><td>${e.moderator ? html`<bdi>${e.moderator}</bdi>` : a.t('mod.system')}</td><td>${word(ctx, 'mod.do.', e.action)}</td><td>${word(ctx, 'mod.on.', e.targetType)}${e.targetId !== null ? ` #${e.targetId}` : ''} <span dir="auto">${e.targetLabel}</span></td><td dir="auto">${e.reason}</td></tr>`)}</tbody></table></div>` : html`<p class="empty">${a.t('mod.noLog')}</p>`}
 </section>`);
 }

@@ -1,6 +1,7 @@
 // Account routes of one UI language: register, log in/out, forgot and reset password, settings, data export, consent.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../web/i18n/index.ts';
+import { snakeKeys } from '../../web/queries.ts';
 import { AccountError } from '../errors.ts';
 import { emptyForm, formFailure, type Ctx } from './frame.ts';
 import {
@@ -192,7 +193,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
       const user = signedIn(w, req);
       return reply.type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="storyline-${user.username}.json"`)
-        .send(JSON.stringify(accounts.exportData(user), null, 2) + '\n');
+        .send(JSON.stringify(snakeKeys(accounts.exportData(user)), null, 2) + '\n');
     });
 
     f.post('/settings/delete', async (req, reply) => {

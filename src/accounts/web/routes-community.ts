@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../web/i18n/index.ts';
 import { AccountError, notFound } from '../errors.ts';
 import { requireAdmin } from '../community.ts';
-import { EDIT_WINDOW_MS } from '../policy.ts';
+import { EDIT_WINDOW_MS, REPORT_REASON_MAX } from '../policy.ts';
 import { THREAD_TARGETS, VOTE_TARGETS, REPORT_TARGETS, type ThreadTarget, type User } from '../model.ts';
 import * as v from '../validate.ts';
 import { emptyForm, formFailure, type Ctx, type FormState } from './frame.ts';
@@ -275,8 +275,9 @@ export async function banUser(w: AccountsWeb, admin: User, name: string, action:
   const target = w.c.accounts.byName(name);
   if (!target) throw notFound();
   if (target.isAdmin || (action !== 'ban' && action !== 'unban')) throw new AccountError('forbidden', 'error.forbidden');
-  await w.c.accounts.setBanned(target, action === 'ban' ? { reason: v.cleanText(reason) } : null);
-  await w.c.community.log(admin, action, 'user', target.id, target.username, v.cleanText(reason));
+  const why = v.cleanText(reason).slice(0, REPORT_REASON_MAX);
+  await w.c.accounts.setBanned(target, action === 'ban' ? { reason: why } : null);
+  await w.c.community.log(admin, action, 'user', target.id, target.username, why);
 }
 
 export function idParam(req: FastifyRequest): number {

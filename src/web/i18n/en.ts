@@ -13,9 +13,11 @@ export const en = {
   'nav.language': 'Language',
   'footer.text': 'Storyline: self-hosted news intelligence.',
   'footer.api': 'JSON API',
-  'footer.login': 'Log in',
-  'footer.register': 'Register',
   'footer.privacy': 'Privacy Policy',
+  'privacy.intro': "This site runs Storyline without readers' accounts. This page says what it keeps about you.",
+  'privacy.cookies': 'It sets no cookies at all: none for logging in, analytics, advertising or third parties. There is nothing to consent to, so there is no cookie banner.',
+  'privacy.stored': 'Nothing you do here is stored with your name or any identifier: there are no accounts and no form sends personal data. Searches are answered and not kept; their words are part of the page address, which your browser may keep in its history.',
+  'privacy.logs': 'Server logs, if the operator keeps them, hold the network address and time of each request and the page asked for.',
 
   'home.title': 'Stories',
   'home.intro': 'Stories ranked by recent activity across outlets.',

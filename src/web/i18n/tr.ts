@@ -13,9 +13,11 @@ export const tr: Catalogue = {
   'nav.language': 'Dil',
   'footer.text': 'Storyline: kendi sunucunuzda haber analizi.',
   'footer.api': 'JSON API',
-  'footer.login': 'Giriş yap',
-  'footer.register': 'Kaydol',
   'footer.privacy': 'Gizlilik Politikası',
+  'privacy.intro': 'Bu site, okur hesapları olmadan Storyline ile çalışır. Bu sayfa sizinle ilgili neyin saklandığını anlatır.',
+  'privacy.cookies': 'Site hiçbir çerez kullanmaz: oturum açma, analiz, reklam ya da üçüncü taraf çerezi yoktur. Onay verilecek bir şey olmadığı için çerez bildirimi de yoktur.',
+  'privacy.stored': 'Burada yaptığınız hiçbir şey adınızla ya da herhangi bir tanımlayıcıyla saklanmaz: hesap yoktur ve hiçbir form kişisel veri göndermez. Aramalar yanıtlanır ve saklanmaz; aranan sözcükler sayfa adresinin parçasıdır ve tarayıcınız bunu geçmişinde tutabilir.',
+  'privacy.logs': 'Sunucu günlükleri, işletmeci tutuyorsa, her isteğin ağ adresini, zamanını ve istenen sayfayı içerir.',
 
   'home.title': 'Olaylar',
   'home.intro': 'Yayın kuruluşlarındaki son etkinliğe göre sıralanmış olaylar.',

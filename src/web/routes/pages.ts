@@ -1,6 +1,6 @@
 // HTML pages of one UI language; registered once per language under its prefix.
-import type { FastifyInstance } from 'fastify';
-import type { Locale } from '../i18n/index.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { LOCALES, type Locale } from '../i18n/index.ts';
 import { pageContext, sendPage, type WebContext } from '../context.ts';
 import { homeQuery, idParams, notFound, PAGE_SIZE, pageQuery, parseInput, searchQuery, slugParams } from '../params.ts';
 import { runSearch } from '../queries.ts';
@@ -9,6 +9,7 @@ import { MAX_ENTITIES, MAX_SPEAKERS, storyPage, storySections } from '../templat
 import { articlePage } from '../templates/article.ts';
 import { searchPage } from '../templates/search.ts';
 import { outletPage, outletsPage, peoplePage, personPage } from '../templates/directory.ts';
+import { privacyPage } from '../templates/privacy.ts';
 import type { AttributedQuote } from '../../pipeline/story/assemble.ts';
 import { trustedHtml } from '../html.ts';
 
@@ -21,6 +22,17 @@ export function pageRoutes(web: WebContext, locale: Locale) {
   const { app, site } = web;
   return async function plugin(f: FastifyInstance): Promise<void> {
     f.get('/', async (req, reply) => {
+      // The entry page: a returning reader who let the site remember their language lands in it. Only on arrival
+      // from elsewhere (a typed address, a bookmark, another site); a link on this site to the English home
+      // page, like the language switcher's, is a choice and is followed.
+      const preferred = locale === 'en' ? web.community?.preferredLocale(req) ?? null : null;
+      if (preferred) {
+        reply.header('cache-control', 'private, no-store');
+        if (preferred !== 'en' && !fromThisSite(req, web.publicUrl)) {
+          const query = req.url.indexOf('?');
+          return reply.redirect(`${LOCALES[preferred].prefix}/${query >= 0 ? req.url.slice(query) : ''}`, 302);
+        }
+      }
       const q = parseInput(homeQuery, req.query);
       const filter = { language: q.language, outlet: q.outlet };
       const [stories, total, facets] = await Promise.all([
@@ -107,6 +119,12 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       return sendPage(reply, peoplePage(await pageContext(web, req, reply, locale), people.slice(0, PAGE_SIZE), page, people.length > PAGE_SIZE));
     });
 
+    // With accounts, their plugin serves the privacy policy (its cookies, what an account keeps); without, this says
+    // that the site keeps nothing about its readers.
+    if (!web.community) {
+      f.get('/privacy', async (req, reply) => sendPage(reply, privacyPage(await pageContext(web, req, reply, locale))));
+    }
+
     f.get('/people/:slug', async (req, reply) => {
       const { slug } = parseInput(slugParams, req.params);
       const { page } = parseInput(pageQuery, req.query);
@@ -117,4 +135,20 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       return sendPage(reply, personPage(await pageContext(web, req, reply, locale), { person, quotes, page, pages }));
     });
   };
+}
+
+/**
+ * Whether the request follows a link on this site: the browser says so in Sec-Fetch-Site (sent even where the
+ * Referer is turned off), or the Referer names this host (or the public address's).
+ */
+function fromThisSite(req: FastifyRequest, publicUrl: string): boolean {
+  if (req.headers['sec-fetch-site'] === 'same-origin') return true;
+  const referer = req.headers.referer;
+  if (!referer) return false;
+  try {
+    const host = new URL(referer).host;
+    return host === req.headers.host || host === new URL(publicUrl).host;
+  } catch {
+    return false;
+  }
 }

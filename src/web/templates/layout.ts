@@ -32,6 +32,14 @@ const NAV = [
   ['people', '/people', 'nav.people'],
 ] as const;
 
+/**
+ * The footer's links: the community's (log in, register) when the site has accounts, then the privacy policy,
+ * which every site has, since even one without accounts owes its readers the statement that it stores nothing.
+ */
+function footerLinks(ctx: PageContext): SafeHtml[] {
+  return [...(ctx.community?.footerLinks() ?? []), html`<a href="${ctx.t.path('/privacy')}">${ctx.t.t('footer.privacy')}</a>`];
+}
+
 export function layout(ctx: PageContext, opts: PageOptions, body: SafeHtml): SafeHtml {
   const { t } = ctx;
   const other = (code: keyof typeof LOCALES) => LOCALES[code].prefix + (LOCALES[code].prefix && ctx.here === '/' ? '/' : ctx.here);
@@ -71,7 +79,7 @@ ${ctx.community?.notices()}${body}
 </main>
 <footer class="site">
 <p>${t.t('footer.text')} <a href="/api/v1/openapi.json">${t.t('footer.api')}</a></p>
-<p><a href="${t.path('/login')}">${t.t('footer.login')}</a> · <a href="${t.path('/register')}">${t.t('footer.register')}</a> · <a href="${t.path('/privacy')}">${t.t('footer.privacy')}</a></p>
+<p>${footerLinks(ctx).map((link, i) => html`${i ? ' · ' : ''}${link}`)}</p>
 </footer>
 </body>
 </html>
