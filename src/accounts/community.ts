@@ -4,9 +4,11 @@ import { canonicalUrl } from '../pipeline/dedup/url.ts';
 import type {
   Comment, ModerationEntry, Post, Report, ReportTarget, Score, ThreadTarget, User, VoteTarget,
 } from './model.ts';
-import type { Library } from './library.ts';
+import type { ArticleRef, Library } from './library.ts';
 import { AccountError, forbidden, invalid, notFound } from './errors.ts';
-import { COMMENT_MAX, EDIT_WINDOW_MS, POST_BODY_MAX, REPORTS_TO_HIDE, REPORT_REASON_MAX, TITLE_MAX } from './policy.ts';
+import {
+  COMMENT_MAX, EDIT_WINDOW_MS, HOT_STORY_EXTRA, HOT_STORY_POOL, POST_BODY_MAX, REPORTS_TO_HIDE, REPORT_REASON_MAX, TITLE_MAX, storyHotness,
+} from './policy.ts';
 import * as v from './validate.ts';
 
 /** How a comment shows in its thread: its text only when it is neither deleted, removed nor hidden from the viewer. */
@@ -31,6 +33,27 @@ export interface CommentNode {
   children: CommentNode[];
 }
 
+/** One entry of "Hot with readers": a post, or an article readers voted on where it is published. */
+export type HotItem =
+  | { type: 'post'; post: Post; points: number }
+  | { type: 'article'; article: ArticleRef; points: number };
+
+/** A story as the readers' ranking needs it: its id and the dates its age is taken from. */
+export interface RankableStory {
+  id: number;
+  last: string | null;
+  updatedAt: string;
+}
+
+/** Where the ranking gets its candidate stories: the most recent ones, and given ones (both after the page's filters). */
+export interface StorySource<T extends RankableStory> {
+  recent(limit: number): Promise<T[]>;
+  byIds(ids: number[]): Promise<T[]>;
+}
+
+/** Voted articles whose ranking time is filled in per batch when votes from before the ranking migration are found. */
+const RANK_BATCH = 500;
+
 export interface SubmitResult {
   post: Post;
   /** The URL had been submitted before: `post` is the earlier submission. */
@@ -40,6 +63,9 @@ export interface SubmitResult {
 }
 
 export class CommunityService {
+  /** Set once every voted article has its ranking time (see `rankUnrankedArticles`). */
+  private articlesRanked: Promise<void> | null = null;
+
   constructor(
     private readonly sql: SqliteAccounts,
     private readonly library: Library,
@@ -139,20 +165,23 @@ export class CommunityService {
   async vote(user: User, type: VoteTarget, id: number, value: unknown): Promise<Score & { points: number; myVote: -1 | 0 | 1 }> {
     const n = typeof value === 'string' ? Number(value) : value;
     if (n !== 1 && n !== -1 && n !== 0) throw invalid('error.invalid', 'value');
-    await this.requireVotable(user, type, id);
-    const score = await this.sql.vote(user.id, type, id, n, this.iso());
+    const rankedAt = await this.requireVotable(user, type, id);
+    const score = await this.sql.vote(user.id, type, id, n, this.iso(), rankedAt);
     return { ...score, points: score.ups - score.downs, myVote: n };
   }
 
-  private async requireVotable(user: User, type: VoteTarget, id: number): Promise<void> {
+  /** Checks the item can take this reader's vote; returns the time its age counts from (null: not ranked). */
+  private async requireVotable(user: User, type: VoteTarget, id: number): Promise<string | null> {
     if (type === 'article') {
-      if (!(await this.library.article(id))) throw notFound();
-      return;
+      const article = await this.library.article(id);
+      if (!article) throw notFound();
+      return article.date;
     }
     const item = type === 'post' ? this.sql.getPost(id) : this.sql.getComment(id);
     if (!item || item.deletedAt || ('removedAt' in item && item.removedAt)) throw notFound();
     // Points measure what others think: authors do not vote on their own posts and comments.
     if (item.userId === user.id) throw new AccountError('forbidden', 'error.ownVote');
+    return type === 'post' ? item.createdAt : null;
   }
 
   /** Points of items and the viewer's votes on them. */
@@ -163,6 +192,98 @@ export class CommunityService {
       const s = scores.get(id) ?? { ups: 0, downs: 0 };
       return [id, { ...s, points: s.ups - s.downs, myVote: mine.get(id) ?? 0 }];
     }));
+  }
+
+  // ---- the readers' ranking outside /posts ----
+
+  /**
+   * "Hot with readers": posts and articles with more up than down votes, hottest first (the one hotness of
+   * policy.ts). An article a listed post links to is left to the post, so one link does not show twice.
+   */
+  async hotWithReaders(limit: number): Promise<HotItem[]> {
+    await this.rankUnrankedArticles();
+    const posts = this.sql.hottestPosts(limit);
+    const linked = new Set(posts.map((p) => p.articleId));
+    const voted = this.sql.hottestArticles(limit + posts.length).filter((a) => !linked.has(a.id));
+    const refs = await Promise.all(voted.map((a) => this.library.article(a.id)));
+    const items: Array<HotItem & { hotness: number }> = [
+      ...posts.map((p) => ({ type: 'post' as const, post: p, points: p.ups - p.downs, hotness: p.hotness })),
+      ...voted.flatMap((a, i) => {
+        const article = refs[i];
+        return article ? [{ type: 'article' as const, article, points: a.ups - a.downs, hotness: a.hotness }] : [];
+      }),
+    ];
+    return items.sort((x, y) => y.hotness - x.hotness).slice(0, limit).map(({ hotness: _, ...item }) => item);
+  }
+
+  /**
+   * Stories in the readers' order: the most recent ones and those holding the hottest voted items, ranked by
+   * `storyHotness` (ties keep the news order). Each comes with its points.
+   */
+  async rankStories<T extends RankableStory>(source: StorySource<T>): Promise<Array<{ story: T; points: number }>> {
+    await this.rankUnrankedArticles();
+    const [recent, hot] = await Promise.all([source.recent(HOT_STORY_POOL), this.hotStoryIds(HOT_STORY_EXTRA)]);
+    const known = new Set(recent.map((s) => s.id));
+    const stories = [...recent, ...(await source.byIds(hot.filter((id) => !known.has(id))))];
+    const points = await this.storyPoints(stories.map((s) => s.id));
+    return stories
+      .map((story, order) => {
+        const p = points.get(story.id) ?? 0;
+        return { story, points: p, hotness: storyHotness(p, story), order };
+      })
+      .sort((x, y) => y.hotness - x.hotness || x.order - y.order)
+      .map(({ story, points: p }) => ({ story, points: p }));
+  }
+
+  /** Net points of stories: their articles' points plus those of live link posts of their articles. */
+  async storyPoints(storyIds: number[]): Promise<Map<number, number>> {
+    const members = await this.library.storyArticleIds(storyIds);
+    const articleIds = [...members.values()].flat();
+    const articles = this.sql.scoresOf('article', articleIds);
+    const posts = this.sql.postPointsByArticle(articleIds);
+    const out = new Map<number, number>();
+    for (const [story, ids] of members) {
+      let points = 0;
+      for (const id of ids) {
+        const s = articles.get(id);
+        points += (s ? s.ups - s.downs : 0) + (posts.get(id) ?? 0);
+      }
+      out.set(story, points);
+    }
+    return out;
+  }
+
+  /** Stories of the hottest voted articles and link posts, hottest first, each once. */
+  private async hotStoryIds(limit: number): Promise<number[]> {
+    const articleIds = [
+      ...this.sql.hottestArticles(limit).map((a) => a.id),
+      ...this.sql.hottestPosts(limit).flatMap((p) => (p.articleId !== null ? [p.articleId] : [])),
+    ];
+    const stories = await this.library.articleStoryIds(articleIds);
+    return [...new Set(articleIds.flatMap((id) => (stories.has(id) ? [stories.get(id)!] : [])))];
+  }
+
+  /**
+   * Gives voted articles from before the ranking migration their ranking time (from the article store), once per
+   * process and in batches; later votes carry it. An article the store no longer has stays unranked.
+   */
+  private rankUnrankedArticles(): Promise<void> {
+    this.articlesRanked ??= (async () => {
+      let after = 0;
+      for (;;) {
+        const ids = this.sql.unrankedArticles(after, RANK_BATCH);
+        for (const id of ids) {
+          const article = await this.library.article(id);
+          if (article) await this.sql.setRankedAt('article', id, article.date);
+        }
+        if (ids.length < RANK_BATCH) return;
+        after = ids[ids.length - 1];
+      }
+    })().catch((err: unknown) => {
+      this.articlesRanked = null;
+      throw err;
+    });
+    return this.articlesRanked;
   }
 
   // ---- comments ----
@@ -275,10 +396,12 @@ export class CommunityService {
     await this.log(admin, 'remove', 'comment', id, excerpt(c.body), v.cleanText(reason).slice(0, REPORT_REASON_MAX));
   }
 
-  async dismissReports(admin: User, type: ReportTarget, id: number): Promise<void> {
+  /** Closes the open reports on an item without acting on it; returns how many were open (none: nothing is logged). */
+  async dismissReports(admin: User, type: ReportTarget, id: number): Promise<number> {
     requireAdmin(admin);
-    await this.sql.resolveReports(type, id, this.iso());
-    await this.log(admin, 'dismiss-reports', type, id, '', '');
+    const closed = await this.sql.resolveReports(type, id, this.iso());
+    if (closed > 0) await this.log(admin, 'dismiss-reports', type, id, '', '');
+    return closed;
   }
 
   /** Records a moderation action (also used for bans, which the account service performs). */

@@ -31,6 +31,10 @@ export interface Library {
   ingestLink(url: string): Promise<ArticleRef>;
   outletArticles(outlet: string, limit: number): Promise<ArticleRef[]>;
   storyArticles(storyId: number, limit: number): Promise<ArticleRef[]>;
+  /** Ids of the articles of each story, read from the membership index without loading the articles. */
+  storyArticleIds(storyIds: number[]): Promise<Map<number, number[]>>;
+  /** The story of each article that has been placed in one. */
+  articleStoryIds(articleIds: number[]): Promise<Map<number, number>>;
   /** Articles mentioning a person, named by the slug of their person page ('sergey-ryabkov'). */
   personArticles(slug: string, limit: number): Promise<ArticleRef[]>;
   /** A person's display name, or null when no person has that slug. */
@@ -84,6 +88,14 @@ export function appLibrary(app: App, opts: { allowPrivate: boolean }): Library {
     async storyArticles(storyId, limit) {
       const members = await store.storyMembers(storyId);
       return (await many(members.map((m) => m.articleId))).sort(newestFirst).slice(0, limit);
+    },
+    async storyArticleIds(storyIds) {
+      const members = await Promise.all(storyIds.map((id) => store.storyMembers(id)));
+      return new Map(storyIds.map((id, i) => [id, members[i].map((m) => m.articleId)]));
+    },
+    async articleStoryIds(articleIds) {
+      const found = await Promise.all(articleIds.map((id) => store.getMembership(id)));
+      return new Map(found.flatMap((m) => (m ? [[m.articleId, m.storyId] as [number, number]] : [])));
     },
     async personArticles(slug, limit) {
       const person = await store.getEntityBySlug('PER', slug);

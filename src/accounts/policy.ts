@@ -58,15 +58,45 @@ export const URL_MAX = 2048;
 
 /**
  * Ranking (Lobsters-style hotness): hotness = sign(p)·log10(max(|p|, 1)) + created / HOTNESS_WINDOW_SECONDS,
- * where p is up minus down votes and `created` the post time in Unix seconds. Time enters linearly and votes
+ * where p is up minus down votes and `created` the item's time in Unix seconds. Time enters linearly and votes
  * logarithmically, so ten times the points is worth one window of age: with 22 hours (Lobsters' value) a post
  * with 10 points ranks with a fresh post submitted 22 hours later, and 100 points with one 44 hours later.
- * Hotness is fixed at submission and each vote, so ranking is an index scan and needs no recomputation.
+ * One vote either way moves nothing (log10 1 = 0): an item needs two more ups than downs to rise, two more
+ * downs to sink. Hotness is fixed at submission and each vote, so ranking is an index scan and needs no
+ * recomputation. The same formula ranks everything the readers' votes order: /posts, the home page's "Hot with
+ * readers" and its stories (see `storyHotness`).
  */
 export const HOTNESS_WINDOW_SECONDS = 22 * 60 * 60;
 
+/** `createdAt` is ISO; one that does not parse counts as the epoch, so an item with an unreadable date ranks last. */
 export function hotness(points: number, createdAt: string): number {
   const order = Math.log10(Math.max(Math.abs(points), 1));
   const sign = points > 0 ? 1 : points < 0 ? -1 : 0;
-  return sign * order + Date.parse(createdAt) / 1000 / HOTNESS_WINDOW_SECONDS;
+  const ms = Date.parse(createdAt);
+  return sign * order + (Number.isFinite(ms) ? ms : 0) / 1000 / HOTNESS_WINDOW_SECONDS;
 }
+
+/**
+ * A story's hotness on the home page: the same formula, with the story's points (its articles' points plus those
+ * of readers' link posts of them; stories take no votes of their own) and the time of its latest article
+ * (`last`), or of its last update when no article is dated. A story gains freshness whenever an article joins it,
+ * as in the news order; votes lift it or sink it from there.
+ */
+export function storyHotness(points: number, story: { last: string | null; updatedAt: string }): number {
+  return hotness(points, story.last ?? story.updatedAt);
+}
+
+/**
+ * "Hot with readers" on the home page lists this many posts and articles with more up than down votes, hottest
+ * first: a glance, like a front page's sidebar; /posts has the rest.
+ */
+export const HOT_WITH_READERS = 5;
+/**
+ * The home page's "hot with readers" order ranks the HOT_STORY_POOL most recently active stories (matching the
+ * filters) together with the stories of the HOT_STORY_EXTRA hottest voted articles and link posts, so an older
+ * story readers keep voting up still finds its place. A story outside both is older than every story of the
+ * pool, and has no hot item of its own: each 22 hours of that gap take ten times the points to make up. The pool
+ * bounds the work of one page to its stories' members and their scores, read by key, whatever the votes table holds.
+ */
+export const HOT_STORY_POOL = 100;
+export const HOT_STORY_EXTRA = 30;

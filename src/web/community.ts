@@ -1,5 +1,6 @@
 // What an optional community plugin adds to the site's pages and API document, as slots the web app renders
-// without knowing how they are made: the account menu, notices, the article and story blocks, API endpoints.
+// without knowing how they are made: the account menu, notices, the article and story blocks, the readers'
+// ranking of the home page, API endpoints.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SafeHtml } from './html.ts';
 import type { Locale } from './i18n/index.ts';
@@ -26,8 +27,28 @@ export interface PageCommunity {
   article?(a: CommunityArticle): SafeHtml;
   /** The same for a story. */
   story?(id: number): SafeHtml;
+  /** "Hot with readers" for the home page: the posts and articles readers vote up; empty while there are none. */
+  hotWithReaders?(): Promise<SafeHtml>;
   /** Whether what was rendered is for this requester only (their name, a form token): no shared cache may keep it. */
   personal(): boolean;
+}
+
+/** A story as the readers' ranking needs it: its id and the dates its age is taken from. */
+export interface RankableStory {
+  id: number;
+  last: string | null;
+  updatedAt: string;
+}
+
+/** The readers' order of the home page's stories: their votes and age, by the community's own formula. */
+export interface CommunityRanking {
+  /**
+   * Stories in the readers' order, each with its points. The site supplies the candidates, both after the page's
+   * filters: its most recent stories, and stories by id (those holding what readers vote up).
+   */
+  rankStories<T extends RankableStory>(source: { recent(limit: number): Promise<T[]>; byIds(ids: number[]): Promise<T[]> }): Promise<Array<{ story: T; points: number }>>;
+  /** Hours of age that ten times the points make up, for the page's note on the order. */
+  windowHours: number;
 }
 
 export interface CommunityHooks {
@@ -40,4 +61,6 @@ export interface CommunityHooks {
   preferredLocale(req: FastifyRequest): Locale | null;
   /** The plugin's JSON API, merged into /api/v1/openapi.json. */
   openapi: OpenApiPart;
+  /** The readers' order for the home page's stories. */
+  ranking?: CommunityRanking;
 }

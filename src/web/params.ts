@@ -41,6 +41,8 @@ const searchFields = {
 };
 
 export const homeQuery = z.object({ ...storyFilter, page });
+/** The home page's order: read only where readers' votes exist (with accounts); elsewhere the parameter is ignored. */
+export const homeSortQuery = z.object({ sort: optional(z.enum(['recent', 'hot'])).default('recent') });
 export const pageQuery = z.object({ page });
 export const searchQuery = z.object({ ...searchFields, page });
 export const feedQuery = z.object(searchFields);

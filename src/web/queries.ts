@@ -1,7 +1,9 @@
-// Read queries the web layer composes from store calls: search with a person filter, and snake_case JSON views.
+// Read queries the web layer composes from store calls: search with a person filter, the readers' order of the
+// home page's stories, and snake_case JSON views.
 import type { App } from '../app.ts';
 import type { Article } from '../domain/article.ts';
-import type { EntitySummary, SearchHit } from '../storage/store.ts';
+import type { EntitySummary, SearchHit, StoryFilter, StoryRow } from '../storage/store.ts';
+import type { CommunityRanking } from './community.ts';
 import { escapeHtml } from './html.ts';
 import type { SearchParams } from './params.ts';
 
@@ -55,6 +57,24 @@ function leadHit(a: Article): SearchHit {
   const text = a.text.replace(/\s+/g, ' ').trim();
   const lead = text.length > LEAD_CHARS ? `${text.slice(0, LEAD_CHARS).replace(/\s+\S*$/, '')} …` : text;
   return { id: a.id, title: a.title, snippet: escapeHtml(lead), score: 0, outlet: a.outlet, published: a.published?.value ?? null, language: a.language };
+}
+
+/**
+ * The home page's stories in the readers' order ("hot with readers"). The community ranks them; the store supplies
+ * the candidates, both kept to the page's filters: its most recent stories, and the stories the community names
+ * (those holding what readers vote up), read by id.
+ */
+export function hotStories(app: App, ranking: CommunityRanking, filter: Pick<StoryFilter, 'language' | 'outlet'>): Promise<Array<{ story: StoryRow; points: number }>> {
+  return ranking.rankStories<StoryRow>({
+    recent: (limit) => app.stories.list({ ...filter, limit }),
+    byIds: async (ids) => (await Promise.all(ids.map((id) => app.store.getStory(id))))
+      .filter((s): s is StoryRow => s !== null && storyMatches(s, filter)),
+  });
+}
+
+/** The story filter as the store applies it: the story has an article in that language, and one from that outlet. */
+function storyMatches(s: StoryRow, f: Pick<StoryFilter, 'language' | 'outlet'>): boolean {
+  return (!f.language || s.languages.includes(f.language)) && (!f.outlet || s.outlets.includes(f.outlet));
 }
 
 /** Deep copy with object keys in snake_case: the API's one naming convention. */

@@ -131,6 +131,15 @@ test('register → log in → on the article page: vote, add to a new collection
   await page.getByText('You follow it now.').waitFor();
   assert.equal(new URL(page.url()).pathname, `/stories/${story.storyId}`);
 
+  // The home page carries what readers vote up, with the reader's own vote; its "Hot with readers" order counts it for the story.
+  await page.goto(`${base}/`);
+  const box = page.locator('aside.hot-readers');
+  await box.getByRole('link', { name: 'Diplomats meet in Geneva for security talks' }).waitFor();
+  assert.equal(await box.getByRole('button', { name: 'Upvote' }).getAttribute('aria-pressed'), 'true');
+  await page.getByRole('link', { name: 'Hot with readers' }).click();
+  await page.locator('ol.stories').getByText('1 point', { exact: true }).waitFor();
+  assert.equal(new URL(page.url()).search, '?sort=hot');
+
   // The discussion is one link away from the article.
   await page.goto(`${base}/articles/${geneva}`);
   await page.getByRole('link', { name: 'Leave a Reply' }).click();

@@ -1,7 +1,10 @@
 // Community services on in-memory SQLite: posts and resubmission, votes and ranking, threads, moderation, deletion.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { AccountError } from '../../src/accounts/errors.ts';
+import { CommunityService } from '../../src/accounts/community.ts';
+import { ACCOUNTS_MIGRATION, ACCOUNTS_RANKING_MIGRATION } from '../../src/storage/sqlite/accounts.ts';
 import { EDIT_WINDOW_MS, HOTNESS_WINDOW_SECONDS, REPORTS_TO_HIDE, hotness } from '../../src/accounts/policy.ts';
 import { addUser, makeCommunity } from './helpers.ts';
 
@@ -241,4 +244,81 @@ test('a write waits for a transaction another part of the program has open on th
   c.db.exec('ROLLBACK');
   await pending;
   assert.equal(c.db.prepare('SELECT COUNT(*) FROM votes').pluck().get(), 1, 'written after it, and kept');
+});
+
+test('hot with readers: posts and articles in one order by hotness; votes from before the ranking migration are ranked on first use', async () => {
+  const c = makeCommunity();
+  const author = await addUser(c, 'author');
+  const voters = await Promise.all(Array.from({ length: 4 }, (_, i) => addUser(c, `hv${i}`)));
+  // Article 1 is dated 2022-01-10, article 2 two days later: at equal points the later one is hotter.
+  for (const v of voters) await c.community.vote(v, 'article', 1, 1);
+  for (const v of voters.slice(0, 2)) await c.community.vote(v, 'article', 2, 1);
+  const post = (await c.community.submit(author, { title: 'Readers discuss', body: 'x' })).post;
+  for (const v of voters.slice(0, 3)) await c.community.vote(v, 'post', post.id, 1);
+  const order = async (svc = c.community) => (await svc.hotWithReaders(5)).map((i) => (i.type === 'post' ? `post ${i.post.id}: ${i.points}` : `article ${i.article.id}: ${i.points}`));
+  // The post (2024, 3 points) is far newer; article 2 (2 points, 48 h later) beats article 1 (4 points: +13 h only).
+  assert.deepEqual(await order(), [`post ${post.id}: 3`, 'article 2: 2', 'article 1: 4']);
+  assert.equal(c.db.prepare("SELECT hotness FROM scores WHERE item_type = 'post' AND item_id = ?").pluck().get(post.id), c.sql.getPost(post.id)!.hotness,
+    'the posts table and the index agree');
+
+  // Votes taken back below zero leave the box; comments are never ranked.
+  for (const v of voters) await c.community.vote(v, 'article', 2, -1);
+  assert.deepEqual(await order(), [`post ${post.id}: 3`, 'article 1: 4']);
+  const comment = await c.community.comment(author, { itemType: 'article', itemId: 1, body: 'A comment' });
+  await c.community.vote(voters[0], 'comment', comment.id, 1);
+  assert.equal(c.db.prepare("SELECT hotness FROM scores WHERE item_type = 'comment'").pluck().get(), null);
+
+  // As after the migration on a site with older votes: articles' ranking times unknown until the service fills them in.
+  c.db.prepare("UPDATE scores SET ranked_at = NULL, hotness = NULL WHERE item_type = 'article'").run();
+  assert.deepEqual(c.sql.hottestArticles(5), [], 'unranked articles are not in the index');
+  assert.deepEqual(await order(new CommunityService(c.sql, c.library, c.clock.now)), [`post ${post.id}: 3`, 'article 1: 4'], 'ranked again on first use');
+  assert.equal(c.db.prepare("SELECT ranked_at FROM scores WHERE item_type = 'article' AND item_id = 1").pluck().get(), '2022-01-10');
+
+  // A deleted account's votes come out of the points and the hotness follows.
+  await c.accounts.deleteAccount(voters[0], 'correct horse battery');
+  await c.accounts.deleteAccount(voters[1], 'correct horse battery');
+  assert.equal(c.db.prepare("SELECT hotness FROM scores WHERE item_type = 'post' AND item_id = ?").pluck().get(post.id), hotness(1, post.createdAt));
+});
+
+test('the ranking migration gives voted posts the hotness they already have', () => {
+  const db = new Database(':memory:');
+  db.exec(ACCOUNTS_MIGRATION);
+  db.exec(`INSERT INTO users (id, username, email, password_hash, created_at, password_changed_at) VALUES (1, 'a', 'a@x', 'h', '2024-01-01', '2024-01-01');
+    INSERT INTO posts (id, user_id, kind, title, created_at, hotness) VALUES (7, 1, 'text', 'T', '2024-01-02T00:00:00.000Z', 12.5);
+    INSERT INTO scores (item_type, item_id, ups, downs) VALUES ('post', 7, 3, 0), ('article', 4, 2, 0), ('comment', 9, 1, 0);`);
+  db.exec(ACCOUNTS_RANKING_MIGRATION);
+  assert.deepEqual(db.prepare('SELECT item_type, ranked_at, hotness FROM scores ORDER BY item_type').all(), [
+    { item_type: 'article', ranked_at: null, hotness: null },
+    { item_type: 'comment', ranked_at: null, hotness: null },
+    { item_type: 'post', ranked_at: '2024-01-02T00:00:00.000Z', hotness: 12.5 },
+  ]);
+  db.close();
+});
+
+test('the ranking reads votes by index: the box walks scores_hot, a story\'s points are read by key, never a scan of the votes', () => {
+  const c = makeCommunity();
+  /** The query plan of the one statement `run` prepares, as the accounts store prepares it. */
+  const planOf = (run: () => unknown): string[] => {
+    const seen: string[] = [];
+    const prepare = c.db.prepare.bind(c.db);
+    c.db.prepare = ((sql: string) => { seen.push(sql); return prepare(sql); }) as typeof c.db.prepare;
+    try {
+      run();
+    } finally {
+      c.db.prepare = prepare;
+    }
+    assert.equal(seen.length, 1);
+    return (c.db.prepare(`EXPLAIN QUERY PLAN ${seen[0]}`).all(...(seen[0].match(/\?/g) ?? []).map(() => null)) as Array<{ detail: string }>).map((p) => p.detail);
+  };
+  const rows: Array<[string, () => unknown, RegExp[]]> = [
+    ['the box\'s posts: down scores_hot, each post by key', () => c.sql.hottestPosts(5), [/SEARCH s USING INDEX scores_hot/, /SEARCH p USING INTEGER PRIMARY KEY/]],
+    ['the box\'s articles: down scores_hot', () => c.sql.hottestArticles(5), [/SEARCH scores USING INDEX scores_hot/]],
+    ['a story\'s articles\' points: by key', () => c.sql.scoresOf('article', [1, 2]), [/SEARCH scores USING PRIMARY KEY \(item_type=\? AND item_id=\?\)/]],
+    ['its link posts\' points: posts by article, then by key', () => c.sql.postPointsByArticle([1, 2]), [/SEARCH p USING INDEX posts_article/, /SEARCH s USING PRIMARY KEY \(item_type=\? AND item_id=\?\)/]],
+  ];
+  for (const [reason, run, want] of rows) {
+    const plan = planOf(run);
+    for (const re of want) assert.ok(plan.some((d) => re.test(d)), `${reason}: ${plan.join('; ')}`);
+    assert.ok(!plan.some((d) => /ORDER BY/.test(d)), `${reason}: no sort: ${plan.join('; ')}`);
+  }
 });

@@ -1,6 +1,6 @@
 // Shared test plumbing: an in-memory database with the accounts schema, a fake library, a mail box and a clock.
 import Database from 'better-sqlite3';
-import { ACCOUNTS_MIGRATION, SqliteAccounts } from '../../src/storage/sqlite/accounts.ts';
+import { ACCOUNTS_MIGRATION, ACCOUNTS_RANKING_MIGRATION, SqliteAccounts } from '../../src/storage/sqlite/accounts.ts';
 import { hotness } from '../../src/accounts/policy.ts';
 import { AccountService } from '../../src/accounts/users.ts';
 import { CommunityService } from '../../src/accounts/community.ts';
@@ -59,6 +59,15 @@ export class FakeLibrary implements Library {
   }
   async outletArticles(outlet: string, limit: number) { return [...this.articles.values()].filter((a) => a.outlet === outlet).slice(0, limit); }
   async storyArticles(id: number, limit: number) { return [...this.articles.values()].filter((a) => a.story === id).slice(0, limit); }
+  async storyArticleIds(ids: number[]) {
+    return new Map(ids.map((id) => [id, [...this.articles.values()].filter((a) => a.story === id).map((a) => a.id)]));
+  }
+  async articleStoryIds(ids: number[]) {
+    return new Map(ids.flatMap((id) => {
+      const story = this.articles.get(id)?.story;
+      return story ? [[id, story] as [number, number]] : [];
+    }));
+  }
   async personArticles(slug: string, limit: number) {
     return (this.people.get(slug)?.articles ?? []).map((id) => this.articles.get(id)!).slice(0, limit);
   }
@@ -69,6 +78,7 @@ export function openAccountsDb(): Database.Database {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   db.exec(ACCOUNTS_MIGRATION);
+  db.exec(ACCOUNTS_RANKING_MIGRATION);
   return db;
 }
 

@@ -230,6 +230,21 @@ describe('languages', () => {
     }
   });
 
+  test('without readers\' accounts the home page is the news list alone: no choice of order, no readers\' box, and `sort` changes nothing', async () => {
+    const main = (body: string) => /<main[\s\S]*<\/main>/.exec(body)?.[0] ?? '';
+    for (const prefix of ['', '/ru', '/ar', '/fa', '/tr']) {
+      const home = await get(`${prefix}/`);
+      assert.equal(home.statusCode, 200);
+      assert.doesNotMatch(home.body, /sort=hot|class="tabs"|hot-readers|home-lists|class="points"|name="sort"/, `${prefix}/: nothing of the readers' order`);
+      assert.match(main(home.body), /<ol class="stories">/, `${prefix}/: the stories list`);
+      for (const query of ['?sort=hot', '?sort=anything', '?sort=hot&page=1']) {
+        const other = await get(`${prefix}/${query}`);
+        assert.equal(other.statusCode, 200, `${prefix}/${query}: accepted as before`);
+        assert.equal(main(other.body), main(home.body), `${prefix}/${query}: the same list`);
+      }
+    }
+  });
+
   test('links inside a language stay in it', async () => {
     const body = (await get('/tr/stories/1')).body;
     assert.ok(body.includes('href="/tr/articles/1"'));

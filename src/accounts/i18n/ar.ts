@@ -127,6 +127,12 @@ export const ar: AccountsCatalogue = {
   'community.empty': 'لا توجد منشورات بعد. كن الأول: أنشئ منشورك.',
   'community.ranking': 'الترتيب: تُحسب النقاط لوغاريتميًا والعمر خطيًا، فعشرة أضعاف النقاط تساوي {hours} ساعة من الحداثة.',
 
+  'hot.title': 'الرائج بين القرّاء',
+  'hot.intro': 'منشورات ومقالات صوّت لها القرّاء، مرتبة حسب النقاط والحداثة.',
+  'hot.post': 'منشور',
+  'hot.article': 'مقال',
+  'hot.more': 'كل منشورات القرّاء',
+
   'submit.title': 'أنشئ منشورك',
   'submit.intro': 'شارك رابطًا (تُجلب الصفحة وتنضم إلى قصتها) أو اكتب منشورًا نصيًا.',
   'submit.submit': 'انشر',
@@ -141,6 +147,8 @@ export const ar: AccountsCatalogue = {
   'post.editWindow': 'يمكنك تعديل هذا المنشور أو حذفه حتى {time}.',
   'post.edited': 'معدَّل',
   'post.save': 'احفظ التغييرات',
+  'post.report': 'الإبلاغ عن المنشور',
+  'post.reportTitle': 'الإبلاغ عن منشور',
 
   'discussion.title': 'نقاش: {title}',
   'discussion.article': 'العودة إلى المقال',

@@ -127,6 +127,12 @@ export const en = {
   'community.empty': 'No posts yet. Be the first: create your post.',
   'community.ranking': 'Ranking: points count logarithmically and age linearly, so ten times the points is worth {hours} hours of freshness.',
 
+  'hot.title': 'Hot with readers',
+  'hot.intro': 'Posts and articles readers voted up, ranked by points and age.',
+  'hot.post': 'Post',
+  'hot.article': 'Article',
+  'hot.more': 'All readers\' posts',
+
   'submit.title': 'Create your post',
   'submit.intro': 'Share a link (the page is fetched and joins its story) or write a text post.',
   'submit.submit': 'Post',
@@ -141,6 +147,8 @@ export const en = {
   'post.editWindow': 'You can edit or delete this post until {time}.',
   'post.edited': 'edited',
   'post.save': 'Save changes',
+  'post.report': 'Report post',
+  'post.reportTitle': 'Report a post',
 
   'discussion.title': 'Discussion: {title}',
   'discussion.article': 'Back to the article',

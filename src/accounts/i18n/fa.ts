@@ -127,6 +127,12 @@ export const fa: AccountsCatalogue = {
   'community.empty': 'هنوز نوشته‌ای نیست. نخستین نفر باشید: نوشتهٔ خود را بسازید.',
   'community.ranking': 'ترتیب: امتیازها لگاریتمی و عمر خطی حساب می‌شود؛ ده برابر امتیاز برابر با {hours} ساعت تازگی است.',
 
+  'hot.title': 'داغ میان خوانندگان',
+  'hot.intro': 'نوشته‌ها و مقاله‌هایی که خوانندگان به آن‌ها رأی مثبت داده‌اند، به ترتیب امتیاز و تازگی.',
+  'hot.post': 'نوشته',
+  'hot.article': 'مقاله',
+  'hot.more': 'همهٔ نوشته‌های خوانندگان',
+
   'submit.title': 'نوشتهٔ خود را بسازید',
   'submit.intro': 'پیوندی بفرستید (صفحه دریافت می‌شود و به ماجرای خود می‌پیوندد) یا نوشته‌ای متنی بنویسید.',
   'submit.submit': 'انتشار',
@@ -141,6 +147,8 @@ export const fa: AccountsCatalogue = {
   'post.editWindow': 'تا {time} می‌توانید این نوشته را ویرایش یا حذف کنید.',
   'post.edited': 'ویرایش‌شده',
   'post.save': 'ذخیرهٔ تغییرات',
+  'post.report': 'گزارش نوشته',
+  'post.reportTitle': 'گزارش یک نوشته',
 
   'discussion.title': 'گفت‌وگو: {title}',
   'discussion.article': 'بازگشت به مقاله',

@@ -127,6 +127,12 @@ export const tr: AccountsCatalogue = {
   'community.empty': 'Henüz gönderi yok. İlk siz olun: gönderinizi oluşturun.',
   'community.ranking': 'Sıralama: puanlar logaritmik, yaş doğrusal sayılır; on kat puan {hours} saatlik tazeliğe denktir.',
 
+  'hot.title': 'Okurlar arasında popüler',
+  'hot.intro': 'Okurların yukarı oy verdiği gönderiler ve makaleler, puana ve tazeliğe göre sıralı.',
+  'hot.post': 'Gönderi',
+  'hot.article': 'Makale',
+  'hot.more': 'Okurların tüm gönderileri',
+
   'submit.title': 'Gönderi oluştur',
   'submit.intro': 'Bir bağlantı paylaşın (sayfa indirilir ve ait olduğu habere katılır) ya da bir metin yazın.',
   'submit.submit': 'Paylaş',
@@ -141,6 +147,8 @@ export const tr: AccountsCatalogue = {
   'post.editWindow': 'Bu gönderiyi {time} tarihine kadar düzenleyebilir veya silebilirsiniz.',
   'post.edited': 'düzenlendi',
   'post.save': 'Değişiklikleri kaydet',
+  'post.report': 'Gönderiyi şikâyet et',
+  'post.reportTitle': 'Bir gönderiyi şikâyet et',
 
   'discussion.title': 'Tartışma: {title}',
   'discussion.article': 'Makaleye dön',

@@ -5,7 +5,7 @@ import { snakeKeys } from '../../web/queries.ts';
 import { AccountError, notFound } from '../errors.ts';
 import type { CommentNode } from '../community.ts';
 import { requireAdmin } from '../community.ts';
-import { THREAD_TARGETS, VOTE_TARGETS, type Post, type ThreadTarget, type User, type VoteTarget } from '../model.ts';
+import { REPORT_TARGETS, THREAD_TARGETS, VOTE_TARGETS, type Post, type ThreadTarget, type User, type VoteTarget } from '../model.ts';
 import { accountsText } from '../i18n/index.ts';
 import * as v from '../validate.ts';
 import { requester, signedIn, type AccountsWeb } from './context.ts';
@@ -163,10 +163,13 @@ export function apiRoutes(w: AccountsWeb) {
       await community.deleteComment(signedIn(w, req), id(req));
       return reply.code(204).send();
     });
-    f.post('/comments/:id/report', async (req, reply) => {
-      await community.report(signedIn(w, req), 'comment', id(req), body(req).reason);
-      return reply.code(202).send({ status: 'reported' });
-    });
+    // ---- reports ----
+    for (const type of REPORT_TARGETS) {
+      f.post(`/${SEGMENT[type]}/:id/report`, async (req, reply) => {
+        await community.report(signedIn(w, req), type, id(req), body(req).reason);
+        return reply.code(202).send({ status: 'reported' });
+      });
+    }
 
     // ---- moderation (admins) ----
     f.post('/comments/:id/hide', async (req, reply) => {
@@ -189,6 +192,13 @@ export function apiRoutes(w: AccountsWeb) {
     f.get('/moderation/reports', async (req) => {
       const reports = community.openReports(signedIn(w, req));
       return list(snakeKeys(reports) as unknown[], { limit: reports.length, offset: 0 }, reports.length);
+    });
+    // Closes an item's open reports without acting on it (the moderation page's "Dismiss reports"); logged.
+    f.post('/moderation/reports/:type/:id/dismiss', async (req, reply) => {
+      const admin = signedIn(w, req);
+      const type = v.oneOf((req.params as Record<string, string>).type, REPORT_TARGETS, 'type');
+      if (await community.dismissReports(admin, type, id(req)) === 0) throw notFound();
+      return reply.code(204).send();
     });
     f.get('/moderation/log', async (req) => {
       const p = page(req.query);

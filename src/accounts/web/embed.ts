@@ -14,7 +14,8 @@ import { frameParts, path, type Ctx } from './frame.ts';
 import { identify, preferredLocale, type Requester } from './http.ts';
 import { ACCOUNTS_OPENAPI } from './openapi.ts';
 import { rememberLanguage, STYLESHEET_URL } from './plugin.ts';
-import { collectionBox, followButton, voteBox } from './widgets.ts';
+import { collectionBox, followButton, hotWithReadersBox, voteBox } from './widgets.ts';
+import { HOTNESS_WINDOW_SECONDS, HOT_WITH_READERS } from '../policy.ts';
 
 export { accountsPlugin } from './plugin.ts';
 export { createCommunity, openAccountsDatabase, type Community } from '../setup.ts';
@@ -54,11 +55,26 @@ export function communityHooks(c: Community): CommunityHooks {
         ...frameParts(ctx),
         article: (a) => articleCommunity(c, ctx, a),
         story: (id) => storyCommunity(c, ctx, id),
+        hotWithReaders: () => hotWithReaders(c, ctx),
       };
     },
     preferredLocale: (req) => preferredLocale(req, c.options),
     openapi: ACCOUNTS_OPENAPI,
+    ranking: {
+      rankStories: (source) => c.community.rankStories(source),
+      windowHours: HOTNESS_WINDOW_SECONDS / 3600,
+    },
   };
+}
+
+/** "Hot with readers" for the home page, with the reader's own votes on what it lists. */
+export async function hotWithReaders(c: Community, ctx: Ctx): Promise<SafeHtml> {
+  const items = await c.community.hotWithReaders(HOT_WITH_READERS);
+  const idOf = (i: (typeof items)[number]) => (i.type === 'post' ? i.post.id : i.article.id);
+  // A visitor has cast no votes (the box shows them the points alone), so only a signed-in reader's are looked up.
+  const mine = (type: 'post' | 'article') => (ctx.viewer ? c.community.points(type, items.filter((i) => i.type === type).map(idOf), ctx.viewer) : new Map<number, { myVote: -1 | 0 | 1 }>());
+  const votes = { post: mine('post'), article: mine('article') };
+  return hotWithReadersBox(ctx, items.map((i) => ({ ...i, myVote: votes[i.type].get(idOf(i))?.myVote ?? 0 })), path(ctx, '/'));
 }
 
 /** Where an article's or story's comments are: '/articles/3/discussion', '/fa/stories/2/discussion'. */

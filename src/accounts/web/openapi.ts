@@ -2,7 +2,7 @@
 // A test holds the two together: each route registered under /api/v1 is documented here, and nothing else is.
 import type { OpenApiPart } from '../../web/openapi.ts';
 import { ERROR_STATUS, type AccountErrorCode } from '../errors.ts';
-import { COLLECTION_ITEMS, FOLLOW_TARGETS, THREAD_TARGETS, VOTE_TARGETS } from '../model.ts';
+import { COLLECTION_ITEMS, FOLLOW_TARGETS, REPORT_TARGETS, THREAD_TARGETS, VOTE_TARGETS } from '../model.ts';
 import {
   COLLECTION_NAME_MAX, COMMENT_MAX, EMAIL_MAX, PASSWORD_MAX, PASSWORD_MIN, POST_BODY_MAX, REPORT_REASON_MAX, TITLE_MAX, TOKEN_NAME_MAX, URL_MAX,
 } from '../policy.ts';
@@ -55,7 +55,7 @@ const SCHEMAS: Record<string, Schema> = {
         items: obj({ id: int, item_type: { enum: [...THREAD_TARGETS] }, item_id: int, parent_id: nint, body: str, created_at: time, edited_at: ntime, deleted_at: ntime, hidden_at: ntime, removed_at: ntime }),
       },
       votes: { type: 'array', items: obj({ item_type: { enum: [...VOTE_TARGETS] }, item_id: int, value: { enum: [-1, 1] }, voted_at: time }) },
-      reports: { type: 'array', items: obj({ target_type: { enum: ['comment', 'post'] }, target_id: int, reason: str, created_at: time }) },
+      reports: { type: 'array', items: obj({ target_type: { enum: [...REPORT_TARGETS] }, target_id: int, reason: str, created_at: time }) },
       collections: {
         type: 'array',
         items: obj({
@@ -91,7 +91,7 @@ const SCHEMAS: Record<string, Schema> = {
   Thread: obj({ data: arrayOf('Comment'), count: { type: 'integer', description: 'Comments in the thread, replies included.' } }),
   NewComment: obj({ id: int, parent_id: nint, body: str, created_at: time }),
   EditedComment: obj({ id: int, parent_id: nint, body: str, created_at: time, edited_at: ntime }),
-  Report: obj({ target_type: { enum: ['comment', 'post'] }, target_id: int, reports: int, reasons: { type: 'array', items: str }, first_at: time }),
+  Report: obj({ target_type: { enum: [...REPORT_TARGETS] }, target_id: int, reports: int, reasons: { type: 'array', items: str }, first_at: time }),
   ReportList: listOf('Report'),
   ModerationEntry: obj({ id: int, moderator: nstr, action: str, target_type: str, target_id: nint, target_label: str, reason: str, created_at: time }),
   ModerationLog: listOf('ModerationEntry'),
@@ -225,9 +225,6 @@ const OPS: Record<string, Record<string, Op>> = {
     },
     delete: { summary: 'Delete a comment; its replies keep their place', auth: 'token', params: [idParam('comment')], ok: [204, null], errors: ['forbidden', 'not_found'] },
   },
-  '/comments/{id}/report': {
-    post: { summary: 'Report a comment to the moderators', auth: 'token', params: [idParam('comment')], ok: [202, 'Status'], errors: ['invalid_input', 'not_found'], body: obj({ reason: text(REPORT_REASON_MAX) }) },
-  },
   '/comments/{id}/hide': {
     post: {
       summary: 'Hide or unhide a comment (admins)', auth: 'admin', params: [idParam('comment')], ok: [204, null], errors: ['not_found'],
@@ -238,6 +235,13 @@ const OPS: Record<string, Record<string, Op>> = {
     post: { summary: 'Remove a comment (admins); logged', auth: 'admin', params: [idParam('comment')], ok: [204, null], errors: ['not_found'], body: obj({ reason: text(REPORT_REASON_MAX) }, []) },
   },
   '/moderation/reports': { get: { summary: 'Open reports (admins)', auth: 'admin', ok: [200, 'ReportList'] } },
+  '/moderation/reports/{type}/{id}/dismiss': {
+    post: {
+      summary: "Dismiss an item's open reports without acting on it (admins); logged", auth: 'admin', ok: [204, null],
+      params: [['type', { enum: [...REPORT_TARGETS] }, 'What was reported'], idParam('comment or post')],
+      errors: ['invalid_input', 'not_found'],
+    },
+  },
   '/moderation/log': { get: { summary: 'The moderation log, newest first', auth: 'token', query: pageQuery, ok: [200, 'ModerationLog'], errors: ['invalid_input'] } },
   '/moderation/users': { get: { summary: 'All accounts (admins)', auth: 'admin', ok: [200, 'UserList'] } },
 
@@ -295,6 +299,14 @@ for (const type of VOTE_TARGETS) {
     put: {
       summary: `Vote on a ${type} (one vote per reader, changeable; 0 takes it back)`, auth: 'token', params: [idParam(type)], ok: [200, 'Points'],
       errors: ['invalid_input', 'forbidden', 'not_found'], body: obj({ value: vote }),
+    },
+  };
+}
+for (const type of REPORT_TARGETS) {
+  OPS[`/${PLURAL[type]}/{id}/report`] = {
+    post: {
+      summary: `Report a ${type} to the moderators (not one's own)`, auth: 'token', params: [idParam(type)], ok: [202, 'Status'],
+      errors: ['invalid_input', 'forbidden', 'not_found'], body: obj({ reason: text(REPORT_REASON_MAX) }),
     },
   };
 }

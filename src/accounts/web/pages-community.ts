@@ -1,11 +1,11 @@
 // Community pages: ranked posts, "Create your post", a post with its thread, discussion pages of articles and
 // stories, comment edit and report forms, a reader's profile, and moderation.
 import { externalUrl, html, queryString, type SafeHtml } from '../../web/html.ts';
-import type { Comment, ModerationEntry, Post, Report, User } from '../model.ts';
+import type { Comment, ModerationEntry, Post, Report, ReportTarget, User } from '../model.ts';
 import type { ArticleRef, StoryRef } from '../library.ts';
 import { COMMENT_MAX, HOTNESS_WINDOW_SECONDS, POST_BODY_MAX, REPORT_REASON_MAX, TITLE_MAX, URL_MAX } from '../policy.ts';
 import { csrfField, emptyForm, field, formMessage, frame, path, postButton, slot, timeTag, userText, type Ctx, type FormState } from './frame.ts';
-import { collectionBox, commentsSection, followButton, voteBox, type CollectionBoxModel, type ThreadModel, type VoteState } from './widgets.ts';
+import { collectionBox, commentsSection, followButton, hostOf, voteBox, type CollectionBoxModel, type ThreadModel, type VoteState } from './widgets.ts';
 
 export interface PostsModel {
   posts: Post[];
@@ -15,14 +15,6 @@ export interface PostsModel {
   votes: Map<number, VoteState>;
 }
 
-function host(url: string | null): string {
-  if (!url) return '';
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
-}
 
 function postItem(ctx: Ctx, p: Post, vote: VoteState, returnTo: string): SafeHtml {
   const { a } = ctx;
@@ -30,7 +22,7 @@ function postItem(ctx: Ctx, p: Post, vote: VoteState, returnTo: string): SafeHtm
   const own = ctx.viewer?.id === p.userId;
   return html`<li class="post-item" id="p${p.id}">
 ${voteBox(ctx, 'post', p.id, vote, `${returnTo}#p${p.id}`, { compact: true, own })}
-<h3><a href="${link}" dir="auto"${p.url ? html` rel="nofollow ugc noopener"` : ''}>${p.title}</a>${p.url ? html` <span class="domain">(${host(p.url)})</span>` : ''}</h3>
+<h3><a href="${link}" dir="auto"${p.url ? html` rel="nofollow ugc noopener"` : ''}>${p.title}</a>${p.url ? html` <span class="domain">(${hostOf(p.url)})</span>` : ''}</h3>
 <p class="meta">${p.username ? html`${slot(a.t('post.by'), 'user', html`<a href="${path(ctx, `/users/${encodeURIComponent(p.username)}`)}"><bdi>${p.username}</bdi></a>`)} · ` : ''}${timeTag(ctx, p.createdAt)} · <a href="${path(ctx, `/posts/${p.id}`)}#comments">${a.n('count.comments', p.comments)}</a></p>
 </li>`;
 }
@@ -81,11 +73,12 @@ export function postPage(ctx: Ctx, m: PostModel): SafeHtml {
   const own = ctx.viewer?.id === p.userId;
   const body = html`<article class="post" id="p${p.id}">
 <h1 dir="auto">${p.url && !p.deletedAt ? html`<a href="${externalUrl(p.url) ?? '#'}" rel="nofollow ugc noopener">${title}</a>` : title}</h1>
-<p class="meta">${p.username ? html`<a href="${path(ctx, `/users/${encodeURIComponent(p.username)}`)}"><bdi>${p.username}</bdi></a> · ` : ''}${timeTag(ctx, p.createdAt)}${p.editedAt ? html` · ${a.t('post.edited')}` : ''}${p.url ? html` · <span class="domain">${host(p.url)}</span>` : ''}</p>
+<p class="meta">${p.username ? html`<a href="${path(ctx, `/users/${encodeURIComponent(p.username)}`)}"><bdi>${p.username}</bdi></a> · ` : ''}${timeTag(ctx, p.createdAt)}${p.editedAt ? html` · ${a.t('post.edited')}` : ''}${p.url ? html` · <span class="domain">${hostOf(p.url)}</span>` : ''}</p>
 ${p.body ? html`<div class="post-body">${userText(p.body)}</div>` : ''}
 ${p.kind === 'link' && !p.deletedAt ? html`<p>${m.article ? html`<a href="${path(ctx, `/articles/${m.article.id}`)}">${a.t('post.article')}</a>${m.story ? html` · <a href="${path(ctx, `/stories/${m.story.id}`)}" dir="auto">${m.story.title ?? `#${m.story.id}`}</a>` : ''}` : html`<span class="muted">${a.t('post.noArticle')}</span>`}</p>` : ''}
 </article>
 ${p.deletedAt ? '' : voteBox(ctx, 'post', p.id, m.vote, m.thread.returnTo, { own })}
+${ctx.viewer && !own && !p.deletedAt ? html`<p class="report"><a href="${path(ctx, `/posts/${p.id}/report`)}">${a.t('post.report')}</a></p>` : ''}
 ${m.canEdit ? html`<section class="own-post"><p class="hint">${a.t('post.editWindow', { time: a.site.dateTime(m.editUntil) })}</p>
 ${m.editForm ? html`${formMessage(m.editForm)}<form class="account-form" method="post" action="${path(ctx, `/posts/${p.id}/edit`)}">${csrfField(ctx)}
 ${field(m.editForm, { name: 'title', label: a.t('field.title'), required: true, maxlength: TITLE_MAX }, 'edit')}
@@ -140,14 +133,23 @@ ${field(form, { name: 'body', label: a.t('field.body'), type: 'textarea', requir
 </form>`);
 }
 
-export function reportPage(ctx: Ctx, c: Comment, form: FormState, back: string): SafeHtml {
+/** What a report form is about: a comment or a post, the text the reader reports, and where "Discussion" goes back to. */
+export interface ReportModel {
+  type: ReportTarget;
+  id: number;
+  text: string;
+  back: string;
+}
+
+export function reportPage(ctx: Ctx, m: ReportModel, form: FormState): SafeHtml {
   const { a } = ctx;
-  return frame(ctx, a.t('comments.reportTitle'), html`<h1>${a.t('comments.reportTitle')}</h1>
-<blockquote class="reported">${userText(c.body)}</blockquote>
+  const title = a.t(m.type === 'post' ? 'post.reportTitle' : 'comments.reportTitle');
+  return frame(ctx, title, html`<h1>${title}</h1>
+<blockquote class="reported">${userText(m.text)}</blockquote>
 ${formMessage(form)}
-<form class="account-form" method="post" action="${path(ctx, `/comments/${c.id}/report`)}">${csrfField(ctx)}
+<form class="account-form" method="post" action="${path(ctx, `/${m.type === 'post' ? 'posts' : 'comments'}/${m.id}/report`)}">${csrfField(ctx)}
 ${field(form, { name: 'reason', label: a.t('field.reason'), type: 'textarea', required: true, maxlength: REPORT_REASON_MAX })}
-<div class="actions"><button type="submit">${a.t('comments.report')}</button> <a href="${back}#c${c.id}">${a.t('discussion.link')}</a></div>
+<div class="actions"><button type="submit">${a.t(m.type === 'post' ? 'post.report' : 'comments.report')}</button> <a href="${m.back}">${a.t('discussion.link')}</a></div>
 </form>`);
 }
 

@@ -4,11 +4,11 @@ import type { Locale } from '../../web/i18n/index.ts';
 import { AccountError, notFound } from '../errors.ts';
 import { requireAdmin } from '../community.ts';
 import { EDIT_WINDOW_MS, REPORT_REASON_MAX } from '../policy.ts';
-import { THREAD_TARGETS, VOTE_TARGETS, REPORT_TARGETS, type ThreadTarget, type User } from '../model.ts';
+import { THREAD_TARGETS, VOTE_TARGETS, REPORT_TARGETS, type ReportTarget, type ThreadTarget, type User } from '../model.ts';
 import * as v from '../validate.ts';
 import { emptyForm, formFailure, type Ctx, type FormState } from './frame.ts';
 import {
-  commentEditPage, discussionPage, moderationPage, postPage, postsPage, reportPage, submitPage, threadLink, userPage,
+  commentEditPage, discussionPage, moderationPage, postPage, postsPage, reportPage, submitPage, threadLink, userPage, type ReportModel,
 } from './pages-community.ts';
 import type { CollectionBoxModel, ThreadModel } from './widgets.ts';
 import { formBody, lp, pageCtx, redirectTo, returnPath, sendHtml, signedIn, type AccountsWeb } from './context.ts';
@@ -196,27 +196,40 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       return redirectTo(reply, `${returnPath(formBody(req).return, threadLink(ctx, c).split('#')[0])}#c${id}`, 'commentDeleted');
     });
 
-    f.get('/comments/:id/report', async (req, reply) => {
-      signedIn(w, req);
-      const c = community.getComment(idParam(req));
-      const ctx = await pageCtx(w, req, reply, locale);
-      return sendHtml(reply, reportPage(ctx, c, emptyForm(), threadLink(ctx, c).split('#')[0]));
-    });
-
-    f.post('/comments/:id/report', async (req, reply) => {
-      const user = signedIn(w, req);
-      const id = idParam(req);
-      const body = formBody(req);
-      const c = community.getComment(id);
-      const ctx = await pageCtx(w, req, reply, locale);
-      try {
-        await community.report(user, 'comment', id, body.reason);
-        return redirectTo(reply, threadLink(ctx, c).replace('#', '?done=reported#'));
-      } catch (err) {
-        if (!(err instanceof AccountError) || err.code !== 'invalid_input') throw err;
-        return sendHtml(reply, reportPage(ctx, c, formFailure(ctx, err, { reason: body.reason ?? '' }), threadLink(ctx, c).split('#')[0]), 400);
+    // Reports: a form naming what is reported, then back to it with a thank-you. Comments and posts alike.
+    const reported = (ctx: Ctx, type: ReportTarget, id: number): ReportModel => {
+      if (type === 'comment') {
+        const c = community.getComment(id);
+        return { type, id, text: c.body, back: threadLink(ctx, c) };
       }
-    });
+      const p = community.getPost(id);
+      if (p.deletedAt) throw notFound();
+      return { type, id, text: p.body ? `${p.title}\n\n${p.body}` : p.title, back: lp(locale, `/posts/${id}`) };
+    };
+    for (const type of REPORT_TARGETS) {
+      const segment = type === 'post' ? 'posts' : 'comments';
+      f.get(`/${segment}/:id/report`, async (req, reply) => {
+        signedIn(w, req);
+        const ctx = await pageCtx(w, req, reply, locale);
+        return sendHtml(reply, reportPage(ctx, reported(ctx, type, idParam(req)), emptyForm()));
+      });
+
+      f.post(`/${segment}/:id/report`, async (req, reply) => {
+        const user = signedIn(w, req);
+        const id = idParam(req);
+        const body = formBody(req);
+        const ctx = await pageCtx(w, req, reply, locale);
+        const target = reported(ctx, type, id);
+        try {
+          await community.report(user, type, id, body.reason);
+          const [where, anchor] = target.back.split('#');
+          return redirectTo(reply, `${where}?done=reported${anchor ? `#${anchor}` : ''}`);
+        } catch (err) {
+          if (!(err instanceof AccountError) || err.code !== 'invalid_input') throw err;
+          return sendHtml(reply, reportPage(ctx, target, formFailure(ctx, err, { reason: body.reason ?? '' })), 400);
+        }
+      });
+    }
 
     f.get('/users/:name', async (req, reply) => {
       const { name } = req.params as { name: string };

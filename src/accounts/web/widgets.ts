@@ -1,8 +1,8 @@
 // Community widgets any page can carry: votes with points, a comment thread with "Leave a Reply", "Add to
-// Collection" and follow buttons. Each is a plain form that works without JavaScript.
-import { html, queryString, type SafeHtml } from '../../web/html.ts';
+// Collection", follow buttons and the home page's "Hot with readers". Each is a plain form that works without JavaScript.
+import { externalUrl, html, queryString, type SafeHtml } from '../../web/html.ts';
 import type { Collection, CollectionItemType, FollowTarget, ThreadTarget, VoteTarget } from '../model.ts';
-import type { CommentNode } from '../community.ts';
+import type { CommentNode, HotItem } from '../community.ts';
 import { COLLECTION_NAME_MAX, COMMENT_MAX } from '../policy.ts';
 import { csrfField, path, postButton, slot, timeTag, userText, type Ctx } from './frame.ts';
 
@@ -141,4 +141,44 @@ export function followButton(ctx: Ctx, type: FollowTarget, key: string, label: s
   return html`<form class="follow inline" method="post" action="${path(ctx, following ? '/unfollow' : '/follow')}">${csrfField(ctx)}
 <input type="hidden" name="type" value="${type}"><input type="hidden" name="key" value="${key}"><input type="hidden" name="return" value="${returnTo}">
 <button type="submit" aria-pressed="${following ? 'true' : 'false'}">${following ? a.t('follow.unfollow') : label}</button></form>`;
+}
+
+/**
+ * "Hot with readers": what readers vote up, hottest first, each with its points and vote buttons. A post's title
+ * leads to its discussion (its link is one click further, as on /posts); an article's to its page here. Nothing
+ * at all while readers have voted nothing up, so a new site's home page shows no empty box.
+ */
+export function hotWithReadersBox(ctx: Ctx, items: Array<HotItem & { myVote: -1 | 0 | 1 }>, returnTo: string): SafeHtml {
+  const { a } = ctx;
+  if (items.length === 0) return html``;
+  const entry = (item: HotItem & { myVote: -1 | 0 | 1 }) => {
+    const state = { points: item.points, myVote: item.myVote };
+    if (item.type === 'post') {
+      const p = item.post;
+      const own = ctx.viewer?.id === p.userId;
+      return html`<li class="hot-item">${voteBox(ctx, 'post', p.id, state, `${returnTo}#hot`, { compact: true, own })}
+<a href="${path(ctx, `/posts/${p.id}`)}" dir="auto">${p.title}</a>
+<span class="meta">${a.t('hot.post')}${p.username ? html` · ${slot(a.t('post.by'), 'user', html`<bdi>${p.username}</bdi>`)}` : ''}${externalUrl(p.url) ? html` · <span class="domain">${hostOf(p.url)}</span>` : ''} · ${timeTag(ctx, p.createdAt)} · <a href="${path(ctx, `/posts/${p.id}`)}#comments">${a.n('count.comments', p.comments)}</a></span></li>`;
+    }
+    const art = item.article;
+    return html`<li class="hot-item">${voteBox(ctx, 'article', art.id, state, `${returnTo}#hot`, { compact: true })}
+<a href="${path(ctx, `/articles/${art.id}`)}" dir="auto">${art.title ?? `#${art.id}`}</a>
+<span class="meta">${a.t('hot.article')}${art.outlet ? html` · <span dir="auto">${art.outlet}</span>` : ''} · <time datetime="${art.date}">${a.site.date(art.date)}</time> · <a href="${path(ctx, `/articles/${art.id}/discussion`)}#comments">${a.t('discussion.link')}</a></span></li>`;
+  };
+  return html`<aside class="hot-readers" id="hot" aria-labelledby="hot-title">
+<h2 id="hot-title">${a.t('hot.title')}</h2>
+<p class="hint">${a.t('hot.intro')}</p>
+<ol>${items.map(entry)}</ol>
+<p class="more"><a href="${path(ctx, '/posts')}">${a.t('hot.more')}</a></p>
+</aside>`;
+}
+
+/** The host a link goes to, without "www.", for "(example.org)" after its title; empty when there is none. */
+export function hostOf(url: string | null): string {
+  if (!url) return '';
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
 }

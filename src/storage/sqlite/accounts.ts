@@ -170,6 +170,19 @@ export const ACCOUNTS_MIGRATION = `
   ) WITHOUT ROWID;
   CREATE INDEX follows_target ON follows(target_type, target_key);`;
 
+/**
+ * The second accounts migration: the readers' ranking outside /posts. Each voted post and article keeps, beside its
+ * totals, the time its age counts from (`ranked_at`: a post's submission, an article's publication or fetch) and
+ * its hotness, updated in the vote's transaction, so "hot with readers" is a walk down `scores_hot`. Comments are
+ * not ranked and keep both null. Posts take theirs from the posts table here; articles live in the article store,
+ * so theirs are filled in by the community service (`rankUnrankedArticles`) on first use.
+ */
+export const ACCOUNTS_RANKING_MIGRATION = `
+  ALTER TABLE scores ADD COLUMN ranked_at TEXT;
+  ALTER TABLE scores ADD COLUMN hotness REAL;
+  UPDATE scores SET ranked_at = p.created_at, hotness = p.hotness FROM posts p WHERE scores.item_type = 'post' AND p.id = scores.item_id;
+  CREATE INDEX scores_hot ON scores(item_type, hotness DESC, item_id DESC) WHERE hotness IS NOT NULL;`;
+
 /** How long a writer waits, in milliseconds between looks, for a transaction opened elsewhere on this connection. */
 const FOREIGN_TX_POLL_MS = 1;
 
@@ -249,7 +262,7 @@ export class SqliteAccounts {
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
-   * `hotness` recomputes a post's rank from its points and creation time when a vote changes it,
+   * `hotness` recomputes an item's rank from its points and the time its age counts from when a vote changes it,
    * inside the vote's transaction.
    */
   constructor(private readonly db: Database.Database, private readonly hotness: (points: number, createdAt: string) => number) {}
@@ -332,7 +345,7 @@ export class SqliteAccounts {
     await this.write(() => {
       const votes = this.stmt('SELECT item_type, item_id, value FROM votes WHERE user_id = ?').all(userId) as Array<{ item_type: VoteTarget; item_id: number; value: number }>;
       this.stmt('DELETE FROM votes WHERE user_id = ?').run(userId);
-      for (const v of votes) this.applyScore(v.item_type, v.item_id, v.value, 0);
+      for (const v of votes) this.applyScore(v.item_type, v.item_id, v.value, 0, null);
       this.stmt(`UPDATE comments SET body = '', user_id = NULL, deleted_at = COALESCE(deleted_at, ?) WHERE user_id = ?`).run(now, userId);
       this.stmt(`UPDATE posts SET title = '', body = '', url = NULL, canonical_url = NULL, user_id = NULL,
         deleted_at = COALESCE(deleted_at, ?) WHERE user_id = ?`).run(now, userId);
@@ -552,9 +565,10 @@ export class SqliteAccounts {
 
   /**
    * Sets one reader's vote on an item (+1, -1, or 0 to take it back) and updates the item's totals in the same
-   * transaction; a post's hotness follows. Returns the new totals.
+   * transaction; its hotness follows. `rankedAt` is the time the item's age counts from (null for comments, which
+   * are not ranked). Returns the new totals.
    */
-  async vote(userId: number, type: VoteTarget, id: number, value: -1 | 0 | 1, now: string): Promise<Score> {
+  async vote(userId: number, type: VoteTarget, id: number, value: -1 | 0 | 1, now: string, rankedAt: string | null): Promise<Score> {
     return this.write(() => {
       const old = (this.stmt('SELECT value FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ?').pluck().get(userId, type, id) as number | undefined) ?? 0;
       if (value === 0) this.stmt('DELETE FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ?').run(userId, type, id);
@@ -563,7 +577,7 @@ export class SqliteAccounts {
           ON CONFLICT (user_id, item_type, item_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at`)
           .run(userId, type, id, value, now);
       }
-      return this.applyScore(type, id, old, value);
+      return this.applyScore(type, id, old, value, rankedAt);
     });
   }
 
@@ -580,10 +594,50 @@ export class SqliteAccounts {
     return new Map(rows.map((r) => [r.item_id, { ups: r.ups, downs: r.downs }]));
   }
 
-  /** Items of a type with the most points, for rankings that mix votes into other orders. */
-  topScored(type: VoteTarget, limit: number): Array<{ id: number; points: number }> {
-    return this.stmt(`SELECT item_id AS id, ups - downs AS points FROM scores WHERE item_type = ? ORDER BY points DESC, item_id DESC LIMIT ?`)
-      .all(type, limit) as Array<{ id: number; points: number }>;
+  /**
+   * Live posts readers voted up (more ups than downs), hottest first: a walk down `scores_hot`, which holds only
+   * voted items, so unvoted posts cost nothing however many there are.
+   */
+  hottestPosts(limit: number): Post[] {
+    return (this.stmt(`SELECT p.id, p.user_id, u.username, p.kind, p.title, p.url, p.canonical_url, p.article_id, p.body,
+        p.created_at, p.edited_at, p.deleted_at, s.ups, s.downs, p.hotness,
+        (SELECT COUNT(*) FROM comments c WHERE c.item_type = 'post' AND c.item_id = p.id) AS comments
+      FROM scores s JOIN posts p ON p.id = s.item_id LEFT JOIN users u ON u.id = p.user_id
+      WHERE s.item_type = 'post' AND s.hotness IS NOT NULL AND s.ups > s.downs AND p.deleted_at IS NULL
+      ORDER BY s.hotness DESC, s.item_id DESC LIMIT ?`).all(limit) as PostRowDb[]).map(toPost);
+  }
+
+  /** Articles readers voted up, hottest first, with their totals (the same walk as `hottestPosts`). */
+  hottestArticles(limit: number): Array<{ id: number; hotness: number } & Score> {
+    return this.stmt(`SELECT item_id AS id, ups, downs, hotness FROM scores
+      WHERE item_type = 'article' AND hotness IS NOT NULL AND ups > downs ORDER BY hotness DESC, item_id DESC LIMIT ?`)
+      .all(limit) as Array<{ id: number; hotness: number } & Score>;
+  }
+
+  /**
+   * Net points of live link posts by the article they link to (an article posted twice would add both). CROSS JOIN
+   * fixes the loop order: from the given ids through `posts_article`, never across every voted post.
+   */
+  postPointsByArticle(articleIds: number[]): Map<number, number> {
+    const rows = this.stmt(`SELECT p.article_id, SUM(s.ups - s.downs) AS points FROM json_each(?) j
+      CROSS JOIN posts p ON p.article_id = j.value CROSS JOIN scores s ON s.item_type = 'post' AND s.item_id = p.id
+      WHERE p.deleted_at IS NULL GROUP BY p.article_id`)
+      .all(JSON.stringify(articleIds)) as Array<{ article_id: number; points: number }>;
+    return new Map(rows.map((r) => [r.article_id, r.points]));
+  }
+
+  /** Voted articles whose ranking time is not known yet (votes from before the ranking migration), by id after `afterId`. */
+  unrankedArticles(afterId: number, limit: number): number[] {
+    return this.stmt(`SELECT item_id FROM scores WHERE item_type = 'article' AND ranked_at IS NULL AND item_id > ? ORDER BY item_id LIMIT ?`)
+      .pluck().all(afterId, limit) as number[];
+  }
+
+  /** Sets the time an item's age counts from and recomputes its hotness. */
+  async setRankedAt(type: VoteTarget, id: number, rankedAt: string): Promise<void> {
+    await this.write(() => {
+      const s = this.stmt('SELECT ups, downs FROM scores WHERE item_type = ? AND item_id = ?').get(type, id) as Score | undefined;
+      if (s) this.stmt('UPDATE scores SET ranked_at = ?, hotness = ? WHERE item_type = ? AND item_id = ?').run(rankedAt, this.hotness(s.ups - s.downs, rankedAt), type, id);
+    });
   }
 
   /** Totals recounted from the votes themselves next to the stored totals, for consistency checks. */
@@ -604,16 +658,22 @@ export class SqliteAccounts {
     return this.stmt('SELECT COUNT(*) FROM votes').pluck().get() as number;
   }
 
-  /** Moves the totals from an old vote value to a new one (caller holds the transaction). */
-  private applyScore(type: VoteTarget, id: number, oldValue: number, newValue: number): Score {
+  /**
+   * Moves the totals from an old vote value to a new one and recomputes the hotness (caller holds the transaction).
+   * A null `rankedAt` keeps the time stored before (a vote taken back when its reader's account is deleted).
+   */
+  private applyScore(type: VoteTarget, id: number, oldValue: number, newValue: number, rankedAt: string | null): Score {
     const up = (newValue === 1 ? 1 : 0) - (oldValue === 1 ? 1 : 0);
     const down = (newValue === -1 ? 1 : 0) - (oldValue === -1 ? 1 : 0);
     this.stmt('INSERT INTO scores (item_type, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING').run(type, id);
-    const result = this.stmt('UPDATE scores SET ups = ups + ?, downs = downs + ? WHERE item_type = ? AND item_id = ? RETURNING ups, downs')
-      .get(up, down, type, id) as Score;
-    if (type === 'post') {
-      const created = this.stmt('SELECT created_at FROM posts WHERE id = ?').pluck().get(id) as string | undefined;
-      if (created) this.stmt('UPDATE posts SET hotness = ? WHERE id = ?').run(this.hotness(result.ups - result.downs, created), id);
+    const row = this.stmt(`UPDATE scores SET ups = ups + ?, downs = downs + ?, ranked_at = COALESCE(?, ranked_at)
+      WHERE item_type = ? AND item_id = ? RETURNING ups, downs, ranked_at`).get(up, down, rankedAt, type, id) as Score & { ranked_at: string | null };
+    const result = { ups: row.ups, downs: row.downs };
+    if (row.ranked_at !== null) {
+      const hot = this.hotness(result.ups - result.downs, row.ranked_at);
+      this.stmt('UPDATE scores SET hotness = ? WHERE item_type = ? AND item_id = ?').run(hot, type, id);
+      // /posts ranks every live post, voted or not, from the posts table's own column.
+      if (type === 'post') this.stmt('UPDATE posts SET hotness = ? WHERE id = ?').run(hot, id);
     }
     return result;
   }
@@ -686,9 +746,10 @@ export class SqliteAccounts {
     return rows.map((r) => ({ targetType: r.target_type, targetId: r.target_id, reports: r.n, reasons: JSON.parse(r.reasons) as string[], firstAt: r.first_at }));
   }
 
-  async resolveReports(targetType: ReportTarget, targetId: number, now: string): Promise<void> {
-    await this.write(() => this.stmt('UPDATE reports SET resolved_at = ? WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL')
-      .run(now, targetType, targetId));
+  /** Marks a target's open reports resolved; returns how many were open. */
+  async resolveReports(targetType: ReportTarget, targetId: number, now: string): Promise<number> {
+    return this.write(() => this.stmt('UPDATE reports SET resolved_at = ? WHERE target_type = ? AND target_id = ? AND resolved_at IS NULL')
+      .run(now, targetType, targetId).changes);
   }
 
   async logModeration(e: { moderatorId: number | null; action: string; targetType: string; targetId: number | null; targetLabel: string; reason: string; now: string }): Promise<void> {

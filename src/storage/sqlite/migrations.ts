@@ -2,7 +2,7 @@
 // Never edit or reorder a released entry: add a new one.
 import type Database from 'better-sqlite3';
 import { STORY_MIGRATION } from './story-tables.ts';
-import { ACCOUNTS_MIGRATION } from './accounts.ts';
+import { ACCOUNTS_MIGRATION, ACCOUNTS_RANKING_MIGRATION } from './accounts.ts';
 
 export interface Migration {
   version: number;
@@ -116,5 +116,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 6,
     name: 'readers: accounts, sessions, posts, votes, comments, collections, follows',
     up: ACCOUNTS_MIGRATION,
+  },
+  {
+    version: 7,
+    name: 'readers: hotness of voted posts and articles, for the home page',
+    up: ACCOUNTS_RANKING_MIGRATION,
   },
 ];

@@ -22,6 +22,9 @@ export const ar: Catalogue = {
   'home.title': 'القصص',
   'home.intro': 'القصص مرتبة حسب أحدث نشاط في وسائل الإعلام.',
   'home.empty': 'لا توجد قصص بعد. أضف بعض المقالات وستظهر هنا.',
+  'home.sortRecent': 'الأحدث',
+  'home.sortHot': 'الرائج بين القرّاء',
+  'home.introHot': 'القصص مرتبة حسب أصوات القرّاء والحداثة: نقاط القصة هي مجموع الأصوات على مقالاتها وعلى روابط القرّاء إليها، وعشرة أضعاف النقاط تساوي {hours} ساعة من الحداثة.',
 
   'filter.legend': 'تصفية',
   'filter.language': 'اللغة',
@@ -44,6 +47,7 @@ export const ar: Catalogue = {
   'count.events': { zero: '{count} حدث', one: 'حدث واحد', two: 'حدثان', few: '{count} أحداث', many: '{count} حدثًا', other: '{count} حدث' },
   'count.copies': { zero: '{count} نسخة', one: 'نسخة واحدة', two: 'نسختان', few: '{count} نسخ', many: '{count} نسخة', other: '{count} نسخة' },
   'count.moreQuotes': { zero: '{count} اقتباس آخر', one: 'اقتباس آخر', two: 'اقتباسان آخران', few: '{count} اقتباسات أخرى', many: '{count} اقتباسًا آخر', other: '{count} اقتباس آخر' },
+  'count.points': { zero: '{count} نقطة', one: 'نقطة واحدة', two: 'نقطتان', few: '{count} نقاط', many: '{count} نقطة', other: '{count} نقطة' },
 
   'story.timeline': 'التسلسل الزمني',
   'story.timelineChart': 'أحداث القصة على محور زمني؛ كل علامة ترتبط بالحدث ومصادره.',

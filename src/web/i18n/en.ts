@@ -22,6 +22,9 @@ export const en = {
   'home.title': 'Stories',
   'home.intro': 'Stories ranked by recent activity across outlets.',
   'home.empty': 'No stories yet. Ingest some articles and they will appear here.',
+  'home.sortRecent': 'Most recent',
+  'home.sortHot': 'Hot with readers',
+  'home.introHot': 'Stories ranked by readers\' votes and age: a story\'s points are the votes on its articles and on readers\' links to them, and ten times the points are worth {hours} hours of freshness.',
 
   'filter.legend': 'Filter',
   'filter.language': 'Language',
@@ -44,6 +47,7 @@ export const en = {
   'count.events': { one: '{count} event', other: '{count} events' },
   'count.copies': { one: '{count} copy', other: '{count} copies' },
   'count.moreQuotes': { one: '{count} more quote', other: '{count} more quotes' },
+  'count.points': { one: '{count} point', other: '{count} points' },
 
   'story.timeline': 'Timeline',
   'story.timelineChart': 'Events of this story on a time axis; each mark links to the event and its sources.',

@@ -22,6 +22,9 @@ export const fa: Catalogue = {
   'home.title': 'ماجراها',
   'home.intro': 'ماجراها به ترتیب تازه‌ترین فعالیت در رسانه‌ها.',
   'home.empty': 'هنوز ماجرایی نیست. چند مقاله وارد کنید تا اینجا نمایش داده شوند.',
+  'home.sortRecent': 'تازه‌ترین',
+  'home.sortHot': 'داغ میان خوانندگان',
+  'home.introHot': 'ماجراها به ترتیب رأی خوانندگان و تازگی: امتیاز هر ماجرا جمع رأی‌های مقاله‌های آن و پیوندهایی است که خوانندگان از آن‌ها فرستاده‌اند، و ده برابر امتیاز برابر با {hours} ساعت تازگی است.',
 
   'filter.legend': 'پالایش',
   'filter.language': 'زبان',
@@ -44,6 +47,7 @@ export const fa: Catalogue = {
   'count.events': { one: '{count} رویداد', other: '{count} رویداد' },
   'count.copies': { one: '{count} نسخه', other: '{count} نسخه' },
   'count.moreQuotes': { one: '{count} نقل‌قول دیگر', other: '{count} نقل‌قول دیگر' },
+  'count.points': { one: '{count} امتیاز', other: '{count} امتیاز' },
 
   'story.timeline': 'گاه‌شمار',
   'story.timelineChart': 'رویدادهای این ماجرا روی محور زمان؛ هر نشانه به رویداد و منابع آن پیوند دارد.',

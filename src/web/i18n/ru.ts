@@ -22,6 +22,9 @@ export const ru: Catalogue = {
   'home.title': 'Сюжеты',
   'home.intro': 'Сюжеты по свежести и активности во всех изданиях.',
   'home.empty': 'Сюжетов пока нет. Загрузите статьи, и они появятся здесь.',
+  'home.sortRecent': 'Самые свежие',
+  'home.sortHot': 'Популярное у читателей',
+  'home.introHot': 'Сюжеты по голосам читателей и свежести: баллы сюжета складываются из голосов за его статьи и за ссылки читателей на них, а вдесятеро больше баллов стоит {hours} ч свежести.',
 
   'filter.legend': 'Фильтр',
   'filter.language': 'Язык',
@@ -44,6 +47,7 @@ export const ru: Catalogue = {
   'count.events': { one: '{count} событие', few: '{count} события', many: '{count} событий', other: '{count} события' },
   'count.copies': { one: '{count} копия', few: '{count} копии', many: '{count} копий', other: '{count} копии' },
   'count.moreQuotes': { one: 'ещё {count} цитата', few: 'ещё {count} цитаты', many: 'ещё {count} цитат', other: 'ещё {count} цитаты' },
+  'count.points': { one: '{count} балл', few: '{count} балла', many: '{count} баллов', other: '{count} балла' },
 
   'story.timeline': 'Хронология',
   'story.timelineChart': 'События сюжета на оси времени; каждая отметка ведёт к событию и его источникам.',

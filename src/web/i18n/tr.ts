@@ -22,6 +22,9 @@ export const tr: Catalogue = {
   'home.title': 'Olaylar',
   'home.intro': 'Yayın kuruluşlarındaki son etkinliğe göre sıralanmış olaylar.',
   'home.empty': 'Henüz olay yok. Makale ekleyin, burada görünecekler.',
+  'home.sortRecent': 'En yeni',
+  'home.sortHot': 'Okurlar arasında popüler',
+  'home.introHot': 'Okur oylarına ve tazeliğe göre sıralanmış olaylar: bir olayın puanı makalelerine ve okurların paylaştığı bağlantılarına verilen oyların toplamıdır; on kat puan {hours} saatlik tazeliğe denktir.',
 
   'filter.legend': 'Filtre',
   'filter.language': 'Dil',
@@ -44,6 +47,7 @@ export const tr: Catalogue = {
   'count.events': { one: '{count} olay kaydı', other: '{count} olay kaydı' },
   'count.copies': { one: '{count} kopya', other: '{count} kopya' },
   'count.moreQuotes': { one: '{count} alıntı daha', other: '{count} alıntı daha' },
+  'count.points': { one: '{count} puan', other: '{count} puan' },
 
   'story.timeline': 'Zaman çizelgesi',
   'story.timelineChart': 'Olayın gelişmeleri zaman ekseninde; her işaret gelişmeye ve kaynaklarına bağlanır.',

@@ -2,8 +2,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 import { pageContext, sendPage, type WebContext } from '../context.ts';
-import { homeQuery, idParams, notFound, PAGE_SIZE, pageQuery, parseInput, searchQuery, slugParams } from '../params.ts';
-import { runSearch } from '../queries.ts';
+import { homeQuery, homeSortQuery, idParams, notFound, PAGE_SIZE, pageQuery, parseInput, searchQuery, slugParams } from '../params.ts';
+import { hotStories, runSearch } from '../queries.ts';
 import { homePage } from '../templates/home.ts';
 import { MAX_ENTITIES, MAX_SPEAKERS, storyPage, storySections } from '../templates/story.ts';
 import { articlePage } from '../templates/article.ts';
@@ -35,12 +35,37 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       }
       const q = parseInput(homeQuery, req.query);
       const filter = { language: q.language, outlet: q.outlet };
-      const [stories, total, facets] = await Promise.all([
-        app.stories.list({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
+      const ranking = web.community?.ranking;
+      if (!ranking) {
+        const [stories, total, facets] = await Promise.all([
+          app.stories.list({ ...filter, limit: PAGE_SIZE, offset: (q.page - 1) * PAGE_SIZE }),
+          app.stories.count(filter),
+          site.getFacets(),
+        ]);
+        return sendPage(reply, homePage(await pageContext(web, req, reply, locale), { stories, total, page: q.page, pageSize: PAGE_SIZE, filter, facets }));
+      }
+      // With readers' votes: "most recent" (the news order, as without accounts) or "hot with readers", and on the
+      // first unfiltered page the "Hot with readers" block.
+      const { sort } = parseInput(homeSortQuery, req.query);
+      const offset = (q.page - 1) * PAGE_SIZE;
+      const [listed, total, facets] = await Promise.all([
+        sort === 'hot'
+          ? hotStories(app, ranking, filter)
+          : app.stories.list({ ...filter, limit: PAGE_SIZE, offset }).then((stories) => stories.map((story) => ({ story, points: null }))),
         app.stories.count(filter),
         site.getFacets(),
       ]);
-      return sendPage(reply, homePage(await pageContext(web, req, reply, locale), { stories, total, page: q.page, pageSize: PAGE_SIZE, filter, facets }));
+      const ctx = await pageContext(web, req, reply, locale);
+      const rows = sort === 'hot' ? listed.slice(offset, offset + PAGE_SIZE) : listed;
+      const hot = q.page === 1 && !filter.language && !filter.outlet ? await ctx.community?.hotWithReaders?.() : undefined;
+      return sendPage(reply, homePage(ctx, {
+        stories: rows.map((r) => r.story), total, page: q.page, pageSize: PAGE_SIZE, filter, facets, hot,
+        order: {
+          sort, windowHours: ranking.windowHours,
+          points: new Map(rows.flatMap((r) => (r.points === null ? [] : [[r.story.id, r.points] as [number, number]]))),
+          ranked: sort === 'hot' ? listed.length : null,
+        },
+      }));
     });
 
     f.get('/stories/:id', async (req, reply) => {

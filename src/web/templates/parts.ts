@@ -24,12 +24,13 @@ export function dateRange(ctx: PageContext, first: string | null, last: string |
   return html`${dateTag(ctx, first)} – ${dateTag(ctx, last)}`;
 }
 
-export function storyItem(ctx: PageContext, s: StoryRow): SafeHtml {
+/** One story in a list; `points` (the readers' net votes on it) shows where the list is in the readers' order. */
+export function storyItem(ctx: PageContext, s: StoryRow, points?: number): SafeHtml {
   const { t } = ctx;
   const more = s.outlets.length - OUTLETS_IN_LIST;
   return html`<li class="story-item">
 <h3><a href="${t.path(`/stories/${s.id}`)}" dir="auto">${s.title ?? t.t('common.untitled')}</a></h3>
-<p class="meta">${dateRange(ctx, s.first, s.last)} · ${t.n('count.articles', s.articleCount)} · ${t.n('count.outlets', s.outlets.length)}</p>
+<p class="meta">${dateRange(ctx, s.first, s.last)} · ${t.n('count.articles', s.articleCount)} · ${t.n('count.outlets', s.outlets.length)}${points === undefined ? '' : html` · <span class="points">${t.n('count.points', points)}</span>`}</p>
 ${s.outlets.length ? html`<p class="outlets">${s.outlets.slice(0, OUTLETS_IN_LIST).map((o, i) => html`${i ? ', ' : ''}${outletLink(ctx, o)}`)}${more > 0 ? html` +${t.num(more)}` : ''}</p>` : ''}
 </li>`;
 }
