@@ -15,7 +15,7 @@ interface Expect {
   parts?: number;
 }
 
-const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; reason: string }> = [
+const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: number; reason: string }> = [
   {
     text: '“We are waiting for written answers,” said Konstantin Gavrilov, the head of the delegation.',
     expect: [{ contains: 'We are waiting for written answers', kind: 'direct', cue: 'said', speaker: 'Konstantin Gavrilov', antecedent: null }],
@@ -103,6 +103,66 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; reason: 
     expect: [{ contains: 'the question really should be about the issues', speaker: 'PENCE' }],
     reason: 'a transcript label inside the quotation is the speaker',
   },
+  {
+    text: 'Partial transcript as follows:\n\n"WALLACE: Will Gennifer Flowers be there?\n\n"PENCE: Gennifer Flowers will not be attending the debate.\n\n"But the truth is that he has a unique way of communicating."',
+    expect: [
+      { contains: 'Will Gennifer Flowers be there?', cue: ':', speaker: 'WALLACE' },
+      { contains: 'will not be attending the debate', cue: ':', speaker: 'PENCE', parts: 2 },
+    ],
+    absent: ['as follows'],
+    reason: 'each transcript turn is a quote of its labelled speaker and runs on through the unlabelled paragraphs after it',
+  },
+  {
+    text: 'Graham: Trump’s Rhetoric Destroying GOP’s Chance.\n\nThe senator spoke in Ohio.',
+    expect: [{ contains: 'Trump’s Rhetoric Destroying', cue: ':', speaker: 'Graham' }],
+    reason: 'a headline names its speaker before a colon',
+  },
+  {
+    text: 'The Latest: Clinton wins Nevada caucuses by a narrow margin.\n\nThe vote was close.',
+    expect: [],
+    absent: ['Clinton wins Nevada'],
+    reason: 'a kicker before a headline colon is not a speaker',
+  },
+  {
+    text: 'The meeting with the donors was first reported by Politico.',
+    expect: [{ contains: 'The meeting with the donors', speaker: 'Politico' }],
+    reason: 'a passive cue attributes its subject to the agent after "by"',
+  },
+  {
+    text: 'Trump said that Clinton claimed the deal was a success.',
+    expect: [{ contains: 'Clinton claimed the deal was a success', cue: 'said', speaker: 'Trump' }],
+    count: 1,
+    reason: 'an attribution inside another quote’s content is part of that quote, not a quote of its own',
+  },
+  {
+    text: 'The Europeans, who had been cut out of the talks, derided the deal.',
+    expect: [],
+    absent: ['The Europeans, who had been cut out'],
+    reason: 'a verb that is not a speech verb does not invert: the phrase after it is its object, not its speaker',
+  },
+  {
+    text: 'He’s predicting a comfortable win in Nevada next week.',
+    expect: [{ contains: 'a comfortable win in Nevada', speaker: 'He' }],
+    reason: 'a pronoun with a contracted auxiliary keeps the pronoun as the speaker',
+  },
+  {
+    text: 'Rendell agreed that the rules should be modernized, but he said that the discussion should wait until after the election.',
+    expect: [
+      { contains: 'the rules should be modernized', speaker: 'Rendell' },
+      { contains: 'the discussion should wait', cue: 'said', speaker: 'he' },
+    ],
+    reason: 'a coordinated clause with its own cue starts a new quote',
+  },
+  {
+    text: 'Obama’s aides were also complimentary, perhaps recognizing that imitation is the best form of flattery.',
+    expect: [{ contains: 'imitation is the best form of flattery', speaker: 'Obama’s aides' }],
+    reason: 'a participle hanging on the clause before has that clause’s subject as speaker, not the adverb before it',
+  },
+  {
+    text: '“It’s an invasion of the state regulatory domain,” Scott Pruitt, the attorney general of Oklahoma, said at a Washington event this month.',
+    expect: [{ contains: 'an invasion of the state regulatory domain', speaker: 'Scott Pruitt' }],
+    reason: 'after a quotation, the name heading an appositive chain is the speaker even when setting words follow the cue',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {
@@ -126,5 +186,6 @@ for (const c of cases) {
       if (q.cueSpan) assert.equal(c.text.slice(q.cueSpan.start, q.cueSpan.end), q.cue);
     }
     for (const a of c.absent ?? []) assert.equal(find(quotes, a), undefined, `unexpected quote "${a}" in ${shown}`);
+    if (c.count !== undefined) assert.equal(quotes.length, c.count, shown);
   });
 }

@@ -3,7 +3,7 @@ import type { QuoteDoc } from './document.ts';
 import { isMark, quotationWords } from './document.ts';
 import type { Token } from './tokens.ts';
 import {
-  AUXILIARIES, COORDINATORS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
+  AUXILIARIES, COORDINATORS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, INVERTING_VERBS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
   SOURCE_FIRST_CUES, SPEAKER_PRONOUNS,
 } from './lexicon.ts';
 
@@ -40,6 +40,11 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
 
   if (isSourceFirst(words)) return accordingTo(doc, cue, sent);
 
+  const passive = passiveAttribution(doc, cue, sent);
+  if (passive) return passive;
+  const opening = openingParticiple(doc, cue, sent);
+  if (opening) return opening;
+
   // "X said:" followed by the content.
   const colon = colonAfter(doc, cue, sent);
   if (colon !== null) {
@@ -52,25 +57,47 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
   const inverted = invertedSource(doc, cue, sent);
   if (inverted) {
     const before = contentBefore(doc, cue.from, sent);
-    if (before) return { cue, source: inverted, content: withContinuation(doc, before, cue, inverted, sent) };
+    // "Ted Cruz, by contrast, wrote an op-ed": a subject and an aside before the verb, not reported content.
+    if (before && isStatement(doc, before)) return { cue, source: inverted, content: withContinuation(doc, before, cue, inverted, sent) };
   }
 
-  const subject = COORDINATORS.has(tokens[cue.from - 1]?.lower ?? '') ? null : subjectBefore(doc, cue.from, sent.from);
+  // ", (perhaps) recognizing that ...": a participle hanging on the clause before has that clause's subject.
+  const hanging = PARTICIPLE.test(tokens[cue.from].lower) && tokens[skipAdverbs(doc, cue.from, sent.from) - 1]?.text === ',';
+  const subject = hanging || COORDINATORS.has(tokens[cue.from - 1]?.lower ?? '') ? null : subjectBefore(doc, cue.from, sent.from);
   const after = forwardContent(doc, cue, sent, cueStarts);
   const afterWords = after ? countWords(tokens, after) : 0;
 
-  // "..., X said (on Tuesday)." The content comes before the subject.
-  if (subject && afterWords === 0 || subject && isTrailingCue(doc, cue, sent) && precededByBreak(doc, subject.from, sent)) {
+  // "..., X said (on Tuesday)." The content comes before the subject; after a quotation that closes right
+  // before the subject it does whatever follows the cue ("“...,” X said during an interview in Macau").
+  if (subject && (afterWords === 0 || isTrailingCue(doc, cue, sent) && precededByBreak(doc, subject.from, sent) || followsQuotation(doc, subject.from))) {
     const before = contentBefore(doc, subject.from, sent);
-    if (before && countWords(tokens, before) >= MIN_BACKWARD_WORDS) {
+    if (before && countWords(tokens, before) >= MIN_BACKWARD_WORDS && !(afterWords > 0 && isIntroPhrase(doc, before))) {
       return { cue, source: subject, content: withContinuation(doc, before, cue, subject, sent) };
     }
   }
   if (!after || afterWords === 0) return null;
   const source = subject ?? participleSubject(doc, cue, sent) ?? sentenceSubject(doc, sent, cue.from);
   const prev = tokens[cue.from - 1];
-  const inherits = prev !== undefined && (COORDINATORS.has(prev.lower) || prev.text === ',' && PARTICIPLE.test(tokens[cue.from].lower));
-  return { cue, source, content: [extendThroughQuotation(doc, after)], inherits };
+  const inherits = hanging || prev !== undefined && COORDINATORS.has(prev.lower);
+  return { cue, source, content: [extendThroughQuotation(doc, relativeClauseEnd(doc, source, after))], inherits };
+}
+
+/** "Mr. Obama, who understood that ..., told his advisers": a relative clause's content ends at its closing comma. */
+function relativeClauseEnd(doc: QuoteDoc, source: Range | null, content: Range): Range {
+  const { tokens } = doc;
+  if (!source || source.to - source.from !== 1 || tokens[source.from - 1]?.text !== ',') return content;
+  if (tokens[source.from].lower !== 'who' && tokens[source.from].lower !== 'which') return content;
+  for (let i = content.from + 1; i < content.to; i++) {
+    if (tokens[i].text === ',' && doc.quoteOf[i] < 0) return trimRange(tokens, { from: content.from, to: i }) ?? content;
+  }
+  return content;
+}
+
+/** Index of the first of the adverbs (RB) just before `i`. */
+function skipAdverbs(doc: QuoteDoc, i: number, sentFrom: number): number {
+  let k = i;
+  while (k > sentFrom && doc.pos[k - 1] === 'RB') k--;
+  return k;
 }
 
 function isSourceFirst(words: string[]): boolean {
@@ -81,6 +108,65 @@ function countWords(tokens: Token[], r: Range): number {
   let n = 0;
   for (let i = r.from; i < r.to; i++) if (tokens[i].kind === 'word') n++;
   return n;
+}
+
+/**
+ * "Bemoaning the “phony system,” Trump accused ...": a participle opening the sentence governs the words
+ * up to the comma, and its speaker is the subject of the main clause after it.
+ */
+function openingParticiple(doc: QuoteDoc, cue: Range, sent: Range): Attribution | null {
+  const { tokens, pos } = doc;
+  if (cue.from !== sent.from || !(PARTICIPLE.test(tokens[cue.from].lower) || pos[cue.from] === 'VBN')) return null;
+  let comma = cue.to;
+  while (comma < sent.to && !(tokens[comma].text === ',' && (doc.quoteOf[comma] < 0 || closesQuotation(doc, comma + 1)))) comma++;
+  if (comma >= sent.to) return null;
+  const content = trimRange(tokens, { from: cue.to, to: comma });
+  if (!content) return null;
+  return { cue, source: sentenceSubject(doc, sent, sent.to), content: [content] };
+}
+
+/** Be-forms that make a following participle passive ("was first reported by"). */
+const BE_FORMS = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'being', '’s', "'s"]);
+/** Prepositions that bring in the source after a passive cue. */
+const PASSIVE_AGENT = new Set(['by']);
+/** How far after a passive cue its "by" may stand ("was endorsed in New Hampshire by"). */
+const MAX_AGENT_DISTANCE = 5;
+
+/**
+ * "The meeting was first reported by Politico": the subject is what is attributed and the
+ * noun phrase after "by" is the source.
+ */
+function passiveAttribution(doc: QuoteDoc, cue: Range, sent: Range): Attribution | null {
+  const { tokens, pos } = doc;
+  const last = cue.to - 1;
+  if (pos[last] !== 'VBN' && !PASSIVE_AGENT.has(tokens[last].lower)) return null;
+  let k = cue.from - 1;
+  while (k >= sent.from && AUXILIARIES.has(tokens[k].lower) && !BE_FORMS.has(tokens[k].lower)) k--;
+  const inCue = tokens.slice(cue.from, cue.to).some((t) => BE_FORMS.has(t.lower));
+  const be = inCue || k >= sent.from && BE_FORMS.has(tokens[k].lower);
+  // Without a be-form the participle modifies the phrase before it, and "by" must follow it at once
+  // ("a record penalty imposed by the bureau", "Charter schools, promoted by ...").
+  const reduced = !be && PASSIVE_AGENT.has(tokens[cue.to]?.lower ?? '') && cue.from > sent.from;
+  if (!be && !reduced) return null;
+  let by = -1;
+  for (let i = last; i < Math.min(sent.to, cue.to + MAX_AGENT_DISTANCE); i++) {
+    if (PASSIVE_AGENT.has(tokens[i].lower)) { by = i; break; }
+    if (tokens[i].kind === 'punct' || COMPLEMENTIZERS.has(tokens[i].lower)) break;
+  }
+  if (by < 0) return null;
+  const source = forwardNP(doc, by + 1, sent.to);
+  const subject = be ? subjectBefore(doc, cue.from, sent.from) : modifiedPhrase(doc, cue.from, sent.from);
+  if (!source || !subject) return null;
+  return { cue, source, content: [subject] };
+}
+
+/** The phrase a participle after it modifies: a noun phrase or a quotation, before an optional comma. */
+function modifiedPhrase(doc: QuoteDoc, at: number, sentFrom: number): Range | null {
+  const { tokens } = doc;
+  const end = tokens[at - 1]?.text === ',' ? at - 1 : at;
+  const q = doc.quoteOf[end - 1];
+  if (end > sentFrom && q >= 0 && doc.quoteTokens[q].to === end) return { from: doc.quoteTokens[q].from, to: end };
+  return npEndingAt(doc, end, sentFrom);
 }
 
 /** "according to X, CONTENT" or "CONTENT, according to X". */
@@ -134,6 +220,7 @@ function invertedSource(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   const prev = tokens[cue.from - 1];
   if (!prev || cue.from <= sent.from) return null;
   if (PARTICIPLE.test(tokens[cue.to - 1].lower)) return null;
+  if (!INVERTING_VERBS.has(tokens[cue.to - 1].lower)) return null;
   const breakBefore = prev.text === ',' || isMark(prev) || prev.text === '—' || prev.text === '–';
   if (!breakBefore) return null;
   const np = forwardNP(doc, cue.to, sent.to);
@@ -203,7 +290,7 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
     for (let k = sentFrom + 1; k < end - 1; k++) {
       if (tokens[k].text !== ',') continue;
       const np = npEndingAt(doc, k, sentFrom);
-      if (np && (np.from === sentFrom || tokens[np.from - 1].text === ',') && /^\p{Lu}/u.test(tokens[np.from].text)) return np;
+      if (np && (np.from === sentFrom || tokens[np.from - 1].text === ',' || isMark(tokens[np.from - 1])) && /^\p{Lu}/u.test(tokens[np.from].text)) return np;
     }
     if (j > sentFrom && tokens[j].text === ',') return npEndingAt(doc, j, sentFrom);
     return null;
@@ -263,12 +350,55 @@ function isTrailingCue(doc: QuoteDoc, cue: Range, sent: Range): boolean {
   return true;
 }
 
-/** After "X said, " a participle, a relative clause or a quotation may follow without changing the content. */
+/** After "X said, " a participle or a relative clause may follow without changing the content; a quotation there is the content. */
 function trailingAfterComma(doc: QuoteDoc, i: number, sent: Range): boolean {
   const t = doc.tokens[i];
   if (!t || i >= sent.to) return true;
-  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according' || isMark(t);
+  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according';
 }
+
+/** Whether token `i` is the closing mark of its quotation (the comma before it ends a phrase: the “phony system,”). */
+function closesQuotation(doc: QuoteDoc, i: number): boolean {
+  const q = doc.quoteOf[i];
+  return q >= 0 && isMark(doc.tokens[i]) && doc.quoteTokens[q].to === i + 1;
+}
+
+/** Whether a quotation closes right before `from` (“...,” X / “...”, X). */
+function followsQuotation(doc: QuoteDoc, from: number): boolean {
+  const { tokens } = doc;
+  let k = from - 1;
+  if (k >= 0 && tokens[k].text === ',') k--;
+  if (k < 0 || !isMark(tokens[k])) return false;
+  const q = doc.quoteOf[k];
+  if (q < 0 || doc.quoteTokens[q].to !== k + 1 || tokens[k].paragraph !== tokens[from].paragraph) return false;
+  // The quotation opens the sentence (or an earlier one): a title quoted mid-sentence ("on Fox News
+  // Channel’s “Fox & Friends,” Rep. McCaul said ...") is not what the speaker said.
+  return doc.quoteTokens[q].from <= doc.sentences[tokens[from].sentence].from;
+}
+
+/** Whether a range reads as something said: it holds a quotation or a verb of its own. */
+function isStatement(doc: QuoteDoc, r: Range): boolean {
+  for (let i = r.from; i < r.to; i++) if (doc.quoteOf[i] >= 0 || /^(VB|MD)/.test(doc.pos[i])) return true;
+  return false;
+}
+
+/**
+ * An opening adverbial rather than reported content: one comma-free phrase led by a preposition,
+ * subordinator, adverb or participle ("After Rubio stumbles, rivals see ...", "Later in the broadcast, ...").
+ */
+function isIntroPhrase(doc: QuoteDoc, r: Range): boolean {
+  const { tokens, pos } = doc;
+  if (!/^(IN|RB|RBR|WRB|VBG|VBN|TO)$/.test(pos[r.from])) return false;
+  // A phrase led by a participle or adverb that has a finite verb is a clause ("Shifting monsoons could affect ...").
+  const subordinate = /^(IN|WRB)$/.test(pos[r.from]);
+  for (let i = r.from; i < r.to; i++) {
+    if (tokens[i].text === ',' || doc.quoteOf[i] >= 0) return false;
+    if (!subordinate && FINITE_POS.test(pos[i])) return false;
+  }
+  return true;
+}
+
+const FINITE_POS = /^(VBD|VBZ|VBP|MD)$/;
 
 function precededByBreak(doc: QuoteDoc, from: number, sent: Range): boolean {
   if (from <= sent.from) return false;
@@ -347,9 +477,31 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range, cueStarts: Reado
       end = i - 1;
       break;
     }
+    // "..., but he said that ...": a coordinated clause with a cue of its own starts a new attribution.
+    if (cueStarts.has(i) && doc.quoteOf[i] < 0) {
+      const joint = coordinatedSubjectStart(doc, i, start);
+      if (joint >= 0) {
+        end = joint;
+        break;
+      }
+    }
   }
   const r = trimRange(tokens, { from: start, to: end });
   return r;
+}
+
+/** Longest subject read back from a cue to the conjunction that opens its clause ("but the senator said"). */
+const MAX_CLAUSE_SUBJECT = 4;
+
+/** Index of the conjunction before "(,) but he (also) said" at cue `i`, or -1. */
+function coordinatedSubjectStart(doc: QuoteDoc, i: number, from: number): number {
+  const { tokens } = doc;
+  let k = i - 1;
+  while (k > from && AUXILIARIES.has(tokens[k].lower)) k--;
+  const subjectEnd = k;
+  while (k > from && subjectEnd - k < MAX_CLAUSE_SUBJECT && tokens[k].kind === 'word' && !COORDINATORS.has(tokens[k].lower)) k--;
+  if (k === subjectEnd || k <= from) return -1;
+  return COORDINATORS.has(tokens[k].lower) || tokens[k].text === ';' ? k : -1;
 }
 
 /**
@@ -363,6 +515,8 @@ function sentenceSubject(doc: QuoteDoc, sent: Range, before: number): Range | nu
   if (/^(IN|RB|VBG|VBN)$/.test(pos[from] ?? '')) {
     while (from < before && tokens[from].text !== ',') from++;
     from++;
+    // The comma may sit inside a quotation that closes after it: “phony system,” Trump accused.
+    while (from < before && isMark(tokens[from])) from++;
   }
   let to = from;
   while (to < before && NP_POS.test(pos[to]) && !isMark(tokens[to])) to++;
@@ -379,6 +533,8 @@ const NP_POS = /^(NNP?S?|DT|JJ[RS]?|PRP|POS|CD|PRP\$)$/;
 function participleSubject(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   const { tokens } = doc;
   if (!PARTICIPLE.test(tokens[cue.from].lower)) return null;
+  const main = sentenceSubject(doc, sent, cue.from);
+  if (main) return main;
   // The clause subject: the first noun phrase of the sentence that ends right before a verb-like word.
   for (let i = sent.from + 1; i < cue.from; i++) {
     const np = subjectBefore(doc, i, sent.from);

@@ -1,9 +1,12 @@
 // Quote extraction: finds direct, indirect and mixed quotes with their cue and speaker mention.
 import type { QuoteKind, QuoteMention, Span, TextSpan } from './types.ts';
 import { analyse, isMark, quotationWords, type QuoteDoc } from './document.ts';
-import { attributeCue, forwardNP, type Attribution, type Range } from './attribute.ts';
+import { attributeCue, forwardNP, trimRange, type Attribution, type Range } from './attribute.ts';
 import { findCues } from './cues.ts';
+import { labelledParagraphs } from './labels.ts';
 import { speakerAntecedent } from './speaker.ts';
+
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 
 /** Fewest words for a quotation with no cue nearby to count as speech rather than a scare quote or a title. */
 const MIN_STANDALONE_WORDS = 4;
@@ -15,29 +18,70 @@ export interface ExtractOptions {
 
 export function extractQuotes(text: string, options: ExtractOptions = {}): QuoteMention[] {
   const doc = analyse(text);
-  // 1. Cues, then the content and source each one governs.
-  const cues = (options.cues ?? findCues)(doc);
+  // 1. Paragraphs that name their speaker before a colon (headlines, transcript turns).
+  const labels = labelledParagraphs(doc);
+  const labelled = labels.map((l) => l.attribution);
+  const inLabel = new Uint8Array(doc.tokens.length);
+  for (const a of labelled) for (let i = a.source!.from; i <= a.cue!.from; i++) inLabel[i] = 1;
+  const turnStarts = labels.map((l) => l.paragraph);
+  // 2. Cues, then the content and source each one governs.
+  const cues = (options.cues ?? findCues)(doc).filter((c) => !inLabel[c.from]);
   const cueStarts = new Set(cues.map((c) => c.from));
   const attributions: Attribution[] = [];
   for (const cue of cues) {
     const a = attributeCue(doc, cue, cueStarts);
-    if (a) attributions.push(a);
+    if (!a) continue;
+    // A content that runs into a transcript ("Partial transcript as follows:") stops where the turns begin.
+    a.content = a.content.flatMap((r) => {
+      const cut = turnStarts.find((s) => s >= r.from && s < r.to);
+      const kept = cut === undefined ? r : cut > r.from ? trimRange(doc.tokens, { from: r.from, to: cut }) : null;
+      return kept ? [kept] : [];
+    });
+    if (a.content.length > 0) attributions.push(a);
   }
   // Participial and coordinated cues with no subject of their own share the previous cue's speaker.
   for (let k = 1; k < attributions.length; k++) {
     const a = attributions[k];
     const prev = attributions[k - 1];
     if (a.source && !a.inherits || !a.cue || !prev.cue || !prev.source) continue;
+    // A relative clause's subject ("an architect who said ..., saying") is not the main clause's.
+    if (a.source && RELATIVE_PRONOUNS.has(doc.tokens[prev.source.from].lower)) continue;
     if (doc.tokens[a.cue.from].sentence === doc.tokens[prev.cue.from].sentence) a.source = prev.source;
   }
-  // 2. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
+  attributions.push(...labelled);
+  // An attribution wholly inside another's content ("X said that Y claimed Z") is part of X's quote.
+  dropNested(attributions);
+  // 3. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
   addUnclaimedQuotations(doc, attributions);
   // Transcripts name the speaker inside the quotation ("PENCE: ..."); that label beats any guess.
   for (const a of attributions) a.source = transcriptLabel(doc, a.content[0]) ?? a.source;
-  // 3. Character spans, kinds and speaker hints.
+  // 4. Character spans, kinds and speaker hints.
   attributions.sort((a, b) => a.content[0].from - b.content[0].from);
   const sources = attributions.flatMap((a) => (a.source ? [a.source] : [])).sort((a, b) => a.from - b.from);
   return dedupe(attributions.map((a) => toMention(doc, a, sources)));
+}
+
+/**
+ * Share of an attribution's content that must lie inside another attribution's content (its cue too)
+ * for it to count as nested. PolNeAR annotators mark few nested attributions: on quotes-dev, quotes
+ * kept this way matched a gold attribution 0.29 of the time against 0.89 for the others.
+ */
+const NESTED_SHARE = 0.9;
+
+function dropNested(attributions: Attribution[]): void {
+  const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
+  const size = (rs: Range[]): number => rs.reduce((n, r) => n + r.to - r.from, 0);
+  const shared = (a: Range[], b: Range[]): number => {
+    let n = 0;
+    for (const x of a) for (const y of b) n += Math.max(0, Math.min(x.to, y.to) - Math.max(x.from, y.from));
+    return n;
+  };
+  // "“...,” Lavrov told reporters, TASS has learned": a chain where the outer attribution only relays the
+  // inner one, whose content opens where the outer's does; the inner one names the speaker and stays.
+  const relays = (a: Attribution, b: Attribution): boolean => a.content[0].from === b.content[0].from;
+  const nested = attributions.filter((a) => a.cue && attributions.some((b) => b !== a && inside(a.cue!.from, b) &&
+    shared(a.content, b.content) >= NESTED_SHARE * size(a.content) && !relays(a, b)));
+  for (const a of nested) attributions.splice(attributions.indexOf(a), 1);
 }
 
 function covered(doc: QuoteDoc, attributions: Attribution[]): Uint8Array {

@@ -26,6 +26,8 @@ export interface Tokenized {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:(?:['’][\p{L}]+)|(?:[-.&/][\p{L}\p{N}]+))*|\.{2,}|…|[-–—]{1,3}|\S/gu;
+/** A pronoun with a contracted auxiliary ("he’s", "they're", "I’ve"); possessives of names stay whole. */
+const PRONOUN_CLITIC = /^(he|she|it|they|we|i|you|that|there|who)(['’](?:s|re|ve|ll|d|m))$/i;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const CLOSERS_AFTER_END = /^[”"’'»)\]」』›]$/;
 
@@ -46,7 +48,15 @@ export function tokenize(text: string): Tokenized {
       TOKEN_RE.lastIndex = end;
     }
     const kind = /[\p{L}\p{N}]/u.test(value[0]) ? 'word' : 'punct';
-    tokens.push({ start: m.index, end, text: value, lower: value.toLowerCase(), kind, sentence: 0, paragraph });
+    // "He’s predicting": the pronoun and the auxiliary are two words, so the speaker is not lost in the cue.
+    const clitic = PRONOUN_CLITIC.exec(value);
+    if (clitic) {
+      const cut = m.index + clitic[1].length;
+      tokens.push({ start: m.index, end: cut, text: clitic[1], lower: clitic[1].toLowerCase(), kind, sentence: 0, paragraph });
+      tokens.push({ start: cut, end, text: clitic[2], lower: clitic[2].toLowerCase(), kind, sentence: 0, paragraph });
+    } else {
+      tokens.push({ start: m.index, end, text: value, lower: value.toLowerCase(), kind, sentence: 0, paragraph });
+    }
     lastEnd = end;
   }
   TOKEN_RE.lastIndex = 0;
