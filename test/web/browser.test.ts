@@ -15,7 +15,13 @@ import { SAMPLES_DIR } from '../../src/cli/demo.ts';
 import { buildServer } from '../../src/web/server.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/**
+ * Where the screenshots go: the docs' folder when STORYLINE_SCREENSHOTS=docs is set (to refresh them), else a
+ * temporary folder, so a test run leaves the working tree as it found it.
+ */
+const SCREENSHOTS = process.env.STORYLINE_SCREENSHOTS === 'docs'
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : mkdtempSync(join(tmpdir(), 'storyline-screenshots-'));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Impacts that fail the test; minor and moderate ones are reported in the message of a failure only. */
 const BLOCKING = new Set(['serious', 'critical']);
