@@ -1,6 +1,6 @@
 // Column mapping both SQL backends share: article and raw rows to domain objects, article fields to columns.
 import type { Article, RawDocument } from '../domain/article.ts';
-import type { ArticleFilter, NewArticle, StoredRaw } from './store.ts';
+import type { AnalysisIndex, ArticleFilter, NewArticle, StoredRaw } from './store.ts';
 import { StorylineError } from '../lib/errors.ts';
 
 /** An articles row as both backends select it (`SELECT ${ARTICLE_COLUMNS}`). */
@@ -184,4 +184,27 @@ function nextDay(date: string): string {
   const d = new Date(date + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * How an article's re-indexing moves entity counts, for both backends: each entity's article count by whether it was
+ * and is mentioned, its quote count by its quotes before and after. Entities whose counts do not move are left out.
+ */
+export function countDelta(
+  before: { mentioned: string[]; quotes: Array<{ key: string; n: number }> },
+  index: AnalysisIndex,
+): Map<string, { articles: number; quotes: number }> {
+  const delta = new Map<string, { articles: number; quotes: number }>();
+  const bump = (key: string, articles: number, quotes: number) => {
+    const d = delta.get(key) ?? { articles: 0, quotes: 0 };
+    d.articles += articles;
+    d.quotes += quotes;
+    delta.set(key, d);
+  };
+  for (const key of new Set(before.mentioned)) bump(key, -1, 0);
+  for (const q of before.quotes) bump(q.key, 0, -q.n);
+  for (const key of new Set(index.entities.map((e) => e.key))) bump(key, 1, 0);
+  for (const q of index.quotes) bump(q.speakerKey, 0, 1);
+  for (const [key, d] of delta) if (d.articles === 0 && d.quotes === 0) delta.delete(key);
+  return delta;
 }

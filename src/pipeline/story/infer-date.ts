@@ -26,6 +26,8 @@ const PAST_WEEK = /^(?:last|past|previous|the past|the previous)\s+week$/i;
 /** Characters allowed between a weekday and the meeting word it dates ("Monday’s talks", "talks held on Monday"). */
 const ADJACENT_CHARS = 16;
 const MEETING_WORD = new RegExp(`\\b(?:${MEETING_WORDS.join('|')})\\b`, 'gi');
+/** The same words, for a yes/no test (no `g`: a test keeps no position between calls). */
+const HAS_MEETING_WORD = new RegExp(MEETING_WORD.source, 'i');
 
 function adjacentToMeeting(text: string, start: number, end: number): boolean {
   const window = text.slice(Math.max(0, start - ADJACENT_CHARS - 12), Math.min(text.length, end + ADJACENT_CHARS + 12));
@@ -110,7 +112,7 @@ function fromPastWeek(
   for (const t of doc.timexes) {
     if (!PAST_WEEK.test(t.text.trim())) continue;
     const s = doc.sentences.find((x) => t.start >= x.start && t.start < x.end);
-    if (!s || !new RegExp(MEETING_WORD.source, 'i').test(text.slice(s.start, s.end))) continue;
+    if (!s || !HAS_MEETING_WORD.test(text.slice(s.start, s.end))) continue;
     const named = new Set(doc.mentions.filter((m) => m.start >= s.start && m.end <= s.end && m.type !== 'PER').map((m) => doc.nameOf(m).toLowerCase()));
     if (!named.size) continue;
     // Events the sentence names, grouped by their ISO week (keyed by its Monday); the week with most of them wins.

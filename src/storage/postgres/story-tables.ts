@@ -2,6 +2,7 @@
 // The same behaviour as sqlite/story-tables.ts, held to it by the contract suite.
 import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
+import { countDelta } from '../rows.ts';
 
 /** Analyses are kept as json (not jsonb) so they read back with their keys in the order written. */
 export const PG_STORY_MIGRATION = `
@@ -104,34 +105,23 @@ export class PgStoryTables {
     await this.query(`INSERT INTO analyses (article_id, data) VALUES (?, ?)
       ON CONFLICT (article_id) DO UPDATE SET data = excluded.data`, [articleId, JSON.stringify(analysis)]);
     // Counts change by what this article adds or drops, so saving one article costs the same in a store of any size.
-    const delta = new Map<string, { articles: number; quotes: number }>();
-    const bump = (key: string, articles: number, quotes: number) => {
-      const d = delta.get(key) ?? { articles: 0, quotes: 0 };
-      d.articles += articles;
-      d.quotes += quotes;
-      delta.set(key, d);
-    };
-    for (const r of await this.query<{ k: string }>('SELECT entity_key AS k FROM entity_mentions WHERE article_id = ?', [articleId])) bump(r.k, -1, 0);
-    for (const r of await this.query<{ k: string; n: string | number }>(
-      'SELECT speaker_key AS k, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY speaker_key', [articleId])) bump(r.k, 0, -Number(r.n));
+    const delta = countDelta({
+      mentioned: (await this.query<{ k: string }>('SELECT entity_key AS k FROM entity_mentions WHERE article_id = ?', [articleId])).map((r) => r.k),
+      quotes: (await this.query<{ k: string; n: string | number }>(
+        'SELECT speaker_key AS k, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY speaker_key', [articleId])).map((r) => ({ key: r.k, n: Number(r.n) })),
+    }, index);
     await this.query('DELETE FROM entity_mentions WHERE article_id = ?', [articleId]);
     await this.query('DELETE FROM quotes WHERE article_id = ?', [articleId]);
-    const mentioned = new Set<string>();
     for (const e of index.entities) {
       await this.upsertEntity(e.key, e.type, e.name, e.role);
       await this.query('INSERT INTO entity_mentions (entity_key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [e.key, articleId]);
-      if (!mentioned.has(e.key)) bump(e.key, 1, 0);
-      mentioned.add(e.key);
     }
     for (const q of index.quotes) {
       await this.upsertEntity(q.speakerKey, q.speakerKey.slice(0, 3) as EntitySummary['type'], q.speakerName, q.role);
       await this.query(`INSERT INTO quotes (article_id, speaker_key, speaker_name, role, text, kind, cue, mention)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, [articleId, q.speakerKey, q.speakerName, q.role, q.text, q.kind, q.cue, q.mention]);
-      bump(q.speakerKey, 0, 1);
     }
-    for (const [key, d] of delta) {
-      if (d.articles !== 0 || d.quotes !== 0) await this.query('UPDATE entities SET articles = articles + ?, quotes = quotes + ? WHERE key = ?', [d.articles, d.quotes, key]);
-    }
+    for (const [key, d] of delta) await this.query('UPDATE entities SET articles = articles + ?, quotes = quotes + ? WHERE key = ?', [d.articles, d.quotes, key]);
   }
 
   /** A new entity gets a unique slug per type; a known one keeps its slug, takes the longer name and the latest role. */

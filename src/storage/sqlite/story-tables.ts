@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
+import { countDelta } from '../rows.ts';
 
 export const STORY_MIGRATION = `
   CREATE TABLE analyses (
@@ -77,32 +78,24 @@ export class SqliteStoryTables {
     this.stmt('INSERT INTO analyses (article_id, data) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET data = excluded.data')
       .run(articleId, JSON.stringify(analysis));
     // Counts change by what this article adds or drops, so saving one article costs the same in a store of any size.
-    const delta = new Map<string, { articles: number; quotes: number }>();
-    const bump = (key: string, articles: number, quotes: number) => {
-      const d = delta.get(key) ?? { articles: 0, quotes: 0 };
-      d.articles += articles;
-      d.quotes += quotes;
-      delta.set(key, d);
-    };
-    for (const r of this.stmt('SELECT entity_key AS k FROM entity_mentions WHERE article_id = ?').all(articleId) as Array<{ k: string }>) bump(r.k, -1, 0);
-    for (const r of this.stmt('SELECT speaker_key AS k, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY speaker_key').all(articleId) as Array<{ k: string; n: number }>) bump(r.k, 0, -r.n);
+    const delta = countDelta({
+      mentioned: (this.stmt('SELECT entity_key AS k FROM entity_mentions WHERE article_id = ?').all(articleId) as Array<{ k: string }>).map((r) => r.k),
+      quotes: (this.stmt('SELECT speaker_key AS k, count(*) AS n FROM quotes WHERE article_id = ? GROUP BY speaker_key').all(articleId) as Array<{ k: string; n: number }>)
+        .map((r) => ({ key: r.k, n: r.n })),
+    }, index);
     this.stmt('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
     this.stmt('DELETE FROM quotes WHERE article_id = ?').run(articleId);
-    const mentioned = new Set<string>();
     for (const e of index.entities) {
       this.upsertEntity(e.key, e.type, e.name, e.role);
       this.stmt('INSERT OR IGNORE INTO entity_mentions (entity_key, article_id) VALUES (?, ?)').run(e.key, articleId);
-      if (!mentioned.has(e.key)) bump(e.key, 1, 0);
-      mentioned.add(e.key);
     }
     for (const q of index.quotes) {
       this.upsertEntity(q.speakerKey, q.speakerKey.slice(0, 3) as EntitySummary['type'], q.speakerName, q.role);
       this.stmt('INSERT INTO quotes (article_id, speaker_key, speaker_name, role, text, kind, cue, mention) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(articleId, q.speakerKey, q.speakerName, q.role, q.text, q.kind, q.cue, q.mention);
-      bump(q.speakerKey, 0, 1);
     }
     const update = this.stmt('UPDATE entities SET articles = articles + ?, quotes = quotes + ? WHERE key = ?');
-    for (const [key, d] of delta) if (d.articles !== 0 || d.quotes !== 0) update.run(d.articles, d.quotes, key);
+    for (const [key, d] of delta) update.run(d.articles, d.quotes, key);
   }
 
   /** A new entity gets a unique slug per type; a known one keeps its slug, takes the longer name and the latest role. */
