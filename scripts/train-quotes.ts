@@ -1,12 +1,18 @@
-// Trains the cue tagger on PolNeAR's training split and writes src/pipeline/quotes/model/cue-tagger.json.gz.
-// Usage: node --import tsx scripts/train-quotes.ts [../shared/eval/quotes-train]
-import { writeFileSync } from 'node:fs';
+// Trains the cue tagger and the candidate filter on PolNeAR's training split and writes them to
+// src/pipeline/quotes/model/ (cue-tagger.json.gz, quote-filter.json.gz).
+// Usage: node --import tsx scripts/train-quotes.ts [../shared/eval/quotes-train] [--fold-cache DIR]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readAnnotatedFolder, type GoldAttribution } from '../src/pipeline/quotes/brat.ts';
+import { readAnnotatedFolder, type AnnotatedText, type GoldAttribution } from '../src/pipeline/quotes/brat.ts';
+import type { Attribution } from '../src/pipeline/quotes/attribute.ts';
+import { findCues } from '../src/pipeline/quotes/cues.ts';
+import { CANDIDATE_LEXICON_BIAS, CANDIDATE_OUTSIDE_BIAS, extractQuotes } from '../src/pipeline/quotes/extract.ts';
+import { trainFilter, writeFilter, type Features } from '../src/pipeline/quotes/filter.ts';
+import type { Span } from '../src/pipeline/quotes/types.ts';
 import { analyse, type QuoteDoc } from '../src/pipeline/quotes/document.ts';
 import { FeatureBuffer, featureContext, historyFeatures, TAG_B, TAG_I, TAG_O, tokenFeatures } from '../src/pipeline/quotes/features.ts';
 import { AUXILIARIES } from '../src/pipeline/quotes/lexicon.ts';
-import { PerceptronTrainer, writeModel } from '../src/pipeline/quotes/tagger.ts';
+import { PerceptronTrainer, readModel, writeModel, type AveragedWeights } from '../src/pipeline/quotes/tagger.ts';
 
 /** Passes over the training set; dev cue F1 stopped improving after this many. */
 const EPOCHS = 6;
@@ -64,16 +70,10 @@ function shuffled<T>(items: T[], seed: number): T[] {
   return out;
 }
 
-function main(): void {
-  const dir = process.argv[2] ?? join(process.cwd(), '..', 'shared', 'eval', 'quotes-train');
-  const texts = readAnnotatedFolder(dir);
-  const examples: Array<{ ctx: ReturnType<typeof featureContext>; tags: Uint8Array }> = [];
-  for (const t of texts) {
-    const doc = analyse(t.text);
-    const ctx = featureContext(doc);
-    for (const a of t.annotations) examples.push({ ctx, tags: goldTags(doc, a.attributions) });
-  }
-  console.log(`${texts.length} texts, ${examples.length} annotations`);
+type Example = { ctx: ReturnType<typeof featureContext>; tags: Uint8Array };
+
+/** Averaged-perceptron training of the cue tagger over the given annotated documents. */
+function trainTagger(examples: Example[], log: (line: string) => void): AveragedWeights {
   const trainer = new PerceptronTrainer();
   const buf = new FeatureBuffer();
   const hist = new FeatureBuffer();
@@ -97,17 +97,97 @@ function main(): void {
         prev = tags[i];
       }
     }
-    console.log(`epoch ${epoch + 1}: ${errors} errors / ${tokens} tokens`);
+    log(`epoch ${epoch + 1}: ${errors} errors / ${tokens} tokens`);
   }
-  const weights = trainer.averaged(MIN_COUNT, MIN_WEIGHT);
-  const out = join(import.meta.dirname, '..', 'src', 'pipeline', 'quotes', 'model', 'cue-tagger.json.gz');
+  return trainer.averaged(MIN_COUNT, MIN_WEIGHT);
+}
+
+/**
+ * Folds for the filter's training candidates. A tagger scores its own training texts too well, so each
+ * fold's candidates (and their cue margins) come from a tagger trained on the other folds only.
+ */
+const FOLDS = 4;
+/** Logistic regression settings of the candidate filter (tuned on quotes-dev). */
+const FILTER_TRAINING = { epochs: 12, rate: 0.02, l2: 1e-5, minCount: 10, seed: SEED };
+
+function overlapRatio(parts: Span[], gold: Span[]): number {
+  const len = gold.reduce((n, g) => n + g.end - g.start, 0);
+  if (len === 0) return 0;
+  let n = 0;
+  for (const x of parts) for (const y of gold) n += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
+  return n / len;
+}
+
+/**
+ * Share of the text's annotators with an attribution that this candidate states: its content covers the
+ * gold content (overlap ≥ 0.3 of it) and its cue is the gold cue. A candidate from a wrong cue whose
+ * content runs over a real attribution counts as wrong: kept, it takes that attribution's place.
+ */
+function candidateLabel(doc: QuoteDoc, a: Attribution, annotations: AnnotatedText['annotations']): number {
+  const parts = a.content.map((r) => ({ start: doc.tokens[r.from].start, end: doc.tokens[r.to - 1].end }));
+  const cue = [{ start: doc.tokens[a.cue!.from].start, end: doc.tokens[a.cue!.to - 1].end }];
+  let hits = 0;
+  for (const ann of annotations) {
+    if (ann.attributions.some((g) => overlapRatio(parts, g.content) >= 0.3 && g.cue !== null && overlapRatio(cue, g.cue) > 0)) hits++;
+  }
+  return hits / annotations.length;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const cacheAt = args.indexOf('--fold-cache');
+  const cache = cacheAt >= 0 ? args.splice(cacheAt, 2)[1] : null;
+  const dir = args[0] ?? join(process.cwd(), '..', 'shared', 'eval', 'quotes-train');
+  const texts = readAnnotatedFolder(dir).filter((t) => t.annotations.length > 0);
+  const docs = texts.map((t) => analyse(t.text));
+  const ctxs = docs.map((d) => featureContext(d));
+  const examplesOf = (k: number): Example[] => texts[k].annotations.map((a) => ({ ctx: ctxs[k], tags: goldTags(docs[k], a.attributions) }));
+  const examples = texts.flatMap((_, k) => examplesOf(k));
+  console.log(`${texts.length} texts, ${examples.length} annotations`);
+  const modelDir = join(import.meta.dirname, '..', 'src', 'pipeline', 'quotes', 'model');
+
+  // 1. The cue tagger, on all training texts.
+  const weights = trainTagger(examples, console.log);
   const about = {
     trainedOn: 'PolNeAR v1.0 train split (networkdynamics/PolNeAR)', texts: texts.length, annotations: examples.length,
     epochs: EPOCHS, wordDropout: WORD_DROPOUT, minCount: MIN_COUNT, minWeight: MIN_WEIGHT, seed: SEED,
   };
   const gz = writeModel(weights, SCALE, about);
-  writeFileSync(out, gz);
-  console.log(`wrote ${weights.a.length} features (${gz.length} bytes) to ${out}`);
+  writeFileSync(join(modelDir, 'cue-tagger.json.gz'), gz);
+  console.log(`wrote ${weights.a.length} features (${gz.length} bytes) to cue-tagger.json.gz`);
+
+  // 2. The candidate filter, on cross-fitted candidates.
+  const candidates: Array<{ features: Features; label: number }> = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const cached = cache ? join(cache, `cue-tagger-fold${fold}.json.gz`) : null;
+    let foldGz: Buffer;
+    if (cached && existsSync(cached)) foldGz = readFileSync(cached);
+    else {
+      const rest = texts.flatMap((_, k) => (k % FOLDS === fold ? [] : examplesOf(k)));
+      foldGz = writeModel(trainTagger(rest, () => {}), SCALE, { fold });
+      if (cached) {
+        mkdirSync(cache!, { recursive: true });
+        writeFileSync(cached, foldGz);
+      }
+    }
+    const tagger = readModel(foldGz);
+    for (let k = fold; k < texts.length; k += FOLDS) {
+      extractQuotes(texts[k].text, {
+        filter: null,
+        cues: (doc) => findCues(doc, CANDIDATE_OUTSIDE_BIAS, CANDIDATE_LEXICON_BIAS, tagger),
+        onCandidate: (doc, a, features) => candidates.push({ features, label: candidateLabel(doc, a, texts[k].annotations) }),
+      });
+    }
+    console.log(`fold ${fold + 1}/${FOLDS}: ${candidates.length} candidates so far`);
+  }
+  const positive = candidates.reduce((n, c) => n + c.label, 0);
+  const filter = trainFilter(candidates, FILTER_TRAINING);
+  const filterGz = writeFilter(filter, {
+    trainedOn: about.trainedOn, candidates: candidates.length, positive: Math.round(positive), folds: FOLDS,
+    candidateBias: [CANDIDATE_OUTSIDE_BIAS, CANDIDATE_LEXICON_BIAS], ...FILTER_TRAINING,
+  });
+  writeFileSync(join(modelDir, 'quote-filter.json.gz'), filterGz);
+  console.log(`wrote ${filter.weights.size} filter weights (${filterGz.length} bytes) from ${candidates.length} candidates (${Math.round(positive)} positive) to quote-filter.json.gz`);
 }
 
 main();

@@ -9,7 +9,7 @@ function mention(parts: Array<[number, number]>, speaker: [number, number] | nul
   return {
     start: parts[0][0], end: parts[parts.length - 1][1], text: '', kind: 'direct',
     parts: parts.map(([start, end]) => ({ start, end })), cue: null, cueSpan: null,
-    speaker: speaker ? { start: speaker[0], end: speaker[1], text: '' } : null, speakerAntecedent: null,
+    speaker: speaker ? { start: speaker[0], end: speaker[1], text: '' } : null, speakerAntecedent: null, confidence: null,
   };
 }
 

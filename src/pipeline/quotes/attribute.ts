@@ -484,6 +484,12 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range, cueStarts: Reado
         end = joint;
         break;
       }
+      // "expects X, Lavrov told reporters": a cue with its own subject after a comma attributes what came before.
+      const subject = subjectBefore(doc, i, start);
+      if (subject && subject.from - 1 > start && tokens[subject.from - 1].text === ',') {
+        end = subject.from - 1;
+        break;
+      }
     }
   }
   const r = trimRange(tokens, { from: start, to: end });

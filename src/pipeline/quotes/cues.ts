@@ -32,15 +32,21 @@ const MAX_CUE_TOKENS = 2;
 
 const PHRASES = [...SOURCE_FIRST_CUES, ...CUE_PHRASES];
 
+/** A cue span with the tagger's margin on its first token (cue score minus "outside" score, biases included). */
+export interface Cue extends Range {
+  margin: number;
+}
+
 /** Cue spans as token ranges: a B tag opens one, following I tags extend it. */
-export function findCues(doc: QuoteDoc, outsideBias = OUTSIDE_BIAS, lexiconBias = LEXICON_BIAS): Range[] {
-  const tags = tagTokens(loadModel(), doc, outsideBias, lexiconBias);
-  const out: Range[] = [];
+export function findCues(doc: QuoteDoc, outsideBias = OUTSIDE_BIAS, lexiconBias = LEXICON_BIAS, tagger: TaggerModel = loadModel()): Cue[] {
+  const margins = new Float64Array(doc.tokens.length);
+  const tags = tagTokens(tagger, doc, outsideBias, lexiconBias, margins);
+  const out: Cue[] = [];
   for (let i = 0; i < tags.length; i++) {
     if (tags[i] !== 'B' || NON_CUES.has(doc.tokens[i].lower)) continue;
     let j = i + 1;
     while (j < tags.length && tags[j] === 'I') j++;
-    out.push({ from: i, to: Math.min(j, i + Math.max(MAX_CUE_TOKENS, phraseAt(doc, i))) });
+    out.push({ from: i, to: Math.min(j, i + Math.max(MAX_CUE_TOKENS, phraseAt(doc, i))), margin: margins[i] });
   }
   return out;
 }

@@ -1,8 +1,10 @@
 // Quote extraction: finds direct, indirect and mixed quotes with their cue and speaker mention.
+import { readFileSync } from 'node:fs';
 import type { QuoteKind, QuoteMention, Span, TextSpan } from './types.ts';
 import { analyse, isMark, quotationWords, type QuoteDoc } from './document.ts';
 import { attributeCue, forwardNP, trimRange, type Attribution, type Range } from './attribute.ts';
-import { findCues } from './cues.ts';
+import { findCues, type Cue } from './cues.ts';
+import { candidateFeatures, filterScore, readFilter, type Features, type FilterModel } from './filter.ts';
 import { labelledParagraphs } from './labels.ts';
 import { speakerAntecedent } from './speaker.ts';
 
@@ -12,8 +14,28 @@ const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const MIN_STANDALONE_WORDS = 4;
 
 export interface ExtractOptions {
-  /** Replaces the cue finder (evaluation of the attribution rules on given cues). */
-  cues?: (doc: QuoteDoc) => Range[];
+  /** Replaces the cue finder (training, or evaluation of the attribution rules on given cues). */
+  cues?: (doc: QuoteDoc) => Cue[];
+  /** Replaces the candidate filter; null keeps every candidate. */
+  filter?: FilterModel | null;
+  /** Receives each cue's attribution with its filter features before filtering (training). */
+  onCandidate?: (doc: QuoteDoc, attribution: Attribution, features: Features) => void;
+}
+
+/**
+ * Candidate cues come from the tagger at these recall-leaning biases (see cues.ts), and the filter keeps an
+ * attribution when its probability reaches FILTER_THRESHOLD. Chosen together on quotes-dev with the
+ * filter trained on quotes-train (scripts/train-quotes.ts).
+ */
+export const CANDIDATE_OUTSIDE_BIAS = -20;
+export const CANDIDATE_LEXICON_BIAS = -20;
+export const FILTER_THRESHOLD = 0.25;
+
+let filterModel: FilterModel | null = null;
+
+function loadFilter(): FilterModel {
+  filterModel ??= readFilter(readFileSync(new URL('./model/quote-filter.json.gz', import.meta.url)));
+  return filterModel;
 }
 
 export function extractQuotes(text: string, options: ExtractOptions = {}): QuoteMention[] {
@@ -25,11 +47,15 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   for (const a of labelled) for (let i = a.source!.from; i <= a.cue!.from; i++) inLabel[i] = 1;
   const turnStarts = labels.map((l) => l.paragraph);
   // 2. Cues, then the content and source each one governs.
-  const cues = (options.cues ?? findCues)(doc).filter((c) => !inLabel[c.from]);
+  const found = options.cues ? options.cues(doc) : findCues(doc, CANDIDATE_OUTSIDE_BIAS, CANDIDATE_LEXICON_BIAS);
+  const cues = found.filter((c) => !inLabel[c.from]);
+  const filter = options.filter === undefined ? loadFilter() : options.filter;
   const cueStarts = new Set(cues.map((c) => c.from));
   const attributions: Attribution[] = [];
+  const byContent = new Map<string, { a: Attribution; score: number }>();
+  const scores = new Map<Attribution, number>();
   for (const cue of cues) {
-    const a = attributeCue(doc, cue, cueStarts);
+    const a = attributeCue(doc, { from: cue.from, to: cue.to }, cueStarts);
     if (!a) continue;
     // A content that runs into a transcript ("Partial transcript as follows:") stops where the turns begin.
     a.content = a.content.flatMap((r) => {
@@ -37,7 +63,23 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
       const kept = cut === undefined ? r : cut > r.from ? trimRange(doc.tokens, { from: r.from, to: cut }) : null;
       return kept ? [kept] : [];
     });
-    if (a.content.length > 0) attributions.push(a);
+    if (a.content.length === 0) continue;
+    let score = cue.margin;
+    if (filter || options.onCandidate) {
+      const features = candidateFeatures(doc, a, cue.margin);
+      options.onCandidate?.(doc, a, features);
+      if (filter) score = filterScore(filter, features);
+      if (filter && score < FILTER_THRESHOLD) continue;
+    }
+    // Two cues that lead to the same content (a verb phrase read as two cues, a noun in the subject taken
+    // for a cue) give one attribution: the likelier one.
+    const key = a.content.map((r) => `${r.from}-${r.to}`).join(',');
+    const rival = byContent.get(key);
+    if (rival && rival.score >= score) continue;
+    if (rival) attributions.splice(attributions.indexOf(rival.a), 1);
+    byContent.set(key, { a, score });
+    scores.set(a, score);
+    attributions.push(a);
   }
   // Participial and coordinated cues with no subject of their own share the previous cue's speaker.
   for (let k = 1; k < attributions.length; k++) {
@@ -50,7 +92,8 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   }
   attributions.push(...labelled);
   // An attribution wholly inside another's content ("X said that Y claimed Z") is part of X's quote.
-  dropNested(attributions);
+  dropNested(doc, attributions, scores);
+  resolveOverlaps(doc, attributions, scores);
   // 3. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
   addUnclaimedQuotations(doc, attributions);
   // Transcripts name the speaker inside the quotation ("PENCE: ..."); that label beats any guess.
@@ -58,7 +101,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   // 4. Character spans, kinds and speaker hints.
   attributions.sort((a, b) => a.content[0].from - b.content[0].from);
   const sources = attributions.flatMap((a) => (a.source ? [a.source] : [])).sort((a, b) => a.from - b.from);
-  return dedupe(attributions.map((a) => toMention(doc, a, sources)));
+  return dedupe(attributions.map((a) => toMention(doc, a, sources, scores.get(a) ?? null)));
 }
 
 /**
@@ -67,8 +110,10 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
  * kept this way matched a gold attribution 0.29 of the time against 0.89 for the others.
  */
 const NESTED_SHARE = 0.9;
+/** How much likelier (filter probability) a nested attribution must be than the one holding it to replace it. */
+const NESTED_MARGIN = 0.3;
 
-function dropNested(attributions: Attribution[]): void {
+function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyMap<Attribution, number>): void {
   const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
   const size = (rs: Range[]): number => rs.reduce((n, r) => n + r.to - r.from, 0);
   const shared = (a: Range[], b: Range[]): number => {
@@ -79,9 +124,80 @@ function dropNested(attributions: Attribution[]): void {
   // "“...,” Lavrov told reporters, TASS has learned": a chain where the outer attribution only relays the
   // inner one, whose content opens where the outer's does; the inner one names the speaker and stays.
   const relays = (a: Attribution, b: Attribution): boolean => a.content[0].from === b.content[0].from;
-  const nested = attributions.filter((a) => a.cue && attributions.some((b) => b !== a && inside(a.cue!.from, b) &&
-    shared(a.content, b.content) >= NESTED_SHARE * size(a.content) && !relays(a, b)));
-  for (const a of nested) attributions.splice(attributions.indexOf(a), 1);
+  const dropped = new Set<Attribution>();
+  for (const a of attributions) {
+    if (!a.cue || dropped.has(a)) continue;
+    const outer = attributions.find((b) => b !== a && !dropped.has(b) && inside(a.cue!.from, b) &&
+      shared(a.content, b.content) >= NESTED_SHARE * size(a.content) && !relays(a, b));
+    if (!outer || splitAtClause(doc, outer, a)) continue;
+    // The likelier of the two stands: a weak cue's content may have run over a real attribution.
+    dropped.add((score.get(outer) ?? Infinity) < (score.get(a) ?? Infinity) - NESTED_MARGIN ? outer : a);
+  }
+  for (const a of dropped) attributions.splice(attributions.indexOf(a), 1);
+}
+
+/**
+ * Contents that overlap without one holding the other's cue (a weak cue whose content ran on into the next
+ * quotation, which a real cue also governs): the likelier attribution keeps the shared words, the other
+ * keeps the rest, or goes when no word is left.
+ */
+function resolveOverlaps(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyMap<Attribution, number>): void {
+  const claimed = new Uint8Array(doc.tokens.length);
+  const order = [...attributions].sort((a, b) => (score.get(b) ?? Infinity) - (score.get(a) ?? Infinity));
+  for (const a of order) {
+    const pieces: Range[] = [];
+    for (const r of a.content) {
+      if (claimed.subarray(r.from, r.to).indexOf(1) < 0) {
+        pieces.push(r);
+        continue;
+      }
+      let from = r.from;
+      for (let i = r.from; i <= r.to; i++) {
+        if (i < r.to && !claimed[i]) continue;
+        const kept = i > from ? trimRange(doc.tokens, { from, to: i }) : null;
+        if (kept) pieces.push(kept);
+        from = i + 1;
+      }
+    }
+    if (pieces.length === 0) {
+      attributions.splice(attributions.indexOf(a), 1);
+      continue;
+    }
+    a.content = pieces;
+    for (const r of pieces) claimed.fill(1, r.from, r.to);
+  }
+}
+
+/** Words that may stand between a clause break and a following attribution's subject or cue (", though she acknowledged"). */
+const CLAUSE_OPENERS = new Set([
+  'though', 'although', 'but', 'and', 'while', 'even', 'as', 'whereas', 'yet', 'also', 'so', 'when', 'because', 'then',
+]);
+const CLAUSE_BREAKS = new Set([',', ';', '—', '―', '–', '--']);
+/** Fewest words an outer content keeps before a clause break for the break to end it. */
+const MIN_OUTER_WORDS = 3;
+
+/**
+ * "X said A, though she acknowledged B" / "urged A, encouraging B": an attribution inside another's content that
+ * opens a clause of its own after a break ends the outer content there, and both stand. Returns false when
+ * the inner one is not set off that way (a reported "X said that Y claimed Z").
+ */
+function splitAtClause(doc: QuoteDoc, outer: Attribution, inner: Attribution): boolean {
+  const { tokens } = doc;
+  let start = inner.cue!.from;
+  if (inner.source && inner.source.from < start) start = inner.source.from;
+  const part = outer.content.findIndex((r) => r.from <= start && start < r.to);
+  if (part < 0 || start <= outer.content[part].from || doc.quoteOf[start] >= 0) return false;
+  const r = outer.content[part];
+  let k = start - 1;
+  while (k > r.from && tokens[k].kind === 'word' && CLAUSE_OPENERS.has(tokens[k].lower)) k--;
+  if (!CLAUSE_BREAKS.has(tokens[k].text)) return false;
+  let words = 0;
+  for (let i = r.from; i < k; i++) if (tokens[i].kind === 'word') words++;
+  if (words < MIN_OUTER_WORDS) return false;
+  const kept = trimRange(tokens, { from: r.from, to: k });
+  if (!kept) return false;
+  outer.content.splice(part, outer.content.length - part, kept);
+  return true;
 }
 
 function covered(doc: QuoteDoc, attributions: Attribution[]): Uint8Array {
@@ -183,7 +299,7 @@ function kindOf(doc: QuoteDoc, parts: Range[]): QuoteKind {
   return quoted === words ? 'direct' : 'mixed';
 }
 
-function toMention(doc: QuoteDoc, a: Attribution, sources: Range[]): QuoteMention {
+function toMention(doc: QuoteDoc, a: Attribution, sources: Range[], confidence: number | null): QuoteMention {
   const parts = a.content.map((r) => charSpan(doc, r));
   const start = Math.min(...parts.map((p) => p.start));
   const end = Math.max(...parts.map((p) => p.end));
@@ -195,6 +311,7 @@ function toMention(doc: QuoteDoc, a: Attribution, sources: Range[]): QuoteMentio
     cueSpan: cue ? { start: cue.start, end: cue.end } : null,
     speaker,
     speakerAntecedent: a.source ? speakerAntecedent(doc, a.source, sources) : null,
+    confidence: confidence === null ? null : Math.round(confidence * 1000) / 1000,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Sentence } from './tokens.ts';
 import { isMark } from './document.ts';
 import { AUXILIARIES, CUE_LEMMA_OF, CUE_WORD_FORMS, SPEAKER_PRONOUNS } from './lexicon.ts';
 import { MARKS } from './marks.ts';
+import { LEXNAMES, senseClasses } from '../../lib/wordnet.ts';
 
 /** Tags of the cue tagger: first token of a cue, a later token of it, outside. */
 export const TAGS = ['B', 'I', 'O'] as const;
@@ -58,7 +59,7 @@ const SEED_B = 0x27d4eb2f;
 const TEMPLATE_LIST = [
   // always shown: neighbours, word class, part of speech, agent class, what the word opens
   'bias', 'sh', 'p1', 'p2', 'n1', 'n2', 'p1n1', 'q', 'lex', 'lexq', 'psh', 'first', 'ag', 'aux', 'op', 'pos', 'pp1',
-  'pn1', 'pag', 'pagop', 'lexpag', 'lexop', 'lexag', 'pp2', 'qopen',
+  'pn1', 'pag', 'pagop', 'lexpag', 'lexop', 'lexag', 'pp2', 'qopen', 'wnc', 'wnm', 'wnag', 'wnop',
   // hidden under word dropout
   'w', 'st', 'suf3', 'p1w', 'wn1', 'wn1n2', 'qw', 'ppro', 'ag2', 'opw', 'posw', 'qb', 'qa', 'sq', 'lem', 'lemag',
   'lemop', 'agw', 'lexagw', 'op2', 'op2w', 'nsh', 'n1pos', 'para', 'p3', 'n3',
@@ -149,6 +150,31 @@ export interface FeatureContext {
   pos: Int32Array;
   /** Whether each sentence holds a quotation. */
   sentenceQuoted: Uint8Array;
+  /** WordNet class of each verb or noun token's most frequent sense, and of its three most frequent senses as a set (hashed; NONE otherwise). */
+  sense: Int32Array;
+  senses: Int32Array;
+}
+
+const SENSE_CACHE_LIMIT = 100_000;
+const senseCache = new Map<string, [number, number]>();
+
+/**
+ * The word's WordNet classes as its part of speech (verb.communication for "said", verb.contact for "filed",
+ * noun.communication for "statement"): they carry what the tagger learnt about seen cue words over to unseen ones.
+ */
+function senseHashes(word: string, tag: string): [number, number] {
+  const pos = tag.startsWith('VB') ? 'verb' : tag.startsWith('NN') && !tag.startsWith('NNP') ? 'noun' : null;
+  if (!pos) return [NONE, NONE];
+  const key = `${pos[0]}|${word}`;
+  let h = senseCache.get(key);
+  if (h) return h;
+  const classes = senseClasses(word, pos);
+  let mask = 0;
+  for (const c of classes) mask |= 1 << (c - 3);
+  h = classes.length === 0 ? [NONE, NONE] : [hashString(LEXNAMES[classes[0]]), hashString(`m${mask}`)];
+  if (senseCache.size >= SENSE_CACHE_LIMIT) senseCache.clear();
+  senseCache.set(key, h);
+  return h;
 }
 
 export function featureContext(doc: QuoteDoc): FeatureContext {
@@ -156,7 +182,13 @@ export function featureContext(doc: QuoteDoc): FeatureContext {
   const pos = Int32Array.from(doc.pos, posHash);
   const sentenceQuoted = new Uint8Array(doc.sentences.length);
   for (let i = 0; i < doc.tokens.length; i++) if (doc.quoteOf[i] >= 0) sentenceQuoted[doc.tokens[i].sentence] = 1;
-  return { doc, words, pos, sentenceQuoted };
+  const sense = new Int32Array(doc.tokens.length);
+  const senses = new Int32Array(doc.tokens.length);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
+    [sense[i], senses[i]] = t.kind === 'word' ? senseHashes(t.lower, doc.pos[i] ?? '') : [NONE, NONE];
+  }
+  return { doc, words, pos, sentenceQuoted, sense, senses };
 }
 
 /** Whether token `i` is in the cue lexicon (the decoder leans towards taking those as cues). */
@@ -257,6 +289,11 @@ export function tokenFeatures(ctx: FeatureContext, i: number, out: FeatureBuffer
   out.add(T.lexag, lex, agent);
   out.add(T.pp2, posAt(ctx, sent, i - 2), posAt(ctx, sent, i - 1), pi);
   if (inQuote && doc.quoteTokens[doc.quoteOf[i]].from === i) out.add(T.qopen);
+  const sense = ctx.sense[i];
+  out.add(T.wnc, sense, pi);
+  out.add(T.wnm, ctx.senses[i]);
+  out.add(T.wnag, sense, agent);
+  out.add(T.wnop, sense, opens);
   out.split = out.n;
 
   out.add(T.w, w);

@@ -107,9 +107,10 @@ export function readModel(gz: Buffer): TaggerModel {
 
 /**
  * Greedy left-to-right tagging. `outsideBias` is added to the O score (positive values trade recall for
- * precision); `lexiconBias` is added to it as well for words of the cue lexicon.
+ * precision); `lexiconBias` is added to it as well for words of the cue lexicon. `margins`, when given,
+ * receives each token's best cue score minus its O score (biases included, in weight units).
  */
-export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0, lexiconBias = 0): Tag[] {
+export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0, lexiconBias = 0, margins?: Float64Array): Tag[] {
   const ctx = featureContext(doc);
   const buf = new FeatureBuffer();
   const hist = new FeatureBuffer();
@@ -130,6 +131,7 @@ export function tagTokens(model: TaggerModel, doc: QuoteDoc, outsideBias = 0, le
     let best = TAG_O;
     for (let k = 0; k < K; k++) if (s[k] > s[best]) best = k;
     if (best === TAG_I && prev === TAG_O) best = 0;
+    if (margins) margins[i] = (Math.max(s[0], s[1]) - s[TAG_O]) / scale;
     tags.push(TAGS[best]);
     prev = best;
   }

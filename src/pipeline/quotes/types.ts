@@ -35,4 +35,9 @@ export interface QuoteMention extends TextSpan {
    * the nearest preceding person-like proper name, a hint for coreference. Null otherwise.
    */
   speakerAntecedent: TextSpan | null;
+  /**
+   * How likely the candidate filter judged this attribution (0..1), for quotes found through a cue;
+   * null for speaker labels ("Pence: ...") and quotations that no cue claimed.
+   */
+  confidence: number | null;
 }
