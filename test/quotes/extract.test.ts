@@ -163,6 +163,21 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'an invasion of the state regulatory domain', speaker: 'Scott Pruitt' }],
     reason: 'after a quotation, the name heading an appositive chain is the speaker even when setting words follow the cue',
   },
+  {
+    text: 'Figueroa said the campaign planned to bus in supporters to the debate, though she acknowledged it was unlikely to work.',
+    expect: [
+      { contains: 'the campaign planned to bus in supporters to the debate', cue: 'said', speaker: 'Figueroa' },
+      { contains: 'it was unlikely to work', cue: 'acknowledged', speaker: 'she' },
+    ],
+    absent: ['debate, though'],
+    reason: 'an attribution set off by a comma and "though" inside another’s content ends that content and stands on its own',
+  },
+  {
+    text: 'The senator filed for bankruptcy in 2015 after the mine closed.',
+    expect: [],
+    absent: ['bankruptcy'],
+    reason: 'a verb the recall-leaning cue tagger offers but that reports nothing is dropped by the candidate filter',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {
