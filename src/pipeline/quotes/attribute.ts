@@ -472,6 +472,14 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range, cueStarts: Reado
       end = i - 1;
       break;
     }
+    // ", (even) suggesting ...": a participle the tagger took for a cue hands over the same way.
+    if (cueStarts.has(i) && PARTICIPLE.test(t.lower) && doc.quoteOf[i] < 0) {
+      const k = skipAdverbs(doc, i, start);
+      if (k - 1 > start && tokens[k - 1].text === ',') {
+        end = k - 1;
+        break;
+      }
+    }
     // "urged X and criticized Y": a coordinated cue starts a new attribution with the same subject.
     if (cueStarts.has(i) && COORDINATORS.has(prev.lower)) {
       end = i - 1;
