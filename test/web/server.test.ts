@@ -252,6 +252,16 @@ describe('languages', () => {
   });
 });
 
+test('the search page shows how many articles match, the same count as the API', async () => {
+  const api = JSON.parse((await get('/api/v1/search?q=geneva&limit=1')).body) as { total: number };
+  assert.ok(api.total >= 1);
+  const page = (await get('/search?q=geneva')).body;
+  const words = api.total === 1 ? '1 article' : `${api.total} articles`;
+  assert.ok(page.includes(`<span class="count" role="status">${words}</span>`), words);
+  const none = (await get('/search?q=zzzqxnothing')).body;
+  assert.ok(!none.includes('class="count"'), 'no count line without results');
+});
+
 describe('JSON API', () => {
   const ok: Array<{ url: string; check: (b: Record<string, unknown>) => void; why: string }> = [
     { url: '/api/v1/stories', check: (b) => { assert.equal(b.total, 1); assert.equal((b.data as unknown[]).length, 1); }, why: 'story list with total' },

@@ -112,12 +112,12 @@ export function pageRoutes(web: WebContext, locale: Locale) {
       const q = parseInput(searchQuery, req.query);
       const { page, ...params } = q;
       const [result, facets, people] = await Promise.all([
-        runSearch(app, params, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+        runSearch(app, params, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, true),
         site.getFacets(),
         app.store.listEntities({ type: 'PER', limit: PERSON_MENU }),
       ]);
       if (result.person && !people.some((p) => p.key === result.person!.key)) people.push(result.person);
-      return sendPage(reply, searchPage(await pageContext(web, req, reply, locale), { params, page, hits: result.hits, hasNext: result.hasMore, facets, people }));
+      return sendPage(reply, searchPage(await pageContext(web, req, reply, locale), { params, page, hits: result.hits, hasNext: result.hasMore, total: result.total, facets, people }));
     });
 
     f.get('/outlets', async (req, reply) => {

@@ -11,6 +11,8 @@ export interface SearchModel {
   page: number;
   hits: SearchHit[];
   hasNext: boolean;
+  /** Every match, not just this page's; null when not counted (a person with more articles than can be scanned). */
+  total: number | null;
   facets: Facets;
   people: EntitySummary[];
 }
@@ -56,7 +58,7 @@ function results(ctx: PageContext, m: SearchModel, state: Record<string, string 
   if (!m.hits.length) return html`<p class="empty" role="status">${t.t('search.noResults', { q })}</p>`;
   return html`<section aria-labelledby="results-h">
 <h2 id="results-h">${t.t('search.results', { q })}</h2>
-<p><a class="feed" href="${feed}">${t.t('search.feed')}</a></p>
+<p>${m.total !== null ? html`<span class="count" role="status">${t.n('count.articles', m.total)}</span> · ` : ''}<a class="feed" href="${feed}">${t.t('search.feed')}</a></p>
 <ol class="results" start="${(m.page - 1) * PAGE_SIZE + 1}">${m.hits.map((h) => html`<li class="result"${h.language ? html` lang="${h.language}"` : ''}>
 <h3><a href="${t.path(`/articles/${h.id}`)}" dir="auto">${h.title ?? t.t('common.untitled')}</a></h3>
 <p class="meta">${outletLink(ctx, h.outlet)} · ${dateTag(ctx, h.published)}</p>
