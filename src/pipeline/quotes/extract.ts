@@ -64,6 +64,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
       return kept ? [kept] : [];
     });
     if (a.content.length === 0) continue;
+    // The filter's probability ranks rival attributions; without a filter, the tagger's margin does.
     let score = cue.margin;
     if (filter || options.onCandidate) {
       const features = candidateFeatures(doc, a, cue.margin);
@@ -101,7 +102,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   // 4. Character spans, kinds and speaker hints.
   attributions.sort((a, b) => a.content[0].from - b.content[0].from);
   const sources = attributions.flatMap((a) => (a.source ? [a.source] : [])).sort((a, b) => a.from - b.from);
-  return dedupe(attributions.map((a) => toMention(doc, a, sources, scores.get(a) ?? null)));
+  return dedupe(attributions.map((a) => toMention(doc, a, sources, filter ? scores.get(a) ?? null : null)));
 }
 
 /**
