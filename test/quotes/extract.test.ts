@@ -178,6 +178,13 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     absent: ['bankruptcy'],
     reason: 'a verb the recall-leaning cue tagger offers but that reports nothing is dropped by the candidate filter',
   },
+  {
+    text: 'Russia is ready for talks that the West offered, Russian Foreign Minister Sergey Lavrov told reporters on Wednesday, TASS has learned.',
+    expect: [{ contains: 'Russia is ready for talks', cue: 'told', speaker: 'Russian Foreign Minister Sergey Lavrov' }],
+    absent: ['told reporters on Wednesday'],
+    count: 1,
+    reason: 'an outlet relaying an attribution ("TASS has learned") leaves the speaker to the attribution it relays',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

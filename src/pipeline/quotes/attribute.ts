@@ -3,7 +3,7 @@ import type { QuoteDoc } from './document.ts';
 import { isMark, quotationWords } from './document.ts';
 import type { Token } from './tokens.ts';
 import {
-  AUXILIARIES, COORDINATORS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, INVERTING_VERBS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
+  AUXILIARIES, COORDINATORS, CUE_WORD_FORMS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, INVERTING_VERBS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
   SOURCE_FIRST_CUES, SPEAKER_PRONOUNS,
 } from './lexicon.ts';
 
@@ -354,7 +354,26 @@ function isTrailingCue(doc: QuoteDoc, cue: Range, sent: Range): boolean {
 function trailingAfterComma(doc: QuoteDoc, i: number, sent: Range): boolean {
   const t = doc.tokens[i];
   if (!t || i >= sent.to) return true;
-  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according';
+  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according' || isRelay(doc, i, sent);
+}
+
+/** Longest relay clause after an attribution (", TASS has learned", ", the newspaper reported"). */
+const MAX_RELAY_WORDS = 5;
+
+/** Whether the sentence ends, from `i`, with a short clause of its own speech verb: an outlet relaying the attribution before it. */
+function isRelay(doc: QuoteDoc, i: number, sent: Range): boolean {
+  let words = 0;
+  let cue = false;
+  for (let k = i; k < sent.to; k++) {
+    const t = doc.tokens[k];
+    if (t.kind !== 'word') {
+      if (t.text === ',' || isMark(t)) return false;
+      continue;
+    }
+    if (++words > MAX_RELAY_WORDS) return false;
+    if (k > i && CUE_WORD_FORMS.has(t.lower) && /^VB[DZPN]?$/.test(doc.pos[k] ?? '')) cue = true;
+  }
+  return cue;
 }
 
 /** Whether token `i` is the closing mark of its quotation (the comma before it ends a phrase: the “phony system,”). */

@@ -95,6 +95,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   // An attribution wholly inside another's content ("X said that Y claimed Z") is part of X's quote.
   dropNested(doc, attributions, scores);
   resolveOverlaps(doc, attributions, scores);
+  dropRelays(attributions);
   // 3. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
   addUnclaimedQuotations(doc, attributions);
   // Transcripts name the speaker inside the quotation ("PENCE: ..."); that label beats any guess.
@@ -135,6 +136,17 @@ function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyM
     dropped.add((score.get(outer) ?? Infinity) < (score.get(a) ?? Infinity) - NESTED_MARGIN ? outer : a);
   }
   for (const a of dropped) attributions.splice(attributions.indexOf(a), 1);
+}
+
+/**
+ * "..., Lavrov told reporters on Wednesday, TASS has learned": once overlaps are settled, an attribution whose
+ * content holds just another one's speaker and cue passes that one on and says nothing of its own.
+ */
+function dropRelays(attributions: Attribution[]): void {
+  const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
+  const relays = attributions.filter((b) => b.cue && attributions.some((a) => a !== b && a.cue && a.source &&
+    inside(a.cue.from, b) && inside(a.source.from, b) && !a.content.some((r) => inside(r.from, b))));
+  for (const b of relays) attributions.splice(attributions.indexOf(b), 1);
 }
 
 /**
