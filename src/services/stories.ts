@@ -5,8 +5,10 @@ import { analyzeArticle, type ArticleUnderstanding } from '../pipeline/run.ts';
 import { StoryClusterer } from '../pipeline/cluster/clusterer.ts';
 import { assembleStory, type ArticleAnalysis, type StoryDetail } from '../pipeline/story/assemble.ts';
 import { inferDates } from '../pipeline/story/infer-date.ts';
+import { StorylineError } from '../lib/errors.ts';
 
-const CLUSTER_STATE = 'clusterer';
+/** The state key the clusterer was saved under whole, before it was saved as rows; moved to rows on first load. */
+const LEGACY_CLUSTER_STATE = 'clusterer';
 
 export interface StoryView extends StoryDetail {
   id: number;
@@ -15,8 +17,9 @@ export interface StoryView extends StoryDetail {
 }
 
 export class StoryService {
-  private clusterer: StoryClusterer | null = null;
-  private dirty = false;
+  private clusterer: Promise<StoryClusterer> | null = null;
+  /** The save in progress (settled when none): saves run one at a time, in call order. */
+  private saving: Promise<void> = Promise.resolve();
 
   constructor(private readonly store: Store) {}
 
@@ -41,7 +44,6 @@ export class StoryService {
         key: String(article.id), title: article.title, text: article.text, language: article.language,
         date: article.published?.value ?? null, entities: analysis.entities.filter((e) => e.type !== 'MISC').map((e) => e.id),
       });
-      this.dirty = true;
       storyId = a.story + 1;
       created = a.created;
       score = a.score;
@@ -75,12 +77,12 @@ export class StoryService {
     });
   }
 
-  /** Persists the clusterer's state; call after a batch. */
+  /** Saves what the clusterer changed since the last save (the stories and terms touched, and its header); call after a batch. */
   async flush(): Promise<void> {
-    if (this.clusterer && this.dirty) {
-      await this.store.saveState(CLUSTER_STATE, JSON.stringify(this.clusterer.toJSON()));
-      this.dirty = false;
-    }
+    // Chained: a later save that landed before an earlier one would leave the earlier one's older rows in place.
+    const run = this.saving.then(() => this.save());
+    this.saving = run.catch(() => {});
+    await run;
   }
 
   list(filter: StoryFilter = {}): Promise<StoryRow[]> {
@@ -130,12 +132,47 @@ export class StoryService {
       .slice(0, limit);
   }
 
-  private async loadClusterer(): Promise<StoryClusterer> {
+  /** The clusterer, restored once (concurrent first calls share one restore; a failed one is tried again next time). */
+  private loadClusterer(): Promise<StoryClusterer> {
     if (!this.clusterer) {
-      const state = await this.store.loadState(CLUSTER_STATE);
-      this.clusterer = state ? StoryClusterer.fromJSON(JSON.parse(state)) : new StoryClusterer();
+      const restoring = this.restoreClusterer();
+      this.clusterer = restoring;
+      restoring.catch(() => { if (this.clusterer === restoring) this.clusterer = null; });
     }
     return this.clusterer;
+  }
+
+  /** The saved clusterer; a state saved whole under the legacy key is written as rows once, and the key dropped, in one transaction. */
+  private async restoreClusterer(): Promise<StoryClusterer> {
+    const rows = await this.store.loadClustererRows();
+    if (rows) return StoryClusterer.fromRows(rows);
+    const legacy = await this.store.loadState(LEGACY_CLUSTER_STATE);
+    if (legacy === null) return new StoryClusterer();
+    let json: unknown;
+    try {
+      json = JSON.parse(legacy);
+    } catch (err) {
+      throw new StorylineError('bad_input', `saved state '${LEGACY_CLUSTER_STATE}' is not JSON: ${(err as Error).message}`);
+    }
+    const clusterer = StoryClusterer.fromJSON(json);
+    await this.store.transaction(async () => {
+      await this.store.saveClustererRows(clusterer.takeChanges());
+      await this.store.deleteState(LEGACY_CLUSTER_STATE);
+    });
+    return clusterer;
+  }
+
+  /** Writes the clusterer's changed rows; on failure they stay marked as changed for the next save. */
+  private async save(): Promise<void> {
+    const clusterer = this.clusterer && await this.clusterer.catch(() => null);
+    if (!clusterer?.hasChanges()) return;
+    const rows = clusterer.takeChanges();
+    try {
+      await this.store.saveClustererRows(rows);
+    } catch (err) {
+      clusterer.keepUnsaved(rows);
+      throw err;
+    }
   }
 
   /** Moves the split-off side of a story (and the duplicates riding with it) to its new story and refreshes both rows. */

@@ -167,6 +167,22 @@ export interface StoryStore {
   countStories(filter?: StoryFilter): Promise<number>;
   saveState(key: string, value: string): Promise<void>;
   loadState(key: string): Promise<string | null>;
+  deleteState(key: string): Promise<void>;
+  /**
+   * Writes changed rows of the story clusterer's state in one transaction: the header, each story given (replacing
+   * its saved row) and each document frequency given (0 deletes the term's row). Rows not given are left as they are.
+   */
+  saveClustererRows(rows: ClustererStateRows): Promise<void>;
+  /** All saved rows of the story clusterer's state, read at one point in time (stories by id); null when none was saved. */
+  loadClustererRows(): Promise<ClustererStateRows | null>;
+}
+
+/** The story clusterer's state as rows: JSON texts the store keeps without reading them, and document frequencies. */
+export interface ClustererStateRows {
+  header: string;
+  stories: Array<{ id: number; state: string }>;
+  /** Term and the number of articles holding it. */
+  df: Array<[string, number]>;
 }
 
 /** A quote as indexed for speaker pages (one row per attributed quote with a resolved speaker). */

@@ -107,7 +107,11 @@ export async function run(target: string): Promise<EvalResult> {
     const found = view.whoSaidWhat.flatMap((g) => g.quotes.map((x) => ({ ...x, speaker: g.speaker.name })))
       .filter((x) => x.article === articleId && norm(x.text).includes(norm(q.contains)));
     const right = found.find((x) => x.speaker === q.speaker);
-    if (right) { quotesRight++; if (right.kind === q.kind) kindsRight++; }
+    if (right) {
+      quotesRight++;
+      if (right.kind === q.kind) kindsRight++;
+      else failures.push({ id: `quote kind ${q.article}`, detail: `'${q.contains}' read as ${right.kind} (gold ${q.kind})` });
+    }
     else failures.push({ id: `quote ${q.article}`, detail: `'${q.contains}' → ${found.map((x) => x.speaker).join(', ') || 'not found'} (gold ${q.speaker})` });
   }
   await store.close();

@@ -16,6 +16,9 @@
 // 6. Merge (when no split): the grown story is compared with its own candidates the same way; a story as close to
 //    it as its articles are to one another (relative to both stories' cohesion) is folded in, with reasons.
 // Stories that time has put out of reach are retired: dropped from the index, their vectors freed.
+//
+// The state is saved as rows (a header, one row per story, one per document frequency), and the clusterer keeps
+// track of the rows changed since the last save, so a save after a batch writes what the batch touched.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { StorylineError } from '../../lib/errors.ts';
@@ -41,6 +44,18 @@ export interface Merge { from: number; into: number; score: number; reasons: str
 
 /** Articles (by key) moved out of story `from` into the new story `into`, with the reasons. */
 export interface Split { from: number; into: number; keys: string[]; reasons: string[] }
+
+/**
+ * The state as the rows a store keeps (see `takeChanges` and `fromRows`): the header (format, articles seen, newest
+ * day) and each story as JSON text, as `toJSON` writes them, and the document frequency of each term.
+ */
+export interface ClustererRows {
+  header: string;
+  /** By id; in a change, only the stories changed. */
+  stories: Array<{ id: number; state: string }>;
+  /** Term and the number of articles holding it; in a change, 0 means the term was dropped. */
+  df: Array<[string, number]>;
+}
 
 export interface Assignment {
   story: number;
@@ -191,6 +206,14 @@ export class StoryClusterer {
   /** Newest article day seen. */
   private today: number | null = null;
   private readonly postings = new Map<string, Set<number>>();
+  /**
+   * Rows changed since the last `takeChanges`: stories are marked where a saved field of theirs changes (newStory,
+   * absorb, which a split's rebuild goes through, the dropped side of mergeSimilar, sweep), terms where df changes.
+   */
+  private readonly changedStories = new Set<number>();
+  private readonly changedTerms = new Set<string>();
+  /** `docs` when the header was last taken for saving; null when it never was (new, or restored from JSON). */
+  private savedDocs: number | null = null;
 
   /** Stories that have not been merged into another. */
   storyCount(): number {
@@ -205,7 +228,10 @@ export class StoryClusterer {
   add(input: ClusterInput): Assignment {
     const f = extractFeatures(input.title, input.text, input.language, input.entities);
     this.docs++;
-    for (const t of f.terms.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of f.terms.keys()) {
+      this.df.set(t, (this.df.get(t) ?? 0) + 1);
+      this.changedTerms.add(t);
+    }
     const day = toDay(input.date);
     if (day !== null && (this.today === null || day > this.today)) this.today = day;
     const article = this.profile(f, day);
@@ -254,19 +280,11 @@ export class StoryClusterer {
 
   /** The whole state as plain JSON data; `fromJSON` restores a clusterer that continues exactly as this one would. */
   toJSON(): unknown {
-    const entries = (m: Map<string, number>) => [...m];
     return {
-      format: STATE_FORMAT,
-      docs: this.docs,
-      today: this.today,
-      df: entries(this.df),
-      // Merged and retired stories keep only what resolve() and storyCount() need.
-      stories: this.stories.map((s) => s.mergedInto !== null
-        ? { id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto }
-        : s.retired
-          ? { id: s.id, size: s.size, first: s.first, last: s.last, retired: true }
-          : { id: s.id, size: s.size, first: s.first, last: s.last, touched: s.touched, pairs: s.pairs, anchorPairs: s.anchorPairs, terms: entries(s.terms), anchors: entries(s.anchors), weekdays: entries(s.weekdays),
-            members: s.members?.map((m) => ({ key: m.key, terms: entries(m.terms), anchors: entries(m.anchors), weekdays: entries(m.weekdays) })) ?? null }),
+      ...this.header(),
+      // By term: the order the terms were first seen is not kept in rows, and nothing depends on it.
+      df: [...this.df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+      stories: this.stories.map(storyState),
     };
   }
 
@@ -274,14 +292,65 @@ export class StoryClusterer {
   static fromJSON(x: unknown): StoryClusterer {
     const parsed = StateSchema.safeParse(x);
     if (!parsed.success) throw new StorylineError('bad_input', `not a saved story clusterer: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const state = parsed.data;
+    const c = StoryClusterer.restore(parsed.data, parsed.data.stories, parsed.data.df);
+    // None of it is in rows yet: the first takeChanges gives them all.
+    for (const s of c.stories) c.changedStories.add(s.id);
+    for (const t of c.df.keys()) c.changedTerms.add(t);
+    return c;
+  }
+
+  /** Whether anything changed since the last `takeChanges` (a new clusterer has its header to save). */
+  hasChanges(): boolean {
+    return this.savedDocs !== this.docs || this.changedStories.size > 0 || this.changedTerms.size > 0;
+  }
+
+  /**
+   * The rows changed since the last call, to write over the saved ones: the header, each story created, grown,
+   * merged, split or retired, and each document frequency changed. They count as saved from now on; when the write
+   * fails, hand them back with `keepUnsaved`.
+   */
+  takeChanges(): ClustererRows {
+    const stories = [...this.changedStories].sort((a, b) => a - b).map((id) => ({ id, state: JSON.stringify(storyState(this.stories[id])) }));
+    const df = [...this.changedTerms].map((t): [string, number] => [t, this.df.get(t) ?? 0]);
+    this.changedStories.clear();
+    this.changedTerms.clear();
+    this.savedDocs = this.docs;
+    return { header: JSON.stringify(this.header()), stories, df };
+  }
+
+  /** Marks the rows of a failed write as changed again; the next `takeChanges` writes them with their values then. */
+  keepUnsaved(rows: ClustererRows): void {
+    for (const s of rows.stories) this.changedStories.add(s.id);
+    for (const [t] of rows.df) this.changedTerms.add(t);
+    this.savedDocs = null;
+  }
+
+  /**
+   * Restores a clusterer from all its saved rows (stories in id order, terms in any order); it continues exactly as
+   * the saved one would. Throws StorylineError 'bad_input' when a row is not what `takeChanges` writes.
+   */
+  static fromRows(rows: ClustererRows): StoryClusterer {
+    const header = parseRow(HeaderSchema, rows.header, 'header');
+    const stories = rows.stories.map((r) => parseRow(StorySchema, r.state, `story ${r.id}`));
+    for (const [i, r] of rows.stories.entries()) {
+      if (stories[i].id !== r.id) throw new StorylineError('bad_input', `saved story row ${r.id} holds story ${stories[i].id}`);
+    }
+    for (const [t, n] of rows.df) {
+      if (!Number.isInteger(n) || n < 1) throw new StorylineError('bad_input', `saved document frequency of '${t}' is ${n}, not a positive count`);
+    }
+    const c = StoryClusterer.restore(header, stories, rows.df);
+    c.savedDocs = c.docs;
+    return c;
+  }
+
+  private static restore(header: z.infer<typeof HeaderSchema>, stories: Array<z.infer<typeof StorySchema>>, df: Iterable<[string, number]>): StoryClusterer {
     const c = new StoryClusterer();
-    c.docs = state.docs;
-    c.today = state.today;
-    for (const [t, n] of state.df) c.df.set(t, n);
-    for (const [i, s] of state.stories.entries()) {
+    c.docs = header.docs;
+    c.today = header.today;
+    for (const [t, n] of df) c.df.set(t, n);
+    for (const [i, s] of stories.entries()) {
       if (s.id !== i) throw new StorylineError('bad_input', `saved story ${s.id} is at position ${i}`);
-      if (s.mergedInto !== undefined && s.mergedInto >= state.stories.length) throw new StorylineError('bad_input', `saved story ${s.id} is merged into a missing story`);
+      if (s.mergedInto !== undefined && s.mergedInto >= stories.length) throw new StorylineError('bad_input', `saved story ${s.id} is merged into a missing story`);
       const story: Story = {
         id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto ?? null, retired: s.retired ?? false,
         touched: s.touched ?? 0, pairs: s.pairs ?? 0, anchorPairs: s.anchorPairs ?? 0, terms: new Map(s.terms ?? []), anchors: new Map(s.anchors ?? []), salient: [],
@@ -300,6 +369,10 @@ export class StoryClusterer {
     return c;
   }
 
+  private header(): z.infer<typeof HeaderSchema> {
+    return { format: STATE_FORMAT, docs: this.docs, today: this.today };
+  }
+
   private newStory(): Story {
     const story: Story = {
       id: this.stories.length, size: 0, terms: new Map(), anchors: new Map(), salient: [], weekdays: new Map(), pairs: 0, anchorPairs: 0,
@@ -307,6 +380,7 @@ export class StoryClusterer {
     };
     this.stories.push(story);
     this.live.add(story.id);
+    this.changedStories.add(story.id);
     return story;
   }
 
@@ -398,6 +472,7 @@ export class StoryClusterer {
     keep.touched = Math.max(keep.touched, drop.touched);
     drop.mergedInto = keep.id;
     this.merged++;
+    this.changedStories.add(drop.id);
     drop.terms = new Map();
     drop.anchors = new Map();
     drop.weekdays = new Map();
@@ -413,7 +488,7 @@ export class StoryClusterer {
   private sweep(): void {
     for (const id of [...this.live]) {
       const s = this.stories[id];
-      if (s.members && this.docs - s.touched > SPLIT_IDLE_ARRIVALS) { s.members = null; s.sims = null; }
+      if (s.members && this.docs - s.touched > SPLIT_IDLE_ARRIVALS) { s.members = null; s.sims = null; this.changedStories.add(id); }
       const stale = s.last !== null && this.today !== null ? this.today - s.last > RETIRE_DAYS : this.docs - s.touched > RETIRE_ARRIVALS;
       if (!stale) continue;
       this.unindex(s);
@@ -425,8 +500,11 @@ export class StoryClusterer {
       s.members = null;
       s.sims = null;
       this.live.delete(id);
+      this.changedStories.add(id);
     }
-    for (const [t, n] of this.df) if (n === 1 && !this.postings.has(t)) this.df.delete(t);
+    for (const [t, n] of this.df) {
+      if (n === 1 && !this.postings.has(t)) { this.df.delete(t); this.changedTerms.add(t); }
+    }
   }
 
   private idf(term: string): number {
@@ -495,6 +573,7 @@ export class StoryClusterer {
    * SPLIT_WINDOW, the story stops keeping members and can no longer split.
    */
   private absorb(s: Story, p: Profile, members: Member[] | null): void {
+    this.changedStories.add(s.id);
     if (s.members) {
       if (members && s.members.length + members.length <= SPLIT_WINDOW) s.members.push(...members);
       else { s.members = null; s.sims = null; }
@@ -546,27 +625,52 @@ export class StoryClusterer {
 
 const STATE_FORMAT = 'storyline-clusterer/1';
 const Entries = z.array(z.tuple([z.string(), z.number()]));
-const StateSchema = z.object({
+const HeaderSchema = z.object({
   format: z.literal(STATE_FORMAT),
   docs: z.number().int().nonnegative(),
   today: z.number().int().nullable(),
-  df: Entries,
-  stories: z.array(z.object({
-    id: z.number().int().nonnegative(),
-    size: z.number().int().nonnegative(),
-    first: z.number().int().nullable(),
-    last: z.number().int().nullable(),
-    mergedInto: z.number().int().nonnegative().optional(),
-    retired: z.literal(true).optional(),
-    touched: z.number().int().nonnegative().optional(),
-    pairs: z.number().optional(),
-    anchorPairs: z.number().optional(),
-    terms: Entries.optional(),
-    anchors: Entries.optional(),
-    weekdays: Entries.optional(),
-    members: z.array(z.object({ key: z.string(), terms: Entries, anchors: Entries, weekdays: Entries })).nullable().optional(),
-  })),
 });
+const StorySchema = z.object({
+  id: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative(),
+  first: z.number().int().nullable(),
+  last: z.number().int().nullable(),
+  mergedInto: z.number().int().nonnegative().optional(),
+  retired: z.literal(true).optional(),
+  touched: z.number().int().nonnegative().optional(),
+  pairs: z.number().optional(),
+  anchorPairs: z.number().optional(),
+  terms: Entries.optional(),
+  anchors: Entries.optional(),
+  weekdays: Entries.optional(),
+  members: z.array(z.object({ key: z.string(), terms: Entries, anchors: Entries, weekdays: Entries })).nullable().optional(),
+});
+const StateSchema = HeaderSchema.extend({ df: Entries, stories: z.array(StorySchema) });
+
+/** One story as saved (a row, or an item of `toJSON`); merged and retired stories keep only what resolve() and storyCount() need. */
+function storyState(s: Story): z.infer<typeof StorySchema> {
+  const entries = (m: Map<string, number>) => [...m];
+  if (s.mergedInto !== null) return { id: s.id, size: s.size, first: s.first, last: s.last, mergedInto: s.mergedInto };
+  if (s.retired) return { id: s.id, size: s.size, first: s.first, last: s.last, retired: true };
+  return {
+    id: s.id, size: s.size, first: s.first, last: s.last, touched: s.touched, pairs: s.pairs, anchorPairs: s.anchorPairs,
+    terms: entries(s.terms), anchors: entries(s.anchors), weekdays: entries(s.weekdays),
+    members: s.members?.map((m) => ({ key: m.key, terms: entries(m.terms), anchors: entries(m.anchors), weekdays: entries(m.weekdays) })) ?? null,
+  };
+}
+
+/** One saved row's JSON text, checked against its schema; `what` names the row in the error. */
+function parseRow<T>(schema: z.ZodType<T>, text: string, what: string): T {
+  let x: unknown;
+  try {
+    x = JSON.parse(text);
+  } catch (err) {
+    throw new StorylineError('bad_input', `saved clusterer ${what} is not JSON: ${(err as Error).message}`);
+  }
+  const parsed = schema.safeParse(x);
+  if (!parsed.success) throw new StorylineError('bad_input', `saved clusterer ${what} is not valid: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
 
 function toDay(date: string | null): number | null {
   if (!date) return null;

@@ -1,6 +1,6 @@
 // PostgreSQL schema as one ordered, append-only list of migrations; each runs in its own transaction.
 // Never edit or reorder a released entry: add a new one. Kept in step with sqlite/migrations.ts by the contract suite.
-import { PG_STORY_MIGRATION } from './story-tables.ts';
+import { PG_CLUSTERER_ROWS_MIGRATION, PG_STORY_MIGRATION } from './story-tables.ts';
 
 export interface PgMigration {
   version: number;
@@ -96,5 +96,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 4,
     name: 'story intelligence: analyses, stories, entities, quotes, state',
     up: PG_STORY_MIGRATION,
+  },
+  {
+    version: 5,
+    name: 'story clusterer state as rows: header, stories, document frequencies',
+    up: PG_CLUSTERER_ROWS_MIGRATION,
   },
 ];

@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import type { Article, RawDocument } from '../../domain/article.ts';
 import type {
-  AnalysisIndex, ArticleFilter, EntitySummary, NewArticle, SearchHit, SearchOptions, SpeakerQuote, Store, StoreStats,
+  AnalysisIndex, ArticleFilter, ClustererStateRows, EntitySummary, NewArticle, SearchHit, SearchOptions, SpeakerQuote, Store, StoreStats,
   StoredRaw, StoryFilter, StoryMembership, StoryRow, StorySummary,
 } from '../store.ts';
 import { StorylineError, errorMessage } from '../../lib/errors.ts';
@@ -329,6 +329,23 @@ export class PostgresStore implements Store {
 
   loadState(key: string): Promise<string | null> {
     return this.tables.loadState(key);
+  }
+
+  deleteState(key: string): Promise<void> {
+    return this.tables.deleteState(key);
+  }
+
+  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
+    await this.transaction(() => this.tables.saveClustererRows(rows));
+  }
+
+  loadClustererRows(): Promise<ClustererStateRows | null> {
+    return this.transaction(async () => {
+      // Three reads, one snapshot: another process's save is seen whole or not at all. Inside a caller's
+      // transaction its own isolation applies (SET TRANSACTION must come first in a transaction).
+      if (this.tx.getStore()?.depth === 0) await this.rows('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return this.tables.loadClustererRows();
+    });
   }
 
   listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {

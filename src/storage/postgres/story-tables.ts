@@ -1,6 +1,6 @@
 // PostgreSQL tables of story intelligence: analyses, story membership and rows, entity and quote indexes, clusterer state.
 // The same behaviour as sqlite/story-tables.ts, held to it by the contract suite.
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
+import type { AnalysisIndex, ClustererStateRows, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
 import { countDelta } from '../rows.ts';
 
@@ -59,6 +59,24 @@ export const PG_STORY_MIGRATION = `
   CREATE INDEX quotes_speaker ON quotes (speaker_key, article_id);
   CREATE INDEX quotes_article ON quotes (article_id);
   CREATE TABLE state (key text PRIMARY KEY, value text NOT NULL);`;
+
+/**
+ * The story clusterer's state as rows, so a save after a batch writes only the stories and terms it changed
+ * (it was one JSON value in `state`, rewritten whole). Text, not json: the store passes the JSON through unread.
+ */
+export const PG_CLUSTERER_ROWS_MIGRATION = `
+  CREATE TABLE clusterer_header (
+    id integer PRIMARY KEY CHECK (id = 1),
+    state text NOT NULL
+  );
+  CREATE TABLE clusterer_stories (
+    id integer PRIMARY KEY,
+    state text NOT NULL
+  );
+  CREATE TABLE clusterer_terms (
+    term text PRIMARY KEY,
+    articles integer NOT NULL CHECK (articles > 0)
+  );`;
 
 /** Runs SQL with ? placeholders on the store's current connection (its transaction's, when one is open). */
 type Query = <R>(sql: string, params?: unknown[]) => Promise<R[]>;
@@ -226,6 +244,37 @@ export class PgStoryTables {
   async loadState(key: string): Promise<string | null> {
     const [r] = await this.query<{ value: string }>('SELECT value FROM state WHERE key = ?', [key]);
     return r?.value ?? null;
+  }
+
+  async deleteState(key: string): Promise<void> {
+    await this.query('DELETE FROM state WHERE key = ?', [key]);
+  }
+
+  /** Call inside a transaction. Each table is written with one statement over arrays, whatever the number of rows. */
+  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
+    await this.query('INSERT INTO clusterer_header (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state', [rows.header]);
+    // One statement cannot update a row twice: a repeated id or term keeps its last value, as row-by-row writes would.
+    const stories = new Map(rows.stories.map((s) => [s.id, s.state]));
+    if (stories.size > 0) {
+      await this.query(`INSERT INTO clusterer_stories (id, state) SELECT * FROM unnest(?::int[], ?::text[])
+        ON CONFLICT (id) DO UPDATE SET state = excluded.state`, [[...stories.keys()], [...stories.values()]]);
+    }
+    const df = new Map(rows.df);
+    const kept = [...df].filter(([, n]) => n !== 0), dropped = [...df].filter(([, n]) => n === 0).map(([t]) => t);
+    if (kept.length > 0) {
+      await this.query(`INSERT INTO clusterer_terms (term, articles) SELECT * FROM unnest(?::text[], ?::int[])
+        ON CONFLICT (term) DO UPDATE SET articles = excluded.articles`, [kept.map(([t]) => t), kept.map(([, n]) => n)]);
+    }
+    if (dropped.length > 0) await this.query('DELETE FROM clusterer_terms WHERE term = ANY(?::text[])', [dropped]);
+  }
+
+  /** Call inside a transaction that reads one snapshot (the store's loadClustererRows opens it). */
+  async loadClustererRows(): Promise<ClustererStateRows | null> {
+    const [header] = await this.query<{ state: string }>('SELECT state FROM clusterer_header WHERE id = 1');
+    if (!header) return null;
+    const stories = await this.query<{ id: number; state: string }>('SELECT id, state FROM clusterer_stories ORDER BY id');
+    const df = await this.query<{ term: string; articles: number }>('SELECT term, articles FROM clusterer_terms');
+    return { header: header.state, stories, df: df.map((r) => [r.term, r.articles]) };
   }
 
   async listEntities(f: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {

@@ -1,7 +1,7 @@
 // SQLite schema as one ordered, append-only list of migrations; each runs in its own transaction.
 // Never edit or reorder a released entry: add a new one.
 import type Database from 'better-sqlite3';
-import { STORY_MIGRATION } from './story-tables.ts';
+import { CLUSTERER_ROWS_MIGRATION, STORY_MIGRATION } from './story-tables.ts';
 import { ACCOUNTS_MIGRATION, ACCOUNTS_RANKING_MIGRATION } from './accounts.ts';
 
 export interface Migration {
@@ -121,5 +121,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 7,
     name: 'readers: hotness of voted posts and articles, for the home page',
     up: ACCOUNTS_RANKING_MIGRATION,
+  },
+  {
+    version: 8,
+    name: 'story clusterer state as rows: header, stories, document frequencies',
+    up: CLUSTERER_ROWS_MIGRATION,
   },
 ];

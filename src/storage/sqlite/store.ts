@@ -18,7 +18,7 @@ import { dateRangeTokens, facetText, languageToken, outletToken, yearToken } fro
 import { MIGRATIONS } from './migrations.ts';
 import { ftsMatch } from './query.ts';
 import { SqliteStoryTables } from './story-tables.ts';
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
+import type { AnalysisIndex, ClustererStateRows, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 
 /**
  * BM25 column weights (title, body). A title names what the article is about, so a title match is worth
@@ -371,6 +371,20 @@ export class SqliteStore implements Store {
   async loadState(key: string): Promise<string | null> {
     await this.ready();
     return this.tables.loadState(key);
+  }
+
+  async deleteState(key: string): Promise<void> {
+    await this.ready();
+    this.tables.deleteState(key);
+  }
+
+  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
+    await this.transaction(async () => this.tables.saveClustererRows(rows));
+  }
+
+  async loadClustererRows(): Promise<ClustererStateRows | null> {
+    await this.ready();
+    return this.tables.loadClustererRows();
   }
 
   async listEntities(filter: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {

@@ -1,6 +1,6 @@
 // SQLite tables of story intelligence: analyses, story membership and rows, entity and quote indexes, clusterer state.
 import type Database from 'better-sqlite3';
-import type { AnalysisIndex, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
+import type { AnalysisIndex, ClustererStateRows, EntitySummary, SpeakerQuote, StoryFilter, StoryMembership, StoryRow, StorySummary } from '../store.ts';
 import { slugify } from '../../lib/slug.ts';
 import { countDelta } from '../rows.ts';
 
@@ -58,6 +58,24 @@ export const STORY_MIGRATION = `
   CREATE INDEX quotes_speaker ON quotes(speaker_key, article_id);
   CREATE INDEX quotes_article ON quotes(article_id);
   CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);`;
+
+/**
+ * The story clusterer's state as rows, so a save after a batch writes only the stories and terms it changed
+ * (it was one JSON value in `state`, rewritten whole). The header is one row; df rows hold a positive count.
+ */
+export const CLUSTERER_ROWS_MIGRATION = `
+  CREATE TABLE clusterer_header (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL CHECK (json_valid(state))
+  );
+  CREATE TABLE clusterer_stories (
+    id INTEGER PRIMARY KEY,
+    state TEXT NOT NULL CHECK (json_valid(state))
+  );
+  CREATE TABLE clusterer_terms (
+    term TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL CHECK (articles > 0)
+  ) WITHOUT ROWID;`;
 
 type Stmt = (sql: string) => Database.Statement;
 
@@ -196,6 +214,34 @@ export class SqliteStoryTables {
 
   loadState(key: string): string | null {
     return (this.stmt('SELECT value FROM state WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  deleteState(key: string): void {
+    this.stmt('DELETE FROM state WHERE key = ?').run(key);
+  }
+
+  /** Call inside a transaction. */
+  saveClustererRows(rows: ClustererStateRows): void {
+    this.stmt('INSERT INTO clusterer_header (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state').run(rows.header);
+    const story = this.stmt('INSERT INTO clusterer_stories (id, state) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state');
+    for (const s of rows.stories) story.run(s.id, s.state);
+    const term = this.stmt('INSERT INTO clusterer_terms (term, articles) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET articles = excluded.articles');
+    const drop = this.stmt('DELETE FROM clusterer_terms WHERE term = ?');
+    for (const [t, n] of rows.df) {
+      if (n === 0) drop.run(t);
+      else term.run(t, n);
+    }
+  }
+
+  /** Reads in one transaction, so another process's save is seen whole or not at all. */
+  loadClustererRows(): ClustererStateRows | null {
+    return this.db.transaction(() => {
+      const header = this.stmt('SELECT state FROM clusterer_header WHERE id = 1').pluck().get() as string | undefined;
+      if (header === undefined) return null;
+      const stories = this.stmt('SELECT id, state FROM clusterer_stories ORDER BY id').all() as Array<{ id: number; state: string }>;
+      const df = this.stmt('SELECT term, articles FROM clusterer_terms').raw().all() as Array<[string, number]>;
+      return { header, stories, df };
+    })();
   }
 
   listEntities(f: { type?: EntitySummary['type']; limit?: number; offset?: number }): EntitySummary[] {
