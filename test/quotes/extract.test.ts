@@ -185,6 +185,19 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     count: 1,
     reason: 'an outlet relaying an attribution ("TASS has learned") leaves the speaker to the attribution it relays',
   },
+  {
+    text: 'Foreign Minister Sergey Lavrov said the talks had been useful. Western countries, in turn, accuse Russia of amassing troops near the border.',
+    expect: [
+      { contains: 'the talks had been useful', speaker: 'Foreign Minister Sergey Lavrov' },
+      { contains: 'Russia of amassing troops', speaker: 'Western countries', antecedent: null },
+    ],
+    reason: 'a plural or non-person description ("Western countries") takes no person named earlier as its antecedent',
+  },
+  {
+    text: 'Foreign Minister Sergey Lavrov arrived in Geneva. The senior diplomat said the talks had been useful.',
+    expect: [{ contains: 'the talks had been useful', speaker: 'The senior diplomat', antecedent: 'Sergey Lavrov' }],
+    reason: 'a description of one person takes the person named before it as its antecedent',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

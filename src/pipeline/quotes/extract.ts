@@ -29,7 +29,7 @@ export interface ExtractOptions {
  */
 export const CANDIDATE_OUTSIDE_BIAS = -20;
 export const CANDIDATE_LEXICON_BIAS = -20;
-export const FILTER_THRESHOLD = 0.25;
+export const FILTER_THRESHOLD = 0.3;
 
 let filterModel: FilterModel | null = null;
 

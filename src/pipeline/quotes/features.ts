@@ -191,9 +191,10 @@ export function featureContext(doc: QuoteDoc): FeatureContext {
   return { doc, words, pos, sentenceQuoted, sense, senses };
 }
 
-/** Whether token `i` is in the cue lexicon (the decoder leans towards taking those as cues). */
+/** Whether token `i` is a verb of the cue lexicon (the decoder leans towards taking those as cues). */
 export function isLexical(ctx: FeatureContext, i: number): boolean {
-  return ctx.words[i].lex === 1;
+  // The lexicon holds verb forms: "talks" and "claims" as nouns ("the security talks") get no lean.
+  return ctx.words[i].lex === 1 && (ctx.doc.pos[i] ?? '').startsWith('VB');
 }
 
 /**

@@ -3,6 +3,7 @@ import type { QuoteDoc } from './document.ts';
 import type { Range } from './attribute.ts';
 import type { TextSpan } from './types.ts';
 import { NAME_STOPWORDS, NON_PERSON_NAME_WORDS, PERSON_TITLES, SPEAKER_PRONOUNS } from './lexicon.ts';
+import { LEXNAMES, senseClasses } from '../../lib/wordnet.ts';
 
 /** How far back (in tokens) a name may stand and still be offered as the antecedent. */
 const MAX_ANTECEDENT_DISTANCE = 600;
@@ -51,6 +52,26 @@ function endsEarlierName(doc: QuoteDoc, i: number): boolean {
   return false;
 }
 
+/** Pronouns that may stand for one named person ("they", "it", "we" stand for groups and things). */
+const PERSON_PRONOUNS = new Set(['he', 'she', 'i', 'who']);
+/** Words that end the head noun of a description ("the head of the delegation", "an official, who"). */
+const HEAD_ENDS = new Set(['of', ',', 'who', 'with', 'at', 'in', 'for', 'from', 'on']);
+/** WordNet's class of nouns for people (noun.person). */
+const NOUN_PERSON = LEXNAMES.indexOf('noun.person');
+
+/**
+ * Whether a speaker mention with no name of its own can refer to one person named elsewhere: "he", "the
+ * senior diplomat", "the head of the delegation" can; "Western countries", "each side", "a source" cannot.
+ */
+function refersToOnePerson(doc: QuoteDoc, speaker: Range, pronoun: string | null): boolean {
+  if (pronoun !== null) return PERSON_PRONOUNS.has(pronoun);
+  let head = speaker.from;
+  for (let i = speaker.from; i < speaker.to && !HEAD_ENDS.has(doc.tokens[i].lower); i++) if (doc.tokens[i].kind === 'word') head = i;
+  const word = doc.tokens[head].lower;
+  if (/^NNP?S$/.test(doc.pos[head] ?? '')) return false;
+  return PERSON_TITLES.has(word) || senseClasses(word, 'noun').includes(NOUN_PERSON);
+}
+
 function span(doc: QuoteDoc, r: Range): TextSpan {
   const start = doc.tokens[r.from].start;
   const end = doc.tokens[r.to - 1].end;
@@ -66,6 +87,7 @@ export function speakerAntecedent(doc: QuoteDoc, speaker: Range, earlierSources:
   const single = speaker.to - speaker.from === 1 ? doc.tokens[speaker.from].lower : null;
   const pronoun = single !== null && SPEAKER_PRONOUNS.has(single);
   if (!pronoun && personName(doc, speaker)) return null;
+  if (!refersToOnePerson(doc, speaker, pronoun ? single : null)) return null;
   const floor = Math.max(0, speaker.from - MAX_ANTECEDENT_DISTANCE);
   for (let k = earlierSources.length - 1; k >= 0; k--) {
     const s = earlierSources[k];
