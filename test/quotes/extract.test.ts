@@ -198,6 +198,16 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'the talks had been useful', speaker: 'The senior diplomat', antecedent: 'Sergey Lavrov' }],
     reason: 'a description of one person takes the person named before it as its antecedent',
   },
+  {
+    text: 'Rep. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help him raise cash.',
+    expect: [{ contains: 'members will help him raise cash', speaker: 'Rep. Gregory W. Meeks (D-N.Y.)' }],
+    reason: 'a name with a bracketed affiliation heads the appositive chain before the cue',
+  },
+  {
+    text: 'Kall -- co-editor of Debating The Donald, a book analyzing debates -- said the candidate tended to make announcements.',
+    expect: [{ contains: 'the candidate tended to make announcements', speaker: 'Kall' }],
+    reason: 'an appositive set off by dashes lies between the speaker and the cue',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

@@ -264,6 +264,21 @@ export function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | n
  * The subject of a cue read backwards: skips auxiliaries ("has also said"), stops at clause breaks.
  * A parenthetical between subject and cue is stepped over ("Trump, speaking in Ohio, said").
  */
+/** Tokens that open or close an appositive between a speaker's name and the cue. */
+const APPOSITIVE_ENDS = new Set([',', '--', '—', '–']);
+
+/** The noun phrase ending at `end`, with a bracketed affiliation after it ("Sen. David Perdue (R-Ga.)"). */
+function npWithAffiliation(doc: QuoteDoc, end: number, sentFrom: number): Range | null {
+  const { tokens } = doc;
+  if (tokens[end - 1]?.text === ')') {
+    let k = end - 1;
+    while (k > sentFrom && tokens[k].text !== '(') k--;
+    const np = tokens[k].text === '(' && k > sentFrom ? npEndingAt(doc, k, sentFrom) : null;
+    return np ? { from: np.from, to: end } : null;
+  }
+  return npEndingAt(doc, end, sentFrom);
+}
+
 export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number): Range | null {
   const { tokens } = doc;
   let end = cueFrom;
@@ -277,7 +292,7 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
       if (np) return { from: np.from, to: end };
     }
   }
-  if (end > sentFrom && tokens[end - 1].text === ',') {
+  if (end > sentFrom && APPOSITIVE_ENDS.has(tokens[end - 1].text)) {
     // Step over ", speaking in Ohio," to the noun phrase before it...
     let j = end - 2;
     while (j > sentFrom && j > end - MAX_PARENTHETICAL && tokens[j].text !== ',' && !isMark(tokens[j])) j--;
@@ -287,10 +302,11 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
     }
     // ...or over a chain of appositives ("Angelique Brunner, a developer and spokeswoman for X, which ..., said"):
     // the leftmost phrase that fills a whole comma slot heads the chain.
+    // Dashes and a bracketed affiliation may set the chain off too ("Rep. Meeks (D-N.Y.), chairman of ..., said").
     for (let k = sentFrom + 1; k < end - 1; k++) {
-      if (tokens[k].text !== ',') continue;
-      const np = npEndingAt(doc, k, sentFrom);
-      if (np && (np.from === sentFrom || tokens[np.from - 1].text === ',' || isMark(tokens[np.from - 1])) && /^\p{Lu}/u.test(tokens[np.from].text)) return np;
+      if (!APPOSITIVE_ENDS.has(tokens[k].text)) continue;
+      const np = npWithAffiliation(doc, k, sentFrom);
+      if (np && (np.from === sentFrom || APPOSITIVE_ENDS.has(tokens[np.from - 1].text) || isMark(tokens[np.from - 1])) && /^\p{Lu}/u.test(tokens[np.from].text)) return np;
     }
     if (j > sentFrom && tokens[j].text === ',') return npEndingAt(doc, j, sentFrom);
     return null;
