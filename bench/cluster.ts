@@ -1,9 +1,11 @@
-// Story clustering benchmark: feeds a long synthetic news stream (real sentences, synthetic stories) to the online clusterer and reports cost per article as the stored state grows.
+// Story clustering benchmark: feeds a long synthetic news stream (real sentences, synthetic stories) to the online clusterer, saving its state to a SQLite store after every batch, and reports cost per article, per save and per restore as the state grows.
 // Run: node --import tsx bench/cluster.ts [--articles N]   (default 100k; prints a markdown report)
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StoryClusterer, RETIRE_DAYS } from '../src/pipeline/cluster/clusterer.ts';
+import { SqliteStore } from '../src/storage/sqlite/store.ts';
 import { score } from '../src/eval/suites/stories.ts';
 import { EVAL_DIR, fmt, loadNote, mean, pct } from './measure.ts';
 
@@ -21,6 +23,8 @@ const STORY_DAYS = 4;
 /** Body sentences taken from the story's source, and unrelated sentences mixed in as noise. */
 const BODY_SENTENCES = 10;
 const NOISE_SENTENCES = 2;
+/** Articles per ingest batch: the clusterer's changes are saved after each, as `StoryService.flush` does after an ingest run. */
+const BATCH = 100;
 
 interface Source { sentences: string[] }
 interface Planned { story: number; day: number }
@@ -30,41 +34,82 @@ export async function benchCluster(opts: { articles?: number } = {}): Promise<{ 
   const sources = loadSources();
   const all = sources.flatMap((s) => s.sentences);
   const plan = schedule(total);
+  // A file store with WAL, as in production: the state is saved to it after every batch and restored from it.
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-cluster-'));
+  const path = join(dir, 'store.db');
+  const store = SqliteStore.open(path);
+  await store.migrate();
+  try {
+    return await run(total, sources, all, plan, store, path, join(dir, 'whole.db'));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One save after a batch: wall time of taking the changes (serialising the stories touched) and of writing them. */
+interface Flush { takeMs: number; writeMs: number; stories: number; terms: number }
+
+async function run(total: number, sources: Source[], all: string[], plan: Planned[], store: SqliteStore, path: string, wholePath: string): Promise<{ markdown: string }> {
   const clusterer = new StoryClusterer();
   const predicted: number[] = [];
   const times: number[] = [];
+  const flushes: Flush[] = [];
   const rows: string[] = [];
+  const previous: string[] = [];
   const checkpoints = CHECKPOINTS.filter((c) => c <= total);
   if (!checkpoints.includes(total)) checkpoints.push(total);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
+  // Saves and checkpoint measurements are left out of the clustering throughput and of the per-article CPU time.
   let extraMs = 0, extraCpuMs = 0;
-  let windowCpu = process.cpuUsage();
+  /** Where each checkpoint's window starts: process CPU time and the time spent outside it so far. */
+  const windows = new Map<number, { cpu: NodeJS.CpuUsage; extraCpuMs: number }>();
+  const outside = async <T>(fn: () => Promise<T>): Promise<T> => {
+    const t = performance.now(), c = process.cpuUsage();
+    try {
+      return await fn();
+    } finally {
+      extraMs += performance.now() - t;
+      const cu = process.cpuUsage(c);
+      extraCpuMs += (cu.user + cu.system) / 1000;
+    }
+  };
   for (let i = 0; i < total; i++) {
     const { story, day } = plan[i];
     const article = synthesise(i, sources[story % sources.length], all, day);
-    if (checkpoints.includes(i + 1 + WINDOW)) windowCpu = process.cpuUsage();
+    for (const c of checkpoints) if (i === Math.max(0, c - WINDOW)) windows.set(c, { cpu: process.cpuUsage(), extraCpuMs });
     const s = performance.now();
     const a = clusterer.add(article);
     times.push(performance.now() - s);
     predicted.push(a.story);
     // A split moves earlier articles (keyed a<index>) to the new story.
     for (const split of a.splits) for (const key of split.keys) predicted[Number(key.slice(1))] = split.into;
+    if ((i + 1) % BATCH === 0 || i + 1 === total) {
+      flushes.push(await outside(async () => {
+        const s0 = performance.now();
+        const changes = clusterer.takeChanges();
+        const s1 = performance.now();
+        await store.saveClustererRows(changes);
+        return { takeMs: s1 - s0, writeMs: performance.now() - s1, stories: changes.stories.length, terms: changes.df.length };
+      }));
+    }
     if (checkpoints.includes(i + 1)) {
-      const wc = process.cpuUsage(windowCpu);
-      const cpuUs = (wc.user + wc.system) / Math.min(WINDOW, i + 1);
-      const t = performance.now();
-      const c = process.cpuUsage();
-      const window = times.slice(-WINDOW);
-      const st = clusterer.stats();
-      const json = JSON.stringify(clusterer.toJSON());
-      const s1 = performance.now();
-      StoryClusterer.fromJSON(JSON.parse(json));
-      const restoreMs = performance.now() - s1;
-      rows.push(`| ${fmt(i + 1)} | ${fmt(cpuUs)} | ${fmt(mean(window) * 1000)} | ${fmt(pct(window, 0.95) * 1000)} | ${fmt(st.stories)} | ${fmt(st.live)} | ${fmt(st.indexedTerms)} | ${fmt(st.vocabulary)} | ${fmt(json.length / 1e6, 1)} | ${fmt(restoreMs)} |`);
-      extraMs += performance.now() - t;
-      const cu = process.cpuUsage(c);
-      extraCpuMs += (cu.user + cu.system) / 1000;
+      const start = windows.get(i + 1)!;
+      const wc = process.cpuUsage(start.cpu);
+      const cpuUs = (wc.user + wc.system - (extraCpuMs - start.extraCpuMs) * 1000) / Math.min(WINDOW, i + 1);
+      await outside(async () => {
+        const window = times.slice(-WINDOW);
+        const batches = flushes.slice(-Math.ceil(Math.min(WINDOW, i + 1) / BATCH));
+        const flushMs = batches.map((f) => f.takeMs + f.writeMs);
+        const st = clusterer.stats();
+        const restore = await restoreFrom(path, clusterer);
+        const old = await wholeState(wholePath, clusterer);
+        rows.push(`| ${fmt(i + 1)} | ${fmt(cpuUs)} | ${fmt(mean(window) * 1000)} | ${fmt(pct(window, 0.95) * 1000)} | ${fmt(st.stories)} | ${fmt(st.live)} | ${fmt(st.indexedTerms)} | ${fmt(st.vocabulary)} | ` +
+          `${fmt(mean(flushMs), 1)} (${fmt(pct(flushMs, 0.95), 1)}) | ${fmt(mean(batches.map((f) => f.writeMs)), 1)} | ${fmt(mean(batches.map((f) => f.stories)))} + ${fmt(mean(batches.map((f) => f.terms)))} | ` +
+          `${fmt(restore.stories)} + ${fmt(restore.terms)} (${fmt(restore.mb, 1)} MB) | ${fmt(restore.readMs + restore.rebuildMs)} (${fmt(restore.readMs)} + ${fmt(restore.rebuildMs)}) |`);
+        previous.push(`| ${fmt(i + 1)} | ${fmt(old.mb, 1)} | ${fmt(old.saveMs)} | ${fmt(old.restoreMs)} |`);
+      });
     }
   }
   const wallS = (performance.now() - t0 - extraMs) / 1000;
@@ -73,25 +118,83 @@ export async function benchCluster(opts: { articles?: number } = {}): Promise<{ 
   const gold = plan.map((p) => String(p.story));
   const s = score(predicted.map((p, i) => ({ gold: gold[i], pred: clusterer.resolve(p) })));
   const p = s.bp / s.n, r = s.br / s.n;
+  const flushMs = flushes.map((f) => f.takeMs + f.writeMs);
   const lines = [
     `## Story clustering: ${fmt(total)} articles`,
     '',
     `Synthetic stream: ${fmt(new Set(gold).size)} stories over ${STREAM_DAYS} days, each article ${BODY_SENTENCES} sentences of its story's source text`,
     `(a CoNLL-2003 or PolNeAR training document, ${fmt(sources.length)} in all, each reused by stories months apart) plus ${NOISE_SENTENCES} unrelated ones; fed in date order.`,
     '',
-    `Throughput: ${fmt(total / wallS)} articles/s wall-clock (${fmt(wallS, 1)} s), ${fmt(total / cpuS)} articles/s of CPU time (${fmt(cpuS, 1)} s), including feature extraction and building the synthetic articles.`,
+    `Throughput: ${fmt(total / wallS)} articles/s wall-clock (${fmt(wallS, 1)} s), ${fmt(total / cpuS)} articles/s of CPU time (${fmt(cpuS, 1)} s), including feature extraction and building the synthetic articles, not the saves.`,
     `Stories are retired ${RETIRE_DAYS} days after their last article.`,
     `Synthetic BCubed: precision ${p.toFixed(3)}, recall ${r.toFixed(3)}, F1 ${((2 * p * r) / (p + r)).toFixed(3)}.`,
     '',
-    `Cost per article over the ${fmt(WINDOW)} articles before each mark: CPU time (whole process, article synthesis included) and wall-clock time of \`add\`.`,
+    `The state is saved to a SQLite file store (WAL) after every batch of ${fmt(BATCH)} articles, as rows (\`Store.saveClustererRows\`): the header, the stories the batch touched and the document frequencies it changed. ` +
+      `${fmt(flushes.length)} saves took ${fmt(flushMs.reduce((x, y) => x + y, 0) / 1000, 1)} s in all (mean ${fmt(mean(flushMs), 1)} ms, p95 ${fmt(pct(flushMs, 0.95), 1)} ms, max ${fmt(Math.max(...flushMs), 1)} ms).`,
+    `Restore: a new connection reads all rows (\`Store.loadClustererRows\`) and rebuilds the clusterer (\`StoryClusterer.fromRows\`); each restored state was checked equal to the live one.`,
     '',
-    '| stored articles | CPU µs/article | wall µs/article | wall p95 µs | stories | live stories | indexed terms | vocabulary | state JSON MB | restore ms |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `Cost per article over the ${fmt(WINDOW)} articles before each mark: CPU time (whole process, article synthesis included, saves left out) and wall-clock time of \`add\`; ` +
+      `save per batch over the same window (wall ms, mean and p95, of which the SQL write), with the rows written (stories + terms).`,
+    '',
+    '| stored articles | CPU µs/article | wall µs/article | wall p95 µs | stories | live stories | indexed terms | vocabulary | save ms/batch (p95) | of which write ms | rows/batch: stories + terms | saved rows: stories + terms | restore ms (read + rebuild) |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
+    '',
+    'For comparison, the previous layout measured on the same states: the whole state as one JSON value (`toJSON`), saved with `Store.saveState` after every batch and read back with `loadState` and `fromJSON`.',
+    '',
+    '| stored articles | state JSON MB | whole save ms | whole restore ms |',
+    '|---:|---:|---:|---:|',
+    ...previous,
     '',
     `Load average during the run: ${loadNote()} (2 shared cores: wall-clock figures move with other work on the machine).`,
   ];
   return { markdown: lines.join('\n') };
+}
+
+/** Reads the saved rows through a new connection and rebuilds the clusterer; throws unless it equals the live one. */
+async function restoreFrom(path: string, live: StoryClusterer): Promise<{ readMs: number; rebuildMs: number; stories: number; terms: number; mb: number }> {
+  const reader = SqliteStore.open(path);
+  try {
+    const t0 = performance.now();
+    const rows = await reader.loadClustererRows();
+    const t1 = performance.now();
+    if (!rows) throw new Error('no clusterer rows were saved');
+    const restored = StoryClusterer.fromRows(rows);
+    const t2 = performance.now();
+    if (JSON.stringify(restored.toJSON()) !== JSON.stringify(live.toJSON())) throw new Error(`the clusterer restored from rows differs from the live one after ${live.stats().articles} articles`);
+    let chars = rows.header.length;
+    for (const s of rows.stories) chars += s.state.length;
+    for (const [t] of rows.df) chars += t.length + 4;
+    return { readMs: t1 - t0, rebuildMs: t2 - t1, stories: rows.stories.length, terms: rows.df.length, mb: chars / 1e6 };
+  } finally {
+    await reader.close();
+  }
+}
+
+/**
+ * The previous layout on the same state, in a file store of its own: one JSON value written with saveState over
+ * the one saved before, read back through a new connection with loadState and fromJSON.
+ */
+async function wholeState(path: string, live: StoryClusterer): Promise<{ mb: number; saveMs: number; restoreMs: number }> {
+  const writer = SqliteStore.open(path);
+  let json: string, saveMs: number;
+  try {
+    await writer.migrate();
+    const t0 = performance.now();
+    json = JSON.stringify(live.toJSON());
+    await writer.saveState('clusterer', json);
+    saveMs = performance.now() - t0;
+  } finally {
+    await writer.close();
+  }
+  const reader = SqliteStore.open(path);
+  try {
+    const t0 = performance.now();
+    StoryClusterer.fromJSON(JSON.parse((await reader.loadState('clusterer'))!));
+    return { mb: json.length / 1e6, saveMs, restoreMs: performance.now() - t0 };
+  } finally {
+    await reader.close();
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 // Story use cases: analyse each new article, cluster it into a story, and assemble a story's timeline and quotes.
+import { randomUUID } from 'node:crypto';
 import type { Article } from '../domain/article.ts';
 import type { AnalysisIndex, Store, StoryRow, StoryFilter } from '../storage/store.ts';
 import { analyzeArticle, type ArticleUnderstanding } from '../pipeline/run.ts';
@@ -20,6 +21,8 @@ export class StoryService {
   private clusterer: Promise<StoryClusterer> | null = null;
   /** The save in progress (settled when none): saves run one at a time, in call order. */
   private saving: Promise<void> = Promise.resolve();
+  /** The writer token of the state as this process last read or wrote it; null before either. */
+  private savedWriter: string | null = null;
 
   constructor(private readonly store: Store) {}
 
@@ -145,7 +148,11 @@ export class StoryService {
   /** The saved clusterer; a state saved whole under the legacy key is written as rows once, and the key dropped, in one transaction. */
   private async restoreClusterer(): Promise<StoryClusterer> {
     const rows = await this.store.loadClustererRows();
-    if (rows) return StoryClusterer.fromRows(rows);
+    if (rows) {
+      const clusterer = StoryClusterer.fromRows(rows);
+      this.savedWriter = rows.writer ?? '';
+      return clusterer;
+    }
     const legacy = await this.store.loadState(LEGACY_CLUSTER_STATE);
     if (legacy === null) return new StoryClusterer();
     let json: unknown;
@@ -155,24 +162,36 @@ export class StoryService {
       throw new StorylineError('bad_input', `saved state '${LEGACY_CLUSTER_STATE}' is not JSON: ${(err as Error).message}`);
     }
     const clusterer = StoryClusterer.fromJSON(json);
+    const writer = randomUUID();
     await this.store.transaction(async () => {
-      await this.store.saveClustererRows(clusterer.takeChanges());
+      await this.store.saveClustererRows({ ...clusterer.takeChanges(), writer });
       await this.store.deleteState(LEGACY_CLUSTER_STATE);
     });
+    this.savedWriter = writer;
     return clusterer;
   }
 
-  /** Writes the clusterer's changed rows; on failure they stay marked as changed for the next save. */
+  /**
+   * Writes the clusterer's changed rows; on failure they stay marked as changed for the next save. When another
+   * process saved since this one last read or wrote the state (its writer token differs), this process's changes
+   * would mix with that state: the whole of this state replaces it instead, as the last save wins.
+   */
   private async save(): Promise<void> {
     const clusterer = this.clusterer && await this.clusterer.catch(() => null);
     if (!clusterer?.hasChanges()) return;
     const rows = clusterer.takeChanges();
+    const writer = randomUUID();
     try {
-      await this.store.saveClustererRows(rows);
+      await this.store.transaction(async () => {
+        const current = await this.store.clustererWriter();
+        if (current !== null && current !== this.savedWriter) await this.store.saveClustererRows({ ...clusterer.allRows(), writer }, { replace: true });
+        else await this.store.saveClustererRows({ ...rows, writer });
+      });
     } catch (err) {
       clusterer.keepUnsaved(rows);
       throw err;
     }
+    this.savedWriter = writer;
   }
 
   /** Moves the split-off side of a story (and the duplicates riding with it) to its new story and refreshes both rows. */

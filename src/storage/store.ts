@@ -170,9 +170,12 @@ export interface StoryStore {
   deleteState(key: string): Promise<void>;
   /**
    * Writes changed rows of the story clusterer's state in one transaction: the header, each story given (replacing
-   * its saved row) and each document frequency given (0 deletes the term's row). Rows not given are left as they are.
+   * its saved row) and each document frequency given (0 deletes the term's row). Rows not given are left as they are,
+   * unless `replace` is set: then the rows given are the whole state, and no other story or term row is kept.
    */
-  saveClustererRows(rows: ClustererStateRows): Promise<void>;
+  saveClustererRows(rows: ClustererStateRows, options?: { replace?: boolean }): Promise<void>;
+  /** The `writer` token of the saved clusterer state; null when none was saved. */
+  clustererWriter(): Promise<string | null>;
   /** All saved rows of the story clusterer's state, read at one point in time (stories by id); null when none was saved. */
   loadClustererRows(): Promise<ClustererStateRows | null>;
 }
@@ -180,6 +183,11 @@ export interface StoryStore {
 /** The story clusterer's state as rows: JSON texts the store keeps without reading them, and document frequencies. */
 export interface ClustererStateRows {
   header: string;
+  /**
+   * A token each save sets, naming the save: a process that finds another token than its own last one knows another
+   * process saved in between, and writes its whole state instead of its changes. '' when not given.
+   */
+  writer?: string;
   stories: Array<{ id: number; state: string }>;
   /** Term and the number of articles holding it. */
   df: Array<[string, number]>;

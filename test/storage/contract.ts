@@ -534,7 +534,84 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     await store.saveState('other', 'x');
     assert.equal(await store.loadState('clusterer'), '{"v":2}');
     assert.equal(await store.loadState('other'), 'x');
+    await store.deleteState('clusterer');
+    await store.deleteState('never saved');
+    assert.equal(await store.loadState('clusterer'), null, 'deleted');
+    assert.equal(await store.loadState('other'), 'x', 'other keys stay');
   });
+
+  it('clusterer rows: none before the first save; a save replaces the rows it names and leaves the others', async (store) => {
+    assert.equal(await store.loadClustererRows(), null, 'nothing saved yet');
+    // JSON text is kept as given: escapes, quotes, non-ASCII and astral characters included.
+    const odd = JSON.stringify({ id: 1, key: 'a "quoted" \\ back\\slash, ü, 北京, 🙂, \u0000' });
+    await store.saveClustererRows({
+      header: '{"docs":3}',
+      stories: [{ id: 0, state: '{"id":0,"v":1}' }, { id: 1, state: odd }],
+      df: [['alpha', 2], ['münchen', 1], ['北京', 3]],
+    });
+    const first = await store.loadClustererRows();
+    assert.ok(first);
+    assert.deepEqual({ ...first, df: sortedDf(first.df) }, {
+      header: '{"docs":3}',
+      writer: '',
+      stories: [{ id: 0, state: '{"id":0,"v":1}' }, { id: 1, state: odd }],
+      df: [['alpha', 2], ['münchen', 1], ['北京', 3]],
+    });
+    await store.saveClustererRows({
+      header: '{"docs":5}',
+      stories: [{ id: 2, state: '{"id":2}' }, { id: 0, state: '{"id":0,"v":2}' }],
+      df: [['alpha', 0], ['münchen', 4], ['new', 1], ['never held', 0]],
+    });
+    const second = await store.loadClustererRows();
+    assert.ok(second);
+    assert.deepEqual({ ...second, df: sortedDf(second.df) }, {
+      header: '{"docs":5}',
+      writer: '',
+      stories: [{ id: 0, state: '{"id":0,"v":2}' }, { id: 1, state: odd }, { id: 2, state: '{"id":2}' }],
+      df: [['münchen', 4], ['new', 1], ['北京', 3]],
+    }, 'stories by id; a count of 0 deletes the term (a term never held is no error); rows not named stay');
+    await store.saveClustererRows({ header: '{"docs":6}', stories: [], df: [] });
+    assert.equal((await store.loadClustererRows())?.header, '{"docs":6}', 'a save with no story or term changes the header');
+  });
+
+  it('clusterer rows: each save names its writer; a replacing save leaves only the rows it gives', async (store) => {
+    assert.equal(await store.clustererWriter(), null, 'no writer before the first save');
+    await store.saveClustererRows({ header: '{"docs":2}', writer: 'w1', stories: [{ id: 0, state: '{"id":0}' }, { id: 1, state: '{"id":1}' }], df: [['a', 1], ['b', 2]] });
+    assert.equal(await store.clustererWriter(), 'w1');
+    await store.saveClustererRows({ header: '{"docs":3}', writer: 'w2', stories: [{ id: 0, state: '{"id":0,"v":2}' }], df: [['c', 1]] }, { replace: true });
+    const rows = await store.loadClustererRows();
+    assert.deepEqual(rows && { ...rows, df: sortedDf(rows.df) }, {
+      header: '{"docs":3}', writer: 'w2', stories: [{ id: 0, state: '{"id":0,"v":2}' }], df: [['c', 1]],
+    });
+  });
+
+  it('clusterer rows: a save lands whole or not at all, and joins the caller\'s transaction', async (store) => {
+    await store.saveClustererRows({ header: '{"docs":1}', stories: [{ id: 0, state: '{"v":1}' }], df: [['kept', 1]] });
+    const before = await store.loadClustererRows();
+    // A negative count is refused by the table, after the header and the story were written in the same call.
+    await assert.rejects(store.saveClustererRows({ header: '{"docs":2}', stories: [{ id: 0, state: '{"v":2}' }], df: [['bad', -1]] }));
+    assert.deepEqual(await store.loadClustererRows(), before, 'the failed save left nothing behind');
+    // Moving a whole saved state to rows: the rows and the dropped key land together, or neither does.
+    await store.saveState('clusterer', '{"whole":true}');
+    await assert.rejects(store.transaction(async () => {
+      await store.saveClustererRows({ header: '{"docs":9}', stories: [{ id: 1, state: '{"v":9}' }], df: [] });
+      await store.deleteState('clusterer');
+      throw new Error('interrupted');
+    }), /interrupted/);
+    assert.deepEqual(await store.loadClustererRows(), before, 'rolled back with the caller');
+    assert.equal(await store.loadState('clusterer'), '{"whole":true}', 'and the key is still there');
+    await store.transaction(async () => {
+      await store.saveClustererRows({ header: '{"docs":9}', stories: [{ id: 1, state: '{"v":9}' }], df: [] });
+      await store.deleteState('clusterer');
+    });
+    assert.equal((await store.loadClustererRows())?.stories.length, 2);
+    assert.equal(await store.loadState('clusterer'), null);
+  });
+}
+
+/** Terms in code-unit order: stores return them in no set order. */
+function sortedDf(df: Array<[string, number]>): Array<[string, number]> {
+  return [...df].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 let counter = 0;

@@ -318,6 +318,15 @@ export class StoryClusterer {
     return { header: JSON.stringify(this.header()), stories, df };
   }
 
+  /** Every row of the state (header, all stories, all document frequencies), to replace what a store holds; marks nothing. */
+  allRows(): ClustererRows {
+    return {
+      header: JSON.stringify(this.header()),
+      stories: this.stories.map((s) => ({ id: s.id, state: JSON.stringify(storyState(s)) })),
+      df: [...this.df],
+    };
+  }
+
   /** Marks the rows of a failed write as changed again; the next `takeChanges` writes them with their values then. */
   keepUnsaved(rows: ClustererRows): void {
     for (const s of rows.stories) this.changedStories.add(s.id);

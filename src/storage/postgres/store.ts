@@ -335,8 +335,12 @@ export class PostgresStore implements Store {
     return this.tables.deleteState(key);
   }
 
-  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
-    await this.transaction(() => this.tables.saveClustererRows(rows));
+  async saveClustererRows(rows: ClustererStateRows, options: { replace?: boolean } = {}): Promise<void> {
+    await this.transaction(() => this.tables.saveClustererRows(rows, options));
+  }
+
+  clustererWriter(): Promise<string | null> {
+    return this.tables.clustererWriter();
   }
 
   loadClustererRows(): Promise<ClustererStateRows | null> {

@@ -67,7 +67,8 @@ export const PG_STORY_MIGRATION = `
 export const PG_CLUSTERER_ROWS_MIGRATION = `
   CREATE TABLE clusterer_header (
     id integer PRIMARY KEY CHECK (id = 1),
-    state text NOT NULL
+    state text NOT NULL,
+    writer text NOT NULL DEFAULT ''
   );
   CREATE TABLE clusterer_stories (
     id integer PRIMARY KEY,
@@ -251,8 +252,13 @@ export class PgStoryTables {
   }
 
   /** Call inside a transaction. Each table is written with one statement over arrays, whatever the number of rows. */
-  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
-    await this.query('INSERT INTO clusterer_header (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state', [rows.header]);
+  async saveClustererRows(rows: ClustererStateRows, options: { replace?: boolean } = {}): Promise<void> {
+    if (options.replace) {
+      await this.query('DELETE FROM clusterer_stories');
+      await this.query('DELETE FROM clusterer_terms');
+    }
+    await this.query(`INSERT INTO clusterer_header (id, state, writer) VALUES (1, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET state = excluded.state, writer = excluded.writer`, [rows.header, rows.writer ?? '']);
     // One statement cannot update a row twice: a repeated id or term keeps its last value, as row-by-row writes would.
     const stories = new Map(rows.stories.map((s) => [s.id, s.state]));
     if (stories.size > 0) {
@@ -270,11 +276,17 @@ export class PgStoryTables {
 
   /** Call inside a transaction that reads one snapshot (the store's loadClustererRows opens it). */
   async loadClustererRows(): Promise<ClustererStateRows | null> {
-    const [header] = await this.query<{ state: string }>('SELECT state FROM clusterer_header WHERE id = 1');
+    const [header] = await this.query<{ state: string; writer: string }>('SELECT state, writer FROM clusterer_header WHERE id = 1');
     if (!header) return null;
     const stories = await this.query<{ id: number; state: string }>('SELECT id, state FROM clusterer_stories ORDER BY id');
     const df = await this.query<{ term: string; articles: number }>('SELECT term, articles FROM clusterer_terms');
-    return { header: header.state, stories, df: df.map((r) => [r.term, r.articles]) };
+    return { header: header.state, writer: header.writer, stories, df: df.map((r) => [r.term, r.articles]) };
+  }
+
+  /** Locks the header row until the caller's transaction ends, so that a check of the writer and the save after it are one step. */
+  async clustererWriter(): Promise<string | null> {
+    const [header] = await this.query<{ writer: string }>('SELECT writer FROM clusterer_header WHERE id = 1 FOR UPDATE');
+    return header ? header.writer : null;
   }
 
   async listEntities(f: { type?: EntitySummary['type']; limit?: number; offset?: number }): Promise<EntitySummary[]> {

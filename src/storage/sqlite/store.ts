@@ -378,8 +378,13 @@ export class SqliteStore implements Store {
     this.tables.deleteState(key);
   }
 
-  async saveClustererRows(rows: ClustererStateRows): Promise<void> {
-    await this.transaction(async () => this.tables.saveClustererRows(rows));
+  async saveClustererRows(rows: ClustererStateRows, options: { replace?: boolean } = {}): Promise<void> {
+    await this.transaction(async () => this.tables.saveClustererRows(rows, options));
+  }
+
+  async clustererWriter(): Promise<string | null> {
+    await this.ready();
+    return this.tables.clustererWriter();
   }
 
   async loadClustererRows(): Promise<ClustererStateRows | null> {

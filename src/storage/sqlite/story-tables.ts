@@ -66,7 +66,8 @@ export const STORY_MIGRATION = `
 export const CLUSTERER_ROWS_MIGRATION = `
   CREATE TABLE clusterer_header (
     id INTEGER PRIMARY KEY CHECK (id = 1),
-    state TEXT NOT NULL CHECK (json_valid(state))
+    state TEXT NOT NULL CHECK (json_valid(state)),
+    writer TEXT NOT NULL DEFAULT ''
   );
   CREATE TABLE clusterer_stories (
     id INTEGER PRIMARY KEY,
@@ -221,8 +222,13 @@ export class SqliteStoryTables {
   }
 
   /** Call inside a transaction. */
-  saveClustererRows(rows: ClustererStateRows): void {
-    this.stmt('INSERT INTO clusterer_header (id, state) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state').run(rows.header);
+  saveClustererRows(rows: ClustererStateRows, options: { replace?: boolean } = {}): void {
+    if (options.replace) {
+      this.stmt('DELETE FROM clusterer_stories').run();
+      this.stmt('DELETE FROM clusterer_terms').run();
+    }
+    this.stmt('INSERT INTO clusterer_header (id, state, writer) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state, writer = excluded.writer')
+      .run(rows.header, rows.writer ?? '');
     const story = this.stmt('INSERT INTO clusterer_stories (id, state) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET state = excluded.state');
     for (const s of rows.stories) story.run(s.id, s.state);
     const term = this.stmt('INSERT INTO clusterer_terms (term, articles) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET articles = excluded.articles');
@@ -233,14 +239,18 @@ export class SqliteStoryTables {
     }
   }
 
+  clustererWriter(): string | null {
+    return (this.stmt('SELECT writer FROM clusterer_header WHERE id = 1').pluck().get() as string | undefined) ?? null;
+  }
+
   /** Reads in one transaction, so another process's save is seen whole or not at all. */
   loadClustererRows(): ClustererStateRows | null {
     return this.db.transaction(() => {
-      const header = this.stmt('SELECT state FROM clusterer_header WHERE id = 1').pluck().get() as string | undefined;
+      const header = this.stmt('SELECT state, writer FROM clusterer_header WHERE id = 1').get() as { state: string; writer: string } | undefined;
       if (header === undefined) return null;
       const stories = this.stmt('SELECT id, state FROM clusterer_stories ORDER BY id').all() as Array<{ id: number; state: string }>;
       const df = this.stmt('SELECT term, articles FROM clusterer_terms').raw().all() as Array<[string, number]>;
-      return { header, stories, df };
+      return { header: header.state, writer: header.writer, stories, df };
     })();
   }
 
