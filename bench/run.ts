@@ -23,6 +23,7 @@ interface Benchmark {
 export const BENCHMARKS: readonly Benchmark[] = [
   { name: 'ingest', title: 'Ingest', file: 'ingest.ts', fn: 'benchIngest' },
   { name: 'analysis', title: 'Analysis', file: 'analysis.ts', fn: 'benchAnalysis' },
+  { name: 'pos', title: 'Part-of-speech tagging', file: 'pos.ts', fn: 'benchPos' },
   { name: 'search', title: 'Search', file: 'search.ts', fn: 'benchSearch' },
   { name: 'cluster', title: 'Story clustering', file: 'cluster.ts', fn: 'benchCluster' },
   { name: 'web', title: 'Web', file: 'web.ts', fn: 'benchWeb' },

@@ -14,6 +14,7 @@ import { readConllFolder, type ConllDocument } from '../src/pipeline/entities/co
 import { documentFeatures } from '../src/pipeline/entities/features.ts';
 import { TAGS, TAG_INDEX, tagDocument, viterbi, writeModel, type TaggerWeights } from '../src/pipeline/entities/perceptron.ts';
 import { scoreDocuments } from '../src/eval/suites/ner.ts';
+import { seededShuffle } from '../src/lib/feature-keys.ts';
 
 /** Averaged weights smaller than this are dropped from the model file; 0.01 and 0.05 gave the same dev F1. */
 const PRUNE_BELOW = 0.05;
@@ -51,23 +52,6 @@ function encode(docs: ConllDocument[], drop: string[]): { sentences: EncodedSent
   return { sentences, featureNames };
 }
 
-/** Deterministic shuffle (mulberry32), so a training run can be repeated exactly. */
-function shuffled<X>(items: X[], seed: number): X[] {
-  const out = items.slice();
-  let a = seed >>> 0;
-  const rand = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 class AveragedPerceptron {
   readonly w: Float64Array;
@@ -168,7 +152,7 @@ function main(): void {
   let best: { epoch: number; f1: number; weights: TaggerWeights } | null = null;
   const epochs = Number(values.epochs);
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (const s of shuffled(sentences, epoch)) model.train(s);
+    for (const s of seededShuffle(sentences, epoch)) model.train(s);
     const weights = model.averaged(PRUNE_BELOW);
     const score = evaluate(weights, devDocs);
     console.log(`epoch ${epoch}: dev F1 ${score.f1.toFixed(4)} (P ${score.precision.toFixed(4)} R ${score.recall.toFixed(4)}; PER ${score.per.toFixed(4)} LOC ${score.loc.toFixed(4)} ORG ${score.org.toFixed(4)}) ${weights.emission.size} features kept (${Date.now() - t0} ms)`);

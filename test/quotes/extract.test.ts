@@ -173,10 +173,10 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     reason: 'an attribution set off by a comma and "though" inside another’s content ends that content and stands on its own',
   },
   {
-    text: 'The senator filed for bankruptcy in 2015 after the mine closed.',
+    text: 'Diplomats met in Geneva on Monday.\n\nRussia held separate talks with the US and NATO last week.',
     expect: [],
-    absent: ['bankruptcy'],
-    reason: 'a verb the recall-leaning cue tagger offers but that reports nothing is dropped by the candidate filter',
+    absent: ['talks with the US'],
+    reason: 'a verb the recall-leaning cue tagger offers but that reports nothing (a meeting held) is dropped by the candidate filter',
   },
   {
     text: 'Russia is ready for talks that the West offered, Russian Foreign Minister Sergey Lavrov told reporters on Wednesday, TASS has learned.',

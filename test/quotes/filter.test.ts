@@ -53,3 +53,9 @@ test('soft labels pull the probability towards the annotators’ share', () => {
   const model = trainFilter(Array.from({ length: 200 }, () => ({ features: c.features, label: 0.5 })), { epochs: 20, rate: 0.05, l2: 0, minCount: 1, seed: 1 });
   assert.ok(Math.abs(filterScore(model, c.features) - 0.5) < 0.05, String(filterScore(model, c.features)));
 });
+
+test('the committed filter drops a candidate the recall-leaning tagger offers for a meeting, not a statement', () => {
+  const text = 'Diplomats met in Geneva on Monday.\n\nRussia held separate talks with the US and NATO last week.';
+  assert.deepEqual(candidates(text).map((c) => c.cue), ['held'], 'the tagger offers the verb');
+  assert.deepEqual(extractQuotes(text), [], 'the filter drops it');
+});

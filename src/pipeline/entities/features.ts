@@ -1,6 +1,7 @@
 // Token features of the name tagger, computed from raw words only (no part-of-speech tags), shared by training and tagging.
 import { findGazetteerHits, isFirstName } from './gazetteer.ts';
 import { CALENDAR_WORDS, ORG_WORDS, ROLE_HEADS } from './lexicon.ts';
+import { isUpperSentence } from '../../lib/capitals.ts';
 
 /** Affix lengths used as features, with their templates. */
 const PREFIX_TEMPLATES = ['p1=', 'p2=', 'p3=', 'p4='];
@@ -114,17 +115,6 @@ export function wordInfo(raw: string): WordInfo {
   return info;
 }
 
-/** A sentence written in capitals (headlines, datelines), where capitalisation tells nothing. */
-function isUpperSentence(words: WordInfo[]): boolean {
-  let upper = 0;
-  let letters = 0;
-  for (const w of words) {
-    if (!w.hasLetter) continue;
-    letters++;
-    if (w.upper) upper++;
-  }
-  return letters > 0 && upper / letters > 0.8;
-}
 
 /** What the whole document says about each lower-cased word: seen in lower case, seen capitalised mid-sentence. */
 interface DocumentEvidence {
@@ -164,7 +154,7 @@ export function documentFeatures(rawSentences: string[][]): string[][][] {
 /** The same features as `documentFeatures`, given to a sink instead of built as names. */
 export function emitDocumentFeatures(rawSentences: string[][], sink: FeatureSink): void {
   const sentences = rawSentences.map((s) => s.map(wordInfo));
-  const upper = sentences.map(isUpperSentence);
+  const upper = sentences.map((words) => isUpperSentence(words));
   const evidence = documentEvidence(sentences, upper);
   sentences.forEach((words, s) => sentenceFeatures(words, upper[s], evidence, sink));
 }

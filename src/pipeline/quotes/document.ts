@@ -2,7 +2,7 @@
 import { findQuotations, type Quotation } from './quoted.ts';
 import { tokenize, type Sentence, type Token } from './tokens.ts';
 import { MARKS } from './marks.ts';
-import { Tag as PosTagger } from 'en-pos';
+import { tagSentences } from '../pos/index.ts';
 
 export interface QuoteDoc {
   text: string;
@@ -46,13 +46,7 @@ export function quotationWords(doc: QuoteDoc, q: number): number {
   return n;
 }
 
-/** Part-of-speech tags, one sentence at a time (en-pos: a lexicon plus Brill rules, fast and dependency-light). */
+/** Part-of-speech tags, one sentence at a time (the project's averaged-perceptron tagger, trained on CoNLL-2003). */
 function partsOfSpeech(tokens: Token[], sentences: Sentence[]): string[] {
-  const out: string[] = [];
-  for (const s of sentences) {
-    const words = tokens.slice(s.from, s.to).map((t) => (MARKS[t.text] ? '"' : t.text.replace(/’/g, "'")));
-    const tags = new PosTagger(words).initial().smooth().tags;
-    for (let k = 0; k < words.length; k++) out.push(tags[k] ?? 'NN');
-  }
-  return out;
+  return tagSentences(tokens, sentences);
 }

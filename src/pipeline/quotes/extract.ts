@@ -94,6 +94,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   attributions.push(...labelled);
   // An attribution wholly inside another's content ("X said that Y claimed Z") is part of X's quote.
   dropNested(doc, attributions, scores);
+  dropRelays(attributions);
   resolveOverlaps(doc, attributions, scores);
   dropRelays(attributions);
   // 3. Quotations that no cue claimed: continuations of the previous speaker's quote, or quotes of their own.
@@ -144,8 +145,14 @@ function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyM
  */
 function dropRelays(attributions: Attribution[]): void {
   const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
-  const relays = attributions.filter((b) => b.cue && attributions.some((a) => a !== b && a.cue && a.source &&
-    inside(a.cue.from, b) && inside(a.source.from, b) && !a.content.some((r) => inside(r.from, b))));
+  const within = (r: Range, b: Attribution): boolean => b.content.some((x) => x.from <= r.from && r.to <= x.to);
+  const relays = attributions.filter((b) => b.cue && attributions.some((a) => {
+    if (a === b || !a.cue || !a.source || !inside(a.cue.from, b) || !inside(a.source.from, b)) return false;
+    // Its content is elsewhere ("..., Lavrov told reporters, TASS has learned" once the shared words are settled),
+    if (!a.content.some((r) => inside(r.from, b))) return true;
+    // or inside, with the relaying cue after all of it (unlike "X said that Y claimed Z", whose cue comes first).
+    return a.content.every((r) => within(r, b)) && b.cue!.from >= Math.max(a.cue.to, ...a.content.map((r) => r.to));
+  }));
   for (const b of relays) attributions.splice(attributions.indexOf(b), 1);
 }
 

@@ -4,6 +4,7 @@ import type { Sentence } from './tokens.ts';
 import { isMark } from './document.ts';
 import { AUXILIARIES, CUE_LEMMA_OF, CUE_WORD_FORMS, SPEAKER_PRONOUNS } from './lexicon.ts';
 import { MARKS } from './marks.ts';
+import { fmix, hashString, mixRound, templates } from '../../lib/feature-keys.ts';
 import { LEXNAMES, senseClasses } from '../../lib/wordnet.ts';
 
 /** Tags of the cue tagger: first token of a cue, a later token of it, outside. */
@@ -20,34 +21,6 @@ export const TAG_O = 2;
  * of about 2^-63 per pair.
  */
 
-/** String hash (FNV-1a, then a murmur3 finaliser to spread the bits). */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix(h);
-}
-
-function fmix(x: number): number {
-  let h = x;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
-
-/** One murmur3 round: folds value `v` into running hash `h`. */
-function round(h: number, v: number): number {
-  let k = Math.imul(v, 0xcc9e2d51);
-  k = (k << 15) | (k >>> 17);
-  k = Math.imul(k, 0x1b873593);
-  let x = h ^ k;
-  x = (x << 13) | (x >>> 19);
-  return (Math.imul(x, 5) + 0xe6546b64) | 0;
-}
-
-const SEED_A = 0x5bd1e995;
-const SEED_B = 0x27d4eb2f;
 
 /**
  * Feature templates, in the order tokenFeatures emits them. Those after the buffer's `split` (the word
@@ -67,12 +40,7 @@ const TEMPLATE_LIST = [
   'pt', 'ptw',
 ] as const;
 
-type TemplateName = (typeof TEMPLATE_LIST)[number];
-const T = Object.fromEntries(TEMPLATE_LIST.map((name, i) => [name, i + 1])) as Record<TemplateName, number>;
-
-/** Each template's starting state under both seeds (the first hash round, done once). */
-const TEMPLATE_SEEDS_A = Int32Array.from({ length: TEMPLATE_LIST.length + 1 }, (_, t) => round(SEED_A, t));
-const TEMPLATE_SEEDS_B = Int32Array.from({ length: TEMPLATE_LIST.length + 1 }, (_, t) => round(SEED_B, t));
+const { id: T, seedA: TEMPLATE_SEEDS_A, seedB: TEMPLATE_SEEDS_B } = templates(TEMPLATE_LIST);
 
 /** Most features a token can have (buffers are sized from it). */
 export const MAX_FEATURES = TEMPLATE_LIST.length;
@@ -211,9 +179,9 @@ export class FeatureBuffer {
   add(template: number, x?: number, y?: number, z?: number): void {
     let ha = TEMPLATE_SEEDS_A[template];
     let hb = TEMPLATE_SEEDS_B[template];
-    if (x !== undefined) { ha = round(ha, x); hb = round(hb, x); }
-    if (y !== undefined) { ha = round(ha, y); hb = round(hb, y); }
-    if (z !== undefined) { ha = round(ha, z); hb = round(hb, z); }
+    if (x !== undefined) { ha = mixRound(ha, x); hb = mixRound(hb, x); }
+    if (y !== undefined) { ha = mixRound(ha, y); hb = mixRound(hb, y); }
+    if (z !== undefined) { ha = mixRound(ha, z); hb = mixRound(hb, z); }
     this.a[this.n] = fmix(ha);
     // The low bit of the second half is always set, so (0, 0) can mark an empty slot of a table.
     this.b[this.n] = fmix(hb) | 1;

@@ -4,6 +4,7 @@ import type { QuoteDoc } from './document.ts';
 import {
   FeatureBuffer, featureContext, historyFeatures, isLexical, TAG_I, TAG_O, TAGS, tokenFeatures, type Tag,
 } from './features.ts';
+import { KeyIndex } from '../../lib/feature-keys.ts';
 
 const K = TAGS.length;
 
@@ -147,55 +148,24 @@ export interface AveragedWeights {
 
 /** Trainer state for the averaged perceptron (lazy averaging with per-feature timestamps), in a growing hash table. */
 export class PerceptronTrainer {
-  private cap = 1 << 16;
-  private used = 0;
-  private a = new Int32Array(this.cap);
-  private b = new Int32Array(this.cap);
-  private w = new Float64Array(this.cap * K);
-  private total = new Float64Array(this.cap * K);
-  private stamp = new Float64Array(this.cap * K);
-  private seen = new Int32Array(this.cap);
+  private readonly keys = new KeyIndex((moved, cap) => this.move(moved, cap));
+  private w = new Float64Array(this.keys.cap * K);
+  private total = new Float64Array(this.keys.cap * K);
+  private stamp = new Float64Array(this.keys.cap * K);
+  private seen = new Int32Array(this.keys.cap);
   private clock = 0;
   private readonly scores = new Float64Array(K);
 
-  private find(ka: number, kb: number): number {
-    const mask = this.cap - 1;
-    let s = ka & mask;
-    while (this.b[s] !== 0) {
-      if (this.b[s] === kb && this.a[s] === ka) return s;
-      s = (s + 1) & mask;
-    }
-    return -1 - s;
-  }
-
-  private slot(ka: number, kb: number): number {
-    let s = this.find(ka, kb);
-    if (s >= 0) return s;
-    if ((this.used + 1) * 2 > this.cap) {
-      this.grow();
-      s = this.find(ka, kb);
-    }
-    s = -1 - s;
-    this.a[s] = ka;
-    this.b[s] = kb;
-    this.used++;
-    return s;
-  }
-
-  private grow(): void {
-    const old = { a: this.a, b: this.b, w: this.w, total: this.total, stamp: this.stamp, seen: this.seen };
-    this.cap *= 2;
-    this.a = new Int32Array(this.cap);
-    this.b = new Int32Array(this.cap);
-    this.w = new Float64Array(this.cap * K);
-    this.total = new Float64Array(this.cap * K);
-    this.stamp = new Float64Array(this.cap * K);
-    this.seen = new Int32Array(this.cap);
-    for (let o = 0; o < old.b.length; o++) {
-      if (old.b[o] === 0) continue;
-      const s = -1 - this.find(old.a[o], old.b[o]);
-      this.a[s] = old.a[o];
-      this.b[s] = old.b[o];
+  /** Moves the per-feature values to the slots of the grown key index. */
+  private move(moved: Int32Array, cap: number): void {
+    const old = { w: this.w, total: this.total, stamp: this.stamp, seen: this.seen };
+    this.w = new Float64Array(cap * K);
+    this.total = new Float64Array(cap * K);
+    this.stamp = new Float64Array(cap * K);
+    this.seen = new Int32Array(cap);
+    for (let o = 0; o < moved.length; o++) {
+      const s = moved[o];
+      if (s < 0) continue;
       this.seen[s] = old.seen[o];
       for (let k = 0; k < K; k++) {
         this.w[s * K + k] = old.w[o * K + k];
@@ -211,7 +181,7 @@ export class PerceptronTrainer {
     s.fill(0);
     for (const [buf, count] of bufs) {
       for (let n = 0; n < count; n++) {
-        const slot = this.find(buf.a[n], buf.b[n]);
+        const slot = this.keys.find(buf.a[n], buf.b[n]);
         if (slot < 0) continue;
         for (let k = 0; k < K; k++) s[k] += this.w[slot * K + k];
       }
@@ -232,7 +202,7 @@ export class PerceptronTrainer {
     if (guess === gold) return guess;
     for (const [buf, count] of bufs) {
       for (let n = 0; n < count; n++) {
-        const s = this.slot(buf.a[n], buf.b[n]);
+        const s = this.keys.slot(buf.a[n], buf.b[n]);
         this.seen[s]++;
         for (const [k, delta] of [[gold, 1], [guess, -1]] as const) {
           const o = s * K + k;
@@ -251,8 +221,9 @@ export class PerceptronTrainer {
     const b: number[] = [];
     const w: number[] = [];
     const avg = new Float64Array(K);
-    for (let s = 0; s < this.cap; s++) {
-      if (this.b[s] === 0 || this.seen[s] < minCount) continue;
+    const { a: ka, b: kb, cap } = this.keys;
+    for (let s = 0; s < cap; s++) {
+      if (kb[s] === 0 || this.seen[s] < minCount) continue;
       let max = 0;
       for (let k = 0; k < K; k++) {
         const o = s * K + k;
@@ -260,8 +231,8 @@ export class PerceptronTrainer {
         max = Math.max(max, Math.abs(avg[k]));
       }
       if (max < minWeight) continue;
-      a.push(this.a[s]);
-      b.push(this.b[s]);
+      a.push(ka[s]);
+      b.push(kb[s]);
       w.push(...avg);
     }
     return { a: Int32Array.from(a), b: Int32Array.from(b), w: Float64Array.from(w) };
