@@ -60,7 +60,7 @@ export function storyJson(s: StoryView) {
     })),
     quotes: s.whoSaidWhat.flatMap((g) => g.quotes.map((q) => ({
       speaker: { name: g.speaker.name, role: g.speaker.role, key: g.speaker.key, mention: q.mention },
-      text: q.text, kind: q.kind, cue: q.cue, article: q.article, outlet: q.outlet, date: q.date,
+      text: q.text, kind: q.kind, cue: q.cue, confidence: q.confidence, article: q.article, outlet: q.outlet, date: q.date,
     }))),
     people: s.people, organizations: s.organizations, places: s.places, coverage: s.coverage,
   };

@@ -176,7 +176,7 @@ function attributeQuote(
   return {
     entity,
     quote: {
-      text: q.text, kind: q.kind, cue: q.cue, mention: sp?.text ?? null, start: q.start, end: q.end,
+      text: q.text, kind: q.kind, cue: q.cue, mention: sp?.text ?? null, start: q.start, end: q.end, confidence: q.confidence,
       speaker: entity ? { key: entity.id, name: entity.name, role: entity.role, type: entity.type } : null,
     },
   };

@@ -20,6 +20,7 @@ const str = { type: 'string' };
 const nstr = { type: ['string', 'null'] };
 const int = { type: 'integer' };
 const nint = { type: ['integer', 'null'] };
+const nnum = { type: ['number', 'null'] };
 const strings = { type: 'array', items: str };
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const obj = (properties: Record<string, unknown>, required: string[] = Object.keys(properties)): Schema => ({ type: 'object', properties, required });
@@ -45,7 +46,7 @@ const SCHEMAS: Record<string, Schema> = {
     }) },
     who_said_what: { type: 'array', items: obj({
       speaker: obj({ key: nstr, name: str, role: nstr }),
-      quotes: { type: 'array', items: obj({ text: str, kind: str, cue: nstr, mention: nstr, article: int, outlet: nstr, date: nstr }) },
+      quotes: { type: 'array', items: obj({ text: str, kind: str, cue: nstr, mention: nstr, confidence: nnum, article: int, outlet: nstr, date: nstr }) },
     }) },
     people: { type: 'array', items: entity }, organizations: { type: 'array', items: entity }, places: { type: 'array', items: entity },
     coverage: { type: 'array', items: obj({ outlet: str, articles: int, first: nstr, last: nstr, speakers: strings }) },
@@ -57,11 +58,11 @@ const SCHEMAS: Record<string, Schema> = {
   ArticleList: listOf('ArticleSummary'),
   Article: obj({
     id: int, input: str, url: nstr, canonical_url: nstr, outlet: nstr, outlet_source: nstr, title: nstr, standfirst: nstr,
-    published: nstr, published_source: nstr, published_confidence: { type: ['number', 'null'] }, published_detail: nstr,
+    published: nstr, published_source: nstr, published_confidence: nnum, published_detail: nstr,
     language: nstr, dateline: nstr, byline: nstr, section: nstr, format: { enum: ['html', 'text'] },
     duplicate_of: nint, duplicate_reason: nstr, fetched_at: str, text: str, story_id: nint,
     quotes: { type: 'array', items: obj({
-      text: str, kind: str, cue: nstr, mention: nstr, start: int, end: int,
+      text: str, kind: str, cue: nstr, mention: nstr, start: int, end: int, confidence: nnum,
       speaker: { oneOf: [{ type: 'null' }, obj({ key: str, name: str, role: nstr, type: str })] },
     }) },
   }),

@@ -138,3 +138,17 @@ test('reprocess re-extracts from kept raw bytes without changing ids', () => {
   assert.equal(r.json().processed, before.length);
   assert.deepEqual(cli(['articles', '--json']).json().map((a: { id: number }) => a.id), before.map((a: { id: number }) => a.id));
 });
+
+test('story --json lists the documented fields; each quote found through a cue says how sure its attribution is', () => {
+  const stories = cli(['stories', '--json']).json() as Array<{ id: number; articles: number[] }>;
+  const seeds = stories.find((s) => s.articles.length >= 5);
+  assert.ok(seeds, 'the seeds form one story');
+  const story = cli(['story', String(seeds.id), '--json']).json();
+  for (const k of ['id', 'title', 'articles', 'timeline', 'quotes', 'people', 'organizations', 'places', 'coverage']) assert.ok(k in story, k);
+  assert.ok(story.quotes.length > 10);
+  for (const q of story.quotes) {
+    for (const k of ['speaker', 'text', 'kind', 'cue', 'confidence', 'article', 'date']) assert.ok(k in q, `${k} in ${JSON.stringify(q)}`);
+    if (q.cue !== null && q.cue !== ':') assert.ok(typeof q.confidence === 'number' && q.confidence >= 0.3 && q.confidence <= 1, JSON.stringify(q));
+    else assert.equal(q.confidence, null);
+  }
+});

@@ -267,6 +267,19 @@ describe('JSON API', () => {
     { url: '/api/v1/stories', check: (b) => { assert.equal(b.total, 1); assert.equal((b.data as unknown[]).length, 1); }, why: 'story list with total' },
     { url: '/api/v1/stories?limit=1&offset=1', check: (b) => { assert.equal((b.data as unknown[]).length, 0); assert.equal(b.has_more, false); }, why: 'offset past the end' },
     { url: '/api/v1/stories/1', check: (b) => { assert.ok(Array.isArray(b.timeline)); assert.ok(Array.isArray(b.who_said_what)); }, why: 'story detail in snake_case' },
+    {
+      url: '/api/v1/stories/1',
+      check: (b) => {
+        const quotes = (b.who_said_what as Array<{ quotes: Array<{ confidence: unknown; cue: unknown }> }>).flatMap((g) => g.quotes);
+        assert.ok(quotes.length > 0);
+        for (const q of quotes) {
+          assert.ok(q.confidence === null || (typeof q.confidence === 'number' && q.confidence >= 0 && q.confidence <= 1), String(q.confidence));
+        }
+        // The fixture's analyses are written by hand, without confidences, as analyses stored before them were.
+        assert.ok(quotes.some((q) => q.confidence === null));
+      },
+      why: 'each quote says how sure the attribution is, null where no figure was recorded',
+    },
     { url: '/api/v1/articles?language=ru', check: (b) => { assert.equal(b.total, 1); }, why: 'filtered article list' },
     { url: '/api/v1/articles/1', check: (b) => { assert.equal(b.story_id, 1); assert.equal((b.quotes as unknown[]).length, 1); assert.equal(b.published_detail, 'dateline, year inferred from weekday'); }, why: 'article with story, quotes, provenance' },
     { url: '/api/v1/search?q=geneva', check: (b) => { assert.ok((b.data as unknown[]).length >= 1); assert.equal(b.total, (b.data as unknown[]).length); }, why: 'search hits with their count' },

@@ -23,6 +23,11 @@ export interface AttributedQuote {
   speaker: { key: string; name: string; role: string | null; type: EntityType } | null;
   start: number;
   end: number;
+  /**
+   * How likely the quote stage's filter judged the attribution (0..1); null for quotes found without a cue
+   * (speaker labels, standalone quotations) and in analyses stored before it was recorded.
+   */
+  confidence?: number | null;
 }
 
 export interface ArticleAnalysis {
@@ -46,7 +51,7 @@ export interface TimelineEntry {
 
 export interface SpeakerQuotes {
   speaker: { key: string | null; name: string; role: string | null };
-  quotes: Array<{ text: string; kind: string; cue: string | null; mention: string | null; article: number; outlet: string | null; date: string | null }>;
+  quotes: Array<{ text: string; kind: string; cue: string | null; mention: string | null; confidence: number | null; article: number; outlet: string | null; date: string | null }>;
 }
 
 export interface RankedEntity { key: string; name: string; role: string | null; articles: number; mentions: number; aliases: string[] }
@@ -140,7 +145,7 @@ function groupQuotes(items: ArticleAnalysis[]): SpeakerQuotes[] {
       const key = q.speaker?.key ?? `mention:${(q.mention ?? 'unattributed').toLowerCase()}`;
       const group = groups.get(key) ?? { speaker: { key: q.speaker?.key ?? null, name: q.speaker?.name ?? q.mention ?? 'Unattributed', role: q.speaker?.role ?? null }, quotes: [] };
       group.speaker.role ??= q.speaker?.role ?? null;
-      group.quotes.push({ text: q.text, kind: q.kind, cue: q.cue, mention: q.mention, article: article.id, outlet: article.outlet, date: article.published });
+      group.quotes.push({ text: q.text, kind: q.kind, cue: q.cue, mention: q.mention, confidence: q.confidence ?? null, article: article.id, outlet: article.outlet, date: article.published });
       groups.set(key, group);
     }
   }

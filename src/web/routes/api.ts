@@ -79,8 +79,10 @@ export function apiEndpoints(web: WebContext): Endpoint[] {
         const article = await app.store.getArticle(id);
         if (!article) throw notFound('article');
         const [analyses, membership] = await Promise.all([app.store.getAnalyses([id]), app.store.getMembership(id)]);
-        const analysis = (analyses.get(id) as { quotes?: unknown[] } | undefined) ?? null;
-        return { ...articleView(article), story_id: membership?.storyId ?? null, quotes: snakeKeys(analysis?.quotes ?? []) };
+        const analysis = (analyses.get(id) as { quotes?: Array<Record<string, unknown>> } | undefined) ?? null;
+        // Analyses stored before quotes carried a confidence answer null for it, as the schema says.
+        const quotes = (analysis?.quotes ?? []).map((q) => ({ ...q, confidence: q.confidence ?? null }));
+        return { ...articleView(article), story_id: membership?.storyId ?? null, quotes: snakeKeys(quotes) };
       },
     },
     {
