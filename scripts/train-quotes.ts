@@ -8,7 +8,7 @@ import type { Attribution } from '../src/pipeline/quotes/attribute.ts';
 import { findCues } from '../src/pipeline/quotes/cues.ts';
 import { CANDIDATE_LEXICON_BIAS, CANDIDATE_OUTSIDE_BIAS, extractQuotes } from '../src/pipeline/quotes/extract.ts';
 import { trainFilter, writeFilter, type Features } from '../src/pipeline/quotes/filter.ts';
-import type { Span } from '../src/pipeline/quotes/types.ts';
+import { goldCovered, LOOSE } from '../src/eval/suites/quotes.ts';
 import { analyse, type QuoteDoc } from '../src/pipeline/quotes/document.ts';
 import { FeatureBuffer, featureContext, historyFeatures, TAG_B, TAG_I, TAG_O, tokenFeatures } from '../src/pipeline/quotes/features.ts';
 import { AUXILIARIES } from '../src/pipeline/quotes/lexicon.ts';
@@ -110,14 +110,6 @@ const FOLDS = 4;
 /** Logistic regression settings of the candidate filter (tuned on quotes-dev). */
 const FILTER_TRAINING = { epochs: 12, rate: 0.02, l2: 1e-5, minCount: 10, seed: SEED };
 
-function overlapRatio(parts: Span[], gold: Span[]): number {
-  const len = gold.reduce((n, g) => n + g.end - g.start, 0);
-  if (len === 0) return 0;
-  let n = 0;
-  for (const x of parts) for (const y of gold) n += Math.max(0, Math.min(x.end, y.end) - Math.max(x.start, y.start));
-  return n / len;
-}
-
 /**
  * Share of the text's annotators with an attribution that this candidate states: its content covers the
  * gold content (overlap ≥ 0.3 of it) and its cue is the gold cue. A candidate from a wrong cue whose
@@ -128,7 +120,7 @@ function candidateLabel(doc: QuoteDoc, a: Attribution, annotations: AnnotatedTex
   const cue = [{ start: doc.tokens[a.cue!.from].start, end: doc.tokens[a.cue!.to - 1].end }];
   let hits = 0;
   for (const ann of annotations) {
-    if (ann.attributions.some((g) => overlapRatio(parts, g.content) >= 0.3 && g.cue !== null && overlapRatio(cue, g.cue) > 0)) hits++;
+    if (ann.attributions.some((g) => goldCovered(parts, g.content) >= LOOSE && g.cue !== null && goldCovered(cue, g.cue) > 0)) hits++;
   }
   return hits / annotations.length;
 }

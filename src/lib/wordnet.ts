@@ -59,10 +59,9 @@ function findLine(db: Database, lemma: string): string | null {
   let lo = db.start;
   let hi = index.length;
   while (lo < hi) {
-    // The line holding the midpoint, then compare its lemma (with the space after it) to the key.
+    // The line holding the midpoint (lo always starts a line), then its lemma and the space after it against the key.
     const mid = (lo + hi) >>> 1;
-    const from = mid <= lo ? lo : index.lastIndexOf(0x0a, mid - 1) + 1;
-    const lineStart = Math.max(from, lo);
+    const lineStart = Math.max(index.lastIndexOf(0x0a, mid - 1) + 1, lo);
     const lineEnd = index.indexOf(0x0a, lineStart);
     const end = lineEnd < 0 ? index.length : lineEnd;
     const cmp = index.compare(key, 0, key.length, lineStart, Math.min(end, lineStart + key.length));
@@ -100,9 +99,9 @@ export function senseClasses(word: string, pos: WordNetPos): Uint8Array {
   let hit = cache.get(key);
   if (hit) return hit;
   const lemma = pos === 'verb' ? lemmatizer.verb(lower) : lemmatizer.noun(lower);
-  // WordNet writes multi-word lemmas with underscores; a token never holds a space, so no other escaping.
-  hit = (/^[\x21-\x7e]+$/.test(lemma) ? classesOf(pos, lemma) : null)
-    ?? (lower !== lemma && /^[\x21-\x7e]+$/.test(lower) ? classesOf(pos, lower) : null) ?? NONE;
+  // The index holds printable ASCII lemmas only (multi-word ones joined by underscores).
+  const look = (w: string): Uint8Array | null => (/^[\x21-\x7e]+$/.test(w) ? classesOf(pos, w) : null);
+  hit = look(lemma) ?? (lower !== lemma ? look(lower) : null) ?? NONE;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, hit);
   return hit;

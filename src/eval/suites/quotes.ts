@@ -5,7 +5,7 @@ import { extractQuotes } from '../../pipeline/quotes/extract.ts';
 import type { QuoteMention, Span } from '../../pipeline/quotes/types.ts';
 
 /** Overlap thresholds of shared/eval/README.md: overlap / gold length at or above this is a match. */
-const LOOSE = 0.3;
+export const LOOSE = 0.3;
 const STRICT = 0.8;
 
 export interface QuoteCounts {
@@ -28,13 +28,17 @@ function overlap(a: Span[], b: Span[]): number {
   return n;
 }
 
+/** Share of the gold spans' characters that the predicted spans cover (0 for empty gold). */
+export function goldCovered(pred: Span[], gold: Span[]): number {
+  const len = length(gold);
+  return len === 0 ? 0 : overlap(pred, gold) / len;
+}
+
 /** One-to-one matching, best ratio first: each gold content and each prediction is used at most once. */
 function match(pred: QuoteMention[], gold: GoldAttribution[], threshold: number): Array<[number, number]> {
   const candidates: Array<[number, number, number]> = [];
   pred.forEach((p, i) => gold.forEach((g, j) => {
-    const len = length(g.content);
-    if (len === 0) return;
-    const ratio = overlap(p.parts, g.content) / len;
+    const ratio = goldCovered(p.parts, g.content);
     if (ratio >= threshold) candidates.push([ratio, i, j]);
   }));
   candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);

@@ -260,10 +260,6 @@ export function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | n
   return i > from ? { from, to: i } : null;
 }
 
-/**
- * The subject of a cue read backwards: skips auxiliaries ("has also said"), stops at clause breaks.
- * A parenthetical between subject and cue is stepped over ("Trump, speaking in Ohio, said").
- */
 /** Tokens that open or close an appositive between a speaker's name and the cue. */
 const APPOSITIVE_ENDS = new Set([',', '--', '—', '–']);
 
@@ -279,19 +275,16 @@ function npWithAffiliation(doc: QuoteDoc, end: number, sentFrom: number): Range 
   return npEndingAt(doc, end, sentFrom);
 }
 
+/**
+ * The subject of a cue read backwards: skips auxiliaries ("has also said"), stops at clause breaks.
+ * A parenthetical between subject and cue is stepped over ("Trump, speaking in Ohio, said").
+ */
 export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number): Range | null {
   const { tokens } = doc;
   let end = cueFrom;
   while (end > sentFrom && AUXILIARIES.has(tokens[end - 1].lower)) end--;
   // "Sen. David Perdue (R-Ga.) said": the bracketed affiliation belongs to the name.
-  if (end > sentFrom && tokens[end - 1].text === ')') {
-    let k = end - 1;
-    while (k > sentFrom && tokens[k].text !== '(') k--;
-    if (tokens[k].text === '(' && k > sentFrom) {
-      const np = npEndingAt(doc, k, sentFrom);
-      if (np) return { from: np.from, to: end };
-    }
-  }
+  if (end > sentFrom && tokens[end - 1].text === ')') return npWithAffiliation(doc, end, sentFrom);
   if (end > sentFrom && APPOSITIVE_ENDS.has(tokens[end - 1].text)) {
     // Step over ", speaking in Ohio," to the noun phrase before it...
     let j = end - 2;

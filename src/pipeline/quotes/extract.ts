@@ -52,10 +52,10 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   const filter = options.filter === undefined ? loadFilter() : options.filter;
   const cueStarts = new Set(cues.map((c) => c.from));
   const attributions: Attribution[] = [];
-  const byContent = new Map<string, { a: Attribution; score: number }>();
+  const byContent = new Map<string, Attribution>();
   const scores = new Map<Attribution, number>();
   for (const cue of cues) {
-    const a = attributeCue(doc, { from: cue.from, to: cue.to }, cueStarts);
+    const a = attributeCue(doc, cue, cueStarts);
     if (!a) continue;
     // A content that runs into a transcript ("Partial transcript as follows:") stops where the turns begin.
     a.content = a.content.flatMap((r) => {
@@ -76,9 +76,9 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
     // for a cue) give one attribution: the likelier one.
     const key = a.content.map((r) => `${r.from}-${r.to}`).join(',');
     const rival = byContent.get(key);
-    if (rival && rival.score >= score) continue;
-    if (rival) attributions.splice(attributions.indexOf(rival.a), 1);
-    byContent.set(key, { a, score });
+    if (rival && scores.get(rival)! >= score) continue;
+    if (rival) attributions.splice(attributions.indexOf(rival), 1);
+    byContent.set(key, a);
     scores.set(a, score);
     attributions.push(a);
   }
@@ -116,8 +116,12 @@ const NESTED_SHARE = 0.9;
 /** How much likelier (filter probability) a nested attribution must be than the one holding it to replace it. */
 const NESTED_MARGIN = 0.3;
 
+/** Whether token `pos` lies in the attribution's content. */
+function holds(b: Attribution, pos: number): boolean {
+  return b.content.some((r) => r.from <= pos && pos < r.to);
+}
+
 function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyMap<Attribution, number>): void {
-  const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
   const size = (rs: Range[]): number => rs.reduce((n, r) => n + r.to - r.from, 0);
   const shared = (a: Range[], b: Range[]): number => {
     let n = 0;
@@ -130,7 +134,7 @@ function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyM
   const dropped = new Set<Attribution>();
   for (const a of attributions) {
     if (!a.cue || dropped.has(a)) continue;
-    const outer = attributions.find((b) => b !== a && !dropped.has(b) && inside(a.cue!.from, b) &&
+    const outer = attributions.find((b) => b !== a && !dropped.has(b) && holds(b, a.cue!.from) &&
       shared(a.content, b.content) >= NESTED_SHARE * size(a.content) && !relays(a, b));
     if (!outer || splitAtClause(doc, outer, a)) continue;
     // The likelier of the two stands: a weak cue's content may have run over a real attribution.
@@ -140,16 +144,16 @@ function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyM
 }
 
 /**
- * "..., Lavrov told reporters on Wednesday, TASS has learned": once overlaps are settled, an attribution whose
- * content holds just another one's speaker and cue passes that one on and says nothing of its own.
+ * "..., Lavrov told reporters on Wednesday, TASS has learned": an attribution whose content holds another one's
+ * speaker and cue, and nothing after them, passes that one on and says nothing of its own. Run before overlaps
+ * are settled and again after (settling can leave the relay holding just the speaker and cue).
  */
 function dropRelays(attributions: Attribution[]): void {
-  const inside = (pos: number, b: Attribution): boolean => b.content.some((r) => r.from <= pos && pos < r.to);
   const within = (r: Range, b: Attribution): boolean => b.content.some((x) => x.from <= r.from && r.to <= x.to);
   const relays = attributions.filter((b) => b.cue && attributions.some((a) => {
-    if (a === b || !a.cue || !a.source || !inside(a.cue.from, b) || !inside(a.source.from, b)) return false;
+    if (a === b || !a.cue || !a.source || !holds(b, a.cue.from) || !holds(b, a.source.from)) return false;
     // Its content is elsewhere ("..., Lavrov told reporters, TASS has learned" once the shared words are settled),
-    if (!a.content.some((r) => inside(r.from, b))) return true;
+    if (!a.content.some((r) => holds(b, r.from))) return true;
     // or inside, with the relaying cue after all of it (unlike "X said that Y claimed Z", whose cue comes first).
     return a.content.every((r) => within(r, b)) && b.cue!.from >= Math.max(a.cue.to, ...a.content.map((r) => r.to));
   }));

@@ -14,13 +14,7 @@ export const TAG_B = 0;
 export const TAG_I = 1;
 export const TAG_O = 2;
 
-/*
- * A feature is a template and up to three values (words, word classes, part-of-speech tags). Its key is
- * two 32-bit hashes of those parts under two seeds, so no feature name is ever built: the values are hashed
- * once per word and the key is a few integer multiplications. Two different features share a key with odds
- * of about 2^-63 per pair.
- */
-
+/* Feature keys are hashed as src/lib/feature-keys.ts describes. */
 
 /**
  * Feature templates, in the order tokenFeatures emits them. Those after the buffer's `split` (the word
@@ -123,26 +117,24 @@ export interface FeatureContext {
   senses: Int32Array;
 }
 
-const SENSE_CACHE_LIMIT = 100_000;
-const senseCache = new Map<string, [number, number]>();
+/** Hash of each WordNet class name, and of each set of classes seen (a bit per class number, modulo 32). */
+const LEXNAME_HASHES = LEXNAMES.map(hashString);
+const classSetHashes = new Map<number, number>();
 
 /**
  * The word's WordNet classes as its part of speech (verb.communication for "said", verb.contact for "filed",
  * noun.communication for "statement"): they carry what the tagger learnt about seen cue words over to unseen ones.
+ * The set's bits wrap at 32 for verb classes (29–43); within one part of speech no two classes share a bit.
  */
 function senseHashes(word: string, tag: string): [number, number] {
   const pos = tag.startsWith('VB') ? 'verb' : tag.startsWith('NN') && !tag.startsWith('NNP') ? 'noun' : null;
-  if (!pos) return [NONE, NONE];
-  const key = `${pos[0]}|${word}`;
-  let h = senseCache.get(key);
-  if (h) return h;
-  const classes = senseClasses(word, pos);
+  const classes = pos ? senseClasses(word, pos) : null;
+  if (!classes?.length) return [NONE, NONE];
   let mask = 0;
   for (const c of classes) mask |= 1 << (c - 3);
-  h = classes.length === 0 ? [NONE, NONE] : [hashString(LEXNAMES[classes[0]]), hashString(`m${mask}`)];
-  if (senseCache.size >= SENSE_CACHE_LIMIT) senseCache.clear();
-  senseCache.set(key, h);
-  return h;
+  let set = classSetHashes.get(mask);
+  if (set === undefined) classSetHashes.set(mask, (set = hashString(`m${mask}`)));
+  return [LEXNAME_HASHES[classes[0]], set];
 }
 
 export function featureContext(doc: QuoteDoc): FeatureContext {
