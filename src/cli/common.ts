@@ -72,6 +72,14 @@ export function parseId(value: string | undefined, what = 'id'): number {
   return n;
 }
 
+/** A flag holding a share from 0 to 1 ("0.5"). */
+export function shareFlag(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) usageError(`--${name} must be a number from 0 to 1, got '${value}'`);
+  return n;
+}
+
 export function isoDateFlag(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) usageError(`--${name} must be a date YYYY-MM-DD, got '${value}'`);

@@ -1,10 +1,11 @@
 // `storyline stories` and `storyline story <id>`: stories with their articles, timeline, who said what and coverage.
 import type { App } from '../app.ts';
 import type { StoryView } from '../services/stories.ts';
-import { EXIT_OK, EXIT_SOME_FAILED, openApp, parse, parseId, printJson, type Io } from './common.ts';
+import { quotesAtLeast } from '../pipeline/story/assemble.ts';
+import { EXIT_OK, EXIT_SOME_FAILED, openApp, parse, parseId, printJson, shareFlag, type Io } from './common.ts';
 
 export const help = 'stories [--lang xx] [--outlet X] [--limit N] [--offset N] [--json]   stories, most recently active first';
-export const helpOne = 'story <id> [--json]   one story: timeline, who said what, people, places, coverage';
+export const helpOne = 'story <id> [--min-confidence 0..1] [--json]   one story: timeline, who said what, people, places, coverage';
 
 export async function run(args: string[], io: Io): Promise<number> {
   const { values } = parse(args, { lang: { type: 'string' }, outlet: { type: 'string' }, limit: { type: 'string' }, offset: { type: 'string' } });
@@ -28,8 +29,9 @@ export async function run(args: string[], io: Io): Promise<number> {
 }
 
 export async function runOne(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { 'min-confidence': { type: 'string' } });
   const id = parseId(positionals[0], 'story id');
+  const min = shareFlag(values['min-confidence'], 'min-confidence');
   const app = await openApp(io, values.db);
   try {
     const story = await app.stories.get(id);
@@ -37,7 +39,7 @@ export async function runOne(args: string[], io: Io): Promise<number> {
       io.stderr(`error: story ${id}: not found\n`);
       return EXIT_SOME_FAILED;
     }
-    const json = storyJson(story);
+    const json = storyJson(min === undefined ? story : { ...story, whoSaidWhat: quotesAtLeast(story.whoSaidWhat, min) });
     if (values.json) printJson(io, json);
     else printStory(io, app, json);
     return EXIT_OK;

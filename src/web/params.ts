@@ -20,6 +20,8 @@ const nonNegativeInt = (max: number) => z.string().regex(/^\d{1,9}$/, 'must be a
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'must be a real date');
 const language = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/, 'must be a language code such as en or fa');
 const outlet = z.string().min(1).max(200);
+/** A share from 0 to 1 with up to four decimals ("0.5", "1"). */
+const share = z.string().regex(/^(?:0(?:\.\d{1,4})?|1(?:\.0{1,4})?|\.\d{1,4})$/, 'must be a number from 0 to 1').transform(Number);
 const slug = z.string().regex(/^[\p{L}\p{N}-]{1,100}$/u, 'must be a slug of letters, digits and hyphens');
 
 export const idParams = z.object({ id: positiveInt(2 ** 31 - 1) });
@@ -48,6 +50,8 @@ export const searchQuery = z.object({ ...searchFields, page });
 export const feedQuery = z.object(searchFields);
 
 export const apiStoriesQuery = z.object({ ...storyFilter, limit, offset });
+/** `min_confidence`: leave out quotes whose attribution the quote filter judged less likely than this. */
+export const apiStoryQuery = z.object({ min_confidence: optional(share) });
 export const apiArticlesQuery = z.object({ ...articleFilter, limit, offset });
 export const apiSearchQuery = z.object({ ...searchFields, q: z.string().min(1, 'is required').max(MAX_QUERY_CHARS), limit, offset });
 export const apiPageQuery = z.object({ limit, offset });

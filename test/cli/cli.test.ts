@@ -152,3 +152,15 @@ test('story --json lists the documented fields; each quote found through a cue s
     else assert.equal(q.confidence, null);
   }
 });
+
+test('story --min-confidence leaves out weakly attributed quotes; a bad share is a usage error', () => {
+  const stories = cli(['stories', '--json']).json() as Array<{ id: number; articles: number[] }>;
+  const id = String(stories.find((s) => s.articles.length >= 5)!.id);
+  const all = cli(['story', id, '--json']).json().quotes as Array<{ confidence: number | null }>;
+  const sure = cli(['story', id, '--min-confidence', '0.9', '--json']).json().quotes as Array<{ confidence: number | null }>;
+  assert.ok(all.some((q) => q.confidence !== null && q.confidence < 0.9), 'the seed story has weaker attributions');
+  assert.equal(sure.length, all.filter((q) => q.confidence === null || q.confidence >= 0.9).length);
+  const bad = cli(['story', id, '--min-confidence', 'high']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--min-confidence must be a number from 0 to 1, got 'high'/);
+});

@@ -18,8 +18,8 @@ interface Spec {
   text: string;
   url?: string | null;
   duplicateOf?: number;
-  /** Quotes by substring: [speaker name or null, quoted text, kind]. */
-  quotes?: Array<[string | null, string, 'direct' | 'indirect']>;
+  /** Quotes by substring: [speaker name or null, quoted text, kind, the quote filter's confidence if recorded]. */
+  quotes?: Array<[string | null, string, 'direct' | 'indirect', number?]>;
   /** Dated events: [date, kind, sentence]. */
   events?: Array<[string, 'meeting' | 'statement', string]>;
 }
@@ -38,7 +38,7 @@ export const ARTICLES: Spec[] = [
     title: HOSTILE_TITLE, outlet: HOSTILE_OUTLET, language: 'en', published: '2022-01-12',
     url: 'javascript:alert(1)',
     text: 'Anna Petrova said the talks had ended without agreement.\n\nOfficials in Brussels met on Wednesday.',
-    quotes: [['Anna Petrova', 'the talks had ended without agreement', 'indirect']],
+    quotes: [['Anna Petrova', 'the talks had ended without agreement', 'indirect', 0.42]],
     events: [['2022-01-12', 'meeting', 'Officials in Brussels met on Wednesday.']],
   },
   {
@@ -54,10 +54,10 @@ export const ARTICLES: Spec[] = [
 ];
 
 function analysis(s: Spec): ArticleUnderstanding {
-  const quotes = (s.quotes ?? []).map(([speaker, text, kind]) => {
+  const quotes = (s.quotes ?? []).map(([speaker, text, kind, confidence]) => {
     const start = s.text.indexOf(text);
     if (start < 0) throw new Error(`fixture quote not in text: ${text}`);
-    return { text, kind, cue: 'said', mention: speaker, speaker: speaker ? PETROVA : null, start, end: start + text.length };
+    return { text, kind, cue: 'said', mention: speaker, speaker: speaker ? PETROVA : null, start, end: start + text.length, confidence };
   });
   const events = (s.events ?? []).map(([date, kind, sentence]) => {
     const start = s.text.indexOf(sentence);

@@ -262,6 +262,15 @@ test('the search page shows how many articles match, the same count as the API',
   assert.ok(!none.includes('class="count"'), 'no count line without results');
 });
 
+test('the story page marks a weakly attributed quote as uncertain, with its likelihood', async () => {
+  const page = (await get('/stories/1')).body;
+  const item = /<li class="quote kind-indirect uncertain">[\s\S]*?<\/li>/.exec(page);
+  assert.ok(item, 'the 0.42 quote carries the uncertain class');
+  assert.ok(item[0].includes('ended without agreement'));
+  assert.match(item[0], /<span class="badge uncertain" title="[^"]*42\s?%[^"]*">uncertain attribution<\/span>/);
+  assert.equal(page.match(/class="badge uncertain"/g)?.length, 1, 'the quote with no figure is not marked');
+});
+
 describe('JSON API', () => {
   const ok: Array<{ url: string; check: (b: Record<string, unknown>) => void; why: string }> = [
     { url: '/api/v1/stories', check: (b) => { assert.equal(b.total, 1); assert.equal((b.data as unknown[]).length, 1); }, why: 'story list with total' },
@@ -279,6 +288,17 @@ describe('JSON API', () => {
         assert.ok(quotes.some((q) => q.confidence === null));
       },
       why: 'each quote says how sure the attribution is, null where no figure was recorded',
+    },
+    {
+      url: '/api/v1/stories/1?min_confidence=0.5',
+      check: (b) => {
+        const quotes = (b.who_said_what as Array<{ quotes: Array<{ confidence: number | null; text: string }> }>).flatMap((g) => g.quotes);
+        assert.ok(quotes.length > 0);
+        assert.ok(quotes.every((q) => q.confidence === null || q.confidence >= 0.5), JSON.stringify(quotes));
+        assert.ok(!quotes.some((q) => q.text.includes('ended without agreement')), 'the 0.42 quote is left out');
+        assert.ok(Array.isArray(b.timeline) && (b.timeline as unknown[]).length > 0, 'the rest of the story is whole');
+      },
+      why: 'min_confidence leaves out weakly attributed quotes and keeps those without a figure',
     },
     { url: '/api/v1/articles?language=ru', check: (b) => { assert.equal(b.total, 1); }, why: 'filtered article list' },
     { url: '/api/v1/articles/1', check: (b) => { assert.equal(b.story_id, 1); assert.equal((b.quotes as unknown[]).length, 1); assert.equal(b.published_detail, 'dateline, year inferred from weekday'); }, why: 'article with story, quotes, provenance' },
@@ -307,6 +327,7 @@ describe('JSON API', () => {
     { url: '/api/v1/search', status: 400, code: 'bad_request', why: 'search needs q' },
     { url: '/api/v1/search?q=a&sort=best', status: 400, code: 'bad_request', why: 'unknown sort' },
     { url: '/api/v1/stories?limit=1000', status: 400, code: 'bad_request', why: 'limit above the maximum' },
+    { url: '/api/v1/stories/1?min_confidence=1.5', status: 400, code: 'bad_request', why: 'confidence is a share from 0 to 1' },
     { url: '/api/v1/stories?limit=1&limit=2', status: 400, code: 'bad_request', why: 'repeated parameter' },
     { url: '/api/v1/people/nobody', status: 404, code: 'not_found', why: 'unknown person' },
     { url: '/api/v1/nothing-here', status: 404, code: 'not_found', why: 'unknown API path' },

@@ -153,6 +153,18 @@ function groupQuotes(items: ArticleAnalysis[]): SpeakerQuotes[] {
   return [...groups.values()].sort((a, b) => Number(b.speaker.key !== null) - Number(a.speaker.key !== null) || b.quotes.length - a.quotes.length || a.speaker.name.localeCompare(b.speaker.name));
 }
 
+/**
+ * The who-said-what list without the quotes whose attribution the quote filter judged less likely than `min`
+ * (0..1); speakers left with no quote go. Quotes with no figure (speaker labels, standalone quotations,
+ * analyses stored before the figure was recorded) stay: nothing says they are weak.
+ */
+export function quotesAtLeast(groups: SpeakerQuotes[], min: number): SpeakerQuotes[] {
+  return groups.flatMap((g) => {
+    const quotes = g.quotes.filter((q) => q.confidence === null || q.confidence >= min);
+    return quotes.length ? [{ ...g, quotes }] : [];
+  });
+}
+
 function rankEntities(items: ArticleAnalysis[], type: EntityType): RankedEntity[] {
   type Tally = RankedEntity & { roleVotes: Map<string, number> };
   const byKey = new Map<string, Tally>();

@@ -73,6 +73,8 @@ export const ar: Catalogue = {
   'kind.direct': 'مباشر',
   'kind.indirect': 'غير مباشر',
   'kind.mixed': 'مباشر جزئيًا',
+  'quote.uncertain': 'نسبة غير مؤكدة',
+  'quote.uncertainWhy': 'قائل هذا غير مؤكد: قُدّر احتمال النسبة بـ {value}.',
   'event.meeting': 'اجتماع',
   'event.statement': 'تصريح',
   'event.publication': 'نشر',

@@ -73,6 +73,8 @@ export const en = {
   'kind.direct': 'direct',
   'kind.indirect': 'indirect',
   'kind.mixed': 'partly direct',
+  'quote.uncertain': 'uncertain attribution',
+  'quote.uncertainWhy': 'Who said this is uncertain: the attribution was judged {value} likely.',
   'event.meeting': 'meeting',
   'event.statement': 'statement',
   'event.publication': 'publication',

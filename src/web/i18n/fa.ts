@@ -73,6 +73,8 @@ export const fa: Catalogue = {
   'kind.direct': 'مستقیم',
   'kind.indirect': 'غیرمستقیم',
   'kind.mixed': 'بخشی مستقیم',
+  'quote.uncertain': 'انتساب نامطمئن',
+  'quote.uncertainWhy': 'گوینده این سخن قطعی نیست: احتمال انتساب {value} برآورد شد.',
   'event.meeting': 'دیدار',
   'event.statement': 'اظهارنظر',
   'event.publication': 'انتشار',

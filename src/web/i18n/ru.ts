@@ -73,6 +73,8 @@ export const ru: Catalogue = {
   'kind.direct': 'прямая речь',
   'kind.indirect': 'косвенная речь',
   'kind.mixed': 'частично прямая',
+  'quote.uncertain': 'атрибуция не точна',
+  'quote.uncertainWhy': 'Кто это сказал, не вполне ясно: вероятность атрибуции {value}.',
   'event.meeting': 'встреча',
   'event.statement': 'заявление',
   'event.publication': 'публикация',

@@ -73,6 +73,8 @@ export const tr: Catalogue = {
   'kind.direct': 'doğrudan',
   'kind.indirect': 'dolaylı',
   'kind.mixed': 'kısmen doğrudan',
+  'quote.uncertain': 'belirsiz atıf',
+  'quote.uncertainWhy': 'Bunu kimin söylediği belirsiz: atfın olasılığı {value}.',
   'event.meeting': 'görüşme',
   'event.statement': 'açıklama',
   'event.publication': 'yayım',

@@ -2,11 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import { articleSummary, articleView } from '../../services/views.ts';
+import { quotesAtLeast } from '../../pipeline/story/assemble.ts';
 import type { StoryRow } from '../../storage/store.ts';
 import type { WebContext } from '../context.ts';
 import { openApiDocument } from '../openapi.ts';
 import {
-  apiArticlesQuery, apiPageQuery, apiSearchQuery, apiStoriesQuery, idParams, notFound, parseInput, slugParams,
+  apiArticlesQuery, apiPageQuery, apiSearchQuery, apiStoriesQuery, apiStoryQuery, idParams, notFound, parseInput, slugParams,
 } from '../params.ts';
 import { runSearch, snakeKeys } from '../queries.ts';
 
@@ -55,10 +56,13 @@ export function apiEndpoints(web: WebContext): Endpoint[] {
       },
     },
     {
-      path: '/stories/:id', summary: 'One story: timeline, who said what, entities, coverage, articles', params: idParams, response: 'Story', lookup: true,
-      handler: async ({ params }) => {
+      path: '/stories/:id', summary: 'One story: timeline, who said what, entities, coverage, articles', params: idParams, query: apiStoryQuery,
+      response: 'Story', lookup: true,
+      handler: async ({ params, query }) => {
         const story = await site.story((params as z.infer<typeof idParams>).id);
         if (!story) throw notFound('story');
+        const min = (query as z.infer<typeof apiStoryQuery>).min_confidence;
+        if (min !== undefined) return snakeKeys({ ...story, whoSaidWhat: quotesAtLeast(story.whoSaidWhat, min) });
         if (!storyJson.has(story)) storyJson.set(story, new JsonText(JSON.stringify(snakeKeys(story))));
         return storyJson.get(story);
       },

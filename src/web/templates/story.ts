@@ -13,6 +13,9 @@ import { articleItem, dateRange, dateTag, outletLink, pager } from './parts.ts';
 export const MAX_TIMELINE_ITEMS = 200;
 export const MAX_SPEAKERS = 40;
 export const MAX_QUOTES_PER_SPEAKER = 6;
+/** Quotes whose attribution the quote filter judged less likely than this are marked uncertain. */
+export const UNCERTAIN_BELOW = 0.5;
+const uncertain = (q: { confidence: number | null }): boolean => q.confidence !== null && q.confidence < UNCERTAIN_BELOW;
 export const MAX_ENTITIES = 30;
 /** Sources linked under one timeline event; a widely reported event names the rest as a count. */
 export const MAX_SOURCES = 6;
@@ -113,9 +116,10 @@ ${groups.length ? html`<div class="speakers">${groups.map((g) => {
     const rest = g.quotes.length - MAX_QUOTES_PER_SPEAKER;
     return html`<section class="speaker">
 <h3>${g.speaker.key ? personName(ctx, g.speaker.key, g.speaker.name, slugs) : html`<span class="muted" dir="auto">${g.speaker.name}</span>`}${g.speaker.role ? html` <span class="role" dir="auto">${g.speaker.role}</span>` : ''} <span class="count">${t.n('count.quotes', g.quotes.length)}</span></h3>
-<ul class="quotes">${g.quotes.slice(0, MAX_QUOTES_PER_SPEAKER).map((q) => html`<li class="quote kind-${q.kind}">
+<ul class="quotes">${g.quotes.slice(0, MAX_QUOTES_PER_SPEAKER).map((q) => html`<li class="quote kind-${q.kind}${uncertain(q) ? ' uncertain' : ''}">
 <blockquote dir="auto" cite="${t.path(`/articles/${q.article}`)}">${q.text}</blockquote>
-<p class="meta"><span class="badge">${t.t(`kind.${kindKey(q.kind)}`)}</span> <a href="${t.path(`/articles/${q.article}`)}">${q.outlet ?? t.t('common.unknownOutlet')}</a> · ${dateTag(ctx, q.date)}</p>
+<p class="meta"><span class="badge">${t.t(`kind.${kindKey(q.kind)}`)}</span>${uncertain(q)
+    ? html` <span class="badge uncertain" title="${t.t('quote.uncertainWhy', { value: t.pct(q.confidence!) })}">${t.t('quote.uncertain')}</span>` : ''} <a href="${t.path(`/articles/${q.article}`)}">${q.outlet ?? t.t('common.unknownOutlet')}</a> · ${dateTag(ctx, q.date)}</p>
 </li>`)}</ul>
 ${rest > 0 ? html`<p class="more">${slug ? html`<a href="${t.path(`/people/${encodeURIComponent(slug)}`)}">${t.n('count.moreQuotes', rest)}</a>` : t.n('count.moreQuotes', rest)}</p>` : ''}
 </section>`;
