@@ -1,8 +1,11 @@
 // Quote scoring: overlap thresholds, one-to-one matching, speaker overlap, and the BRAT reader.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseAnn } from '../../src/pipeline/quotes/brat.ts';
-import { scoreText } from '../../src/eval/suites/quotes.ts';
+import { scoreFolder, scoreText } from '../../src/eval/suites/quotes.ts';
 import type { QuoteMention } from '../../src/pipeline/quotes/types.ts';
 
 function mention(parts: Array<[number, number]>, speaker: [number, number] | null = null): QuoteMention {
@@ -49,3 +52,26 @@ for (const r of rows) {
     for (const [k, v] of Object.entries(r.expect)) assert.equal(counts[k as keyof typeof counts], v, `${k} in ${JSON.stringify(counts)}`);
   });
 }
+
+test('scoreFolder: annotators of one text are scored against each other, beside the system on those texts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quotes-suite-'));
+  try {
+    mkdirSync(join(dir, 'text'));
+    mkdirSync(join(dir, 'attributions'));
+    writeFileSync(join(dir, 'text', 'two.txt'), 'x'.repeat(220));
+    writeFileSync(join(dir, 'text', 'one.txt'), 'x'.repeat(220));
+    writeFileSync(join(dir, 'attributions', 'two_a.ann'), ANN);
+    // Annotator b marks only the first attribution, with the same source.
+    writeFileSync(join(dir, 'attributions', 'two_b.ann'), ANN.split('\n').slice(0, 5).join('\n'));
+    writeFileSync(join(dir, 'attributions', 'one_a.ann'), ANN);
+    const { metrics } = scoreFolder(dir, (text) => (text.length === 220 ? [mention([[20, 60], [70, 110]], [0, 7])] : []));
+    assert.equal(metrics.agreement_texts, 1, 'only the text with two annotators');
+    // a against b: 2 predicted, 1 gold, 1 matched; b against a: 1, 2, 1; each direction weighs a half.
+    assert.equal(metrics.agreement_quote_f1, 0.6667);
+    assert.equal(metrics.agreement_speaker_accuracy, 1);
+    // The system finds the first attribution: against a (P 1, R 1/2) and b (P 1, R 1), averaged: 1 of 1 predicted, 1 of 1.5 gold.
+    assert.equal(metrics.quote_f1_on_agreement_texts, 0.8);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

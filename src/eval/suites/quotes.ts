@@ -34,8 +34,11 @@ export function goldCovered(pred: Span[], gold: Span[]): number {
   return len === 0 ? 0 : overlap(pred, gold) / len;
 }
 
+/** What scoring reads of a predicted quote: its content parts and its speaker mention. */
+type Scored = Pick<QuoteMention, 'parts'> & { speaker: Span | null };
+
 /** One-to-one matching, best ratio first: each gold content and each prediction is used at most once. */
-function match(pred: QuoteMention[], gold: GoldAttribution[], threshold: number): Array<[number, number]> {
+function match(pred: Scored[], gold: GoldAttribution[], threshold: number): Array<[number, number]> {
   const candidates: Array<[number, number, number]> = [];
   pred.forEach((p, i) => gold.forEach((g, j) => {
     const ratio = goldCovered(p.parts, g.content);
@@ -55,7 +58,7 @@ function match(pred: QuoteMention[], gold: GoldAttribution[], threshold: number)
 }
 
 /** Counts for one annotator's attributions of one text. */
-export function scoreText(pred: QuoteMention[], gold: GoldAttribution[]): QuoteCounts {
+export function scoreText(pred: Scored[], gold: GoldAttribution[]): QuoteCounts {
   const loose = match(pred, gold, LOOSE);
   let withSource = 0;
   let speakerRight = 0;
@@ -82,10 +85,23 @@ function add(a: QuoteCounts, b: QuoteCounts, weight = 1): QuoteCounts {
 
 const ZERO: QuoteCounts = { predicted: 0, gold: 0, matched: 0, matchedStrict: 0, withSource: 0, speakerRight: 0 };
 
-/** Scores any extractor over a folder; a text with several annotators counts once, its counts averaged. */
+/** One annotator's attributions read as predictions: the content's fragments, the source's first fragment. */
+function asPredictions(gold: GoldAttribution[]): Scored[] {
+  return gold.map((g) => ({ parts: g.content, speaker: g.source?.[0] ?? null }));
+}
+
+/**
+ * Scores any extractor over a folder; a text with several annotators counts once, its counts averaged.
+ * On the texts with several annotators it also scores each annotator against the others, the same way
+ * (`agreement_*`), beside the extractor's score on those texts alone (`quote_f1_on_agreement_texts`):
+ * how far people agree under this metric is the ceiling a system can be held to.
+ */
 export function scoreFolder(dir: string, extract: (text: string) => QuoteMention[]): EvalResult {
   const texts = readAnnotatedFolder(dir);
   let total = ZERO;
+  let agreement = ZERO;
+  let onShared = ZERO;
+  let shared = 0;
   const files: Record<string, Record<string, number>> = {};
   for (const t of texts) {
     if (t.annotations.length === 0) continue;
@@ -93,6 +109,16 @@ export function scoreFolder(dir: string, extract: (text: string) => QuoteMention
     let perText = ZERO;
     for (const a of t.annotations) perText = add(perText, scoreText(pred, a.attributions), 1 / t.annotations.length);
     total = add(total, perText);
+    const n = t.annotations.length;
+    if (n > 1) {
+      shared++;
+      onShared = add(onShared, perText);
+      for (const a of t.annotations) {
+        for (const b of t.annotations) {
+          if (a !== b) agreement = add(agreement, scoreText(asPredictions(a.attributions), b.attributions), 1 / (n * (n - 1)));
+        }
+      }
+    }
     files[t.name] = {
       quote_f1: round(f1(safe(perText.matched, perText.predicted), safe(perText.matched, perText.gold))),
       gold: round(perText.gold, 2), predicted: perText.predicted,
@@ -111,9 +137,19 @@ export function scoreFolder(dir: string, extract: (text: string) => QuoteMention
       quote_f1: round(f1(precision, recall)),
       quote_f1_08: round(f1(precisionStrict, recallStrict)),
       speaker_accuracy: round(safe(total.speakerRight, total.withSource)),
+      ...(shared > 0 ? {
+        agreement_texts: shared,
+        agreement_quote_f1: round(quoteF1(agreement)),
+        agreement_speaker_accuracy: round(safe(agreement.speakerRight, agreement.withSource)),
+        quote_f1_on_agreement_texts: round(quoteF1(onShared)),
+      } : {}),
     },
     files,
   };
+}
+
+function quoteF1(c: QuoteCounts): number {
+  return f1(safe(c.matched, c.predicted), safe(c.matched, c.gold));
 }
 
 function safe(a: number, b: number): number {
