@@ -208,6 +208,23 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'the candidate tended to make announcements', speaker: 'Kall' }],
     reason: 'an appositive set off by dashes lies between the speaker and the cue',
   },
+  {
+    text: 'The hearing ran late.\n\n“Is anyone in charge of this program?” Senator Ellison asked. “Nobody is.”',
+    expect: [{ contains: 'Is anyone in charge', cue: 'asked', speaker: 'Senator Ellison', parts: 2 }],
+    reason: 'a quotation ending in a question mark closes its sentence; the cue after it still claims it',
+  },
+  {
+    text: '“We will cut taxes for every family,” the mayor said on Tuesday.\n\nThe mayor made the remarks at a town hall meeting in Dayton. She spoke to a crowd of supporters in the square.',
+    expect: [{ contains: 'We will cut taxes', cue: 'said', speaker: 'the mayor' }],
+    absent: ['town hall', 'a crowd of supporters'],
+    reason: 'a light verb with a statement noun refers back to a quote, and a speaking verb with only its listeners and time says nothing',
+  },
+  {
+    text: 'The band played “Land of Hope and Glory” before the rally.\n\n“Coal Is Not the Villain.”\n\nThe plant closed in May.',
+    expect: [],
+    count: 0,
+    reason: 'quotations in title case are titles and subheadings, not speech',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

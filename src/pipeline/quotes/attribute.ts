@@ -4,7 +4,7 @@ import { isMark, quotationWords } from './document.ts';
 import type { Token } from './tokens.ts';
 import {
   AUXILIARIES, COORDINATORS, CUE_WORD_FORMS, FINITE_VERBS, HANDOVER_PARTICIPLES, COMPLEMENTIZERS, CUE_ADVERBIALS, INVERTING_VERBS, LISTENER_VERBS, NP_BOUNDARY_WORDS, NP_FORWARD_STOPS,
-  SOURCE_FIRST_CUES, SPEAKER_PRONOUNS,
+  LIGHT_VERBS, SOURCE_FIRST_CUES, SPEAKER_PRONOUNS, SPEAKING_VERBS, STATEMENT_NOUNS, TOPIC_PREPOSITIONS, TOPIC_WORDS,
 } from './lexicon.ts';
 
 /** A token range: `from` inclusive, `to` exclusive. */
@@ -56,7 +56,7 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
   // "“...,” said X." / "..., said X, a spokesman."
   const inverted = invertedSource(doc, cue, sent);
   if (inverted) {
-    const before = contentBefore(doc, cue.from, sent);
+    const before = contentBefore(doc, cue.from, sent) ?? quotationEndingAt(doc, cue.from, sent);
     // "Ted Cruz, by contrast, wrote an op-ed": a subject and an aside before the verb, not reported content.
     if (before && isStatement(doc, before)) return { cue, source: inverted, content: withContinuation(doc, before, cue, inverted, sent) };
   }
@@ -70,16 +70,50 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
   // "..., X said (on Tuesday)." The content comes before the subject; after a quotation that closes right
   // before the subject it does whatever follows the cue ("“...,” X said during an interview in Macau").
   if (subject && (afterWords === 0 || isTrailingCue(doc, cue, sent) && precededByBreak(doc, subject.from, sent) || followsQuotation(doc, subject.from))) {
-    const before = contentBefore(doc, subject.from, sent);
+    const trailing = afterWords === 0 || isTrailingCue(doc, cue, sent);
+    const before = contentBefore(doc, subject.from, sent) ?? (trailing ? quotationEndingAt(doc, subject.from, sent) : null);
     if (before && countWords(tokens, before) >= MIN_BACKWARD_WORDS && !(afterWords > 0 && isIntroPhrase(doc, before))) {
       return { cue, source: subject, content: withContinuation(doc, before, cue, subject, sent) };
     }
   }
-  if (!after || afterWords === 0) return null;
+  if (!after || afterWords === 0 || namesOccasion(doc, cue, after) || namesStatement(doc, cue)) return null;
   const source = subject ?? participleSubject(doc, cue, sent) ?? sentenceSubject(doc, sent, cue.from);
   const prev = tokens[cue.from - 1];
   const inherits = hanging || prev !== undefined && COORDINATORS.has(prev.lower);
   return { cue, source, content: [extendThroughQuotation(doc, relativeClauseEnd(doc, source, after))], inherits };
+}
+
+/**
+ * "spoke to a gathering of industry leaders", "spoke against the backdrop of the museum": a speaking verb followed only by its
+ * listeners, time or place reports that someone spoke, not what was said. A topic ("about", "spoke of"), a quotation
+ * or a purpose ("spoke to hail Mr. Trump") gives it content.
+ */
+function namesOccasion(doc: QuoteDoc, cue: Range, content: Range): boolean {
+  const { tokens, pos } = doc;
+  if (!SPEAKING_VERBS.has(tokens[cue.from].lower)) return false;
+  if (tokens[content.from].lower === 'to' && pos[content.from + 1] === 'VB') return false;
+  if (TOPIC_PREPOSITIONS.has(tokens[cue.from + 1]?.lower ?? '')) return false;
+  for (let i = cue.from + 1; i < content.to; i++) if (TOPIC_WORDS.has(tokens[i].lower) || doc.quoteOf[i] >= 0) return false;
+  return true;
+}
+
+/** Determiners, possessives and adjectives read over between a light verb and its object noun. */
+const MAX_OBJECT_MODIFIERS = 3;
+/** Words after a statement noun that open its content ("made the claim that ...", "made a pledge to ..."). */
+const STATEMENT_OPENERS = new Set(['that', 'to', 'about', 'on', 'of', ':', 'for', 'against']);
+
+/**
+ * "Trump made the comments Friday during a brief appearance": a light verb whose object is a statement noun with
+ * nothing after it that gives the statement's words refers back to a quote given earlier; what follows is setting.
+ */
+function namesStatement(doc: QuoteDoc, cue: Range): boolean {
+  const { tokens, pos } = doc;
+  if (!LIGHT_VERBS.has(tokens[cue.from].lower)) return false;
+  let i = cue.from + 1;
+  while (i < cue.from + 1 + MAX_OBJECT_MODIFIERS && /^(DT|PRP\$|JJ)$/.test(pos[i] ?? '')) i++;
+  if (!STATEMENT_NOUNS.has(tokens[i]?.lower ?? '')) return false;
+  const next = tokens[i + 1];
+  return !next || !(STATEMENT_OPENERS.has(next.lower) || isMark(next));
 }
 
 /** "Mr. Obama, who understood that ..., told his advisers": a relative clause's content ends at its closing comma. */
@@ -218,7 +252,7 @@ function colonContent(doc: QuoteDoc, colon: number): Range[] {
 function invertedSource(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   const { tokens } = doc;
   const prev = tokens[cue.from - 1];
-  if (!prev || cue.from <= sent.from) return null;
+  if (!prev || cue.from < sent.from || cue.from === sent.from && !quotationEndingAt(doc, cue.from, sent)) return null;
   if (PARTICIPLE.test(tokens[cue.to - 1].lower)) return null;
   if (!INVERTING_VERBS.has(tokens[cue.to - 1].lower)) return null;
   const breakBefore = prev.text === ',' || isMark(prev) || prev.text === '—' || prev.text === '–';
@@ -243,7 +277,8 @@ export function forwardNP(doc: QuoteDoc, from: number, limit: number): Range | n
       if (t.text === '-' || t.text === '&') { i++; continue; }
       break;
     }
-    if (FINITE_VERBS.has(t.lower)) return null;
+    // A finite verb makes the words a clause ("said parents still want ..."), not the speaker.
+    if (FINITE_VERBS.has(t.lower) || FINITE_POS.test(doc.pos[i])) return null;
     if (NP_FORWARD_STOPS.has(t.lower) && !(i === from && SPEAKER_PRONOUNS.has(t.lower))) {
       if (i === from) return null;
       break;
@@ -307,6 +342,8 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
   return npEndingAt(doc, end, sentFrom);
 }
 
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 function npEndingAt(doc: QuoteDoc, end: number, sentFrom: number): Range | null {
   const { tokens } = doc;
   if (end <= sentFrom) return null;
@@ -319,6 +356,8 @@ function npEndingAt(doc: QuoteDoc, end: number, sentFrom: number): Range | null 
     if (t.kind === 'punct' && !(t.text === '-' || t.text === '&')) break;
     if (t.kind === 'word' && (NP_BOUNDARY_WORDS.has(t.lower) || SPEAKER_PRONOUNS.has(t.lower))) break;
     from--;
+    // An article opens the phrase: the words before it belong to another ("has arrived for the Russian-US talks").
+    if (ARTICLES.has(t.lower)) break;
   }
   return { from: extendOverPrepositions(doc, from, sentFrom), to: end };
 }
@@ -402,6 +441,18 @@ function followsQuotation(doc: QuoteDoc, from: number): boolean {
   // The quotation opens the sentence (or an earlier one): a title quoted mid-sentence ("on Fox News
   // Channel’s “Fox & Friends,” Rep. McCaul said ...") is not what the speaker said.
   return doc.quoteTokens[q].from <= doc.sentences[tokens[from].sentence].from;
+}
+
+/**
+ * "“Does anybody know ...?” Graham asked.": a quotation ending in a question or exclamation mark closes its
+ * sentence, so the cue's sentence opens with the subject; the quotation closing right before it is the content.
+ */
+function quotationEndingAt(doc: QuoteDoc, from: number, sent: Range): Range | null {
+  const { tokens } = doc;
+  if (from !== sent.from || from === 0 || !isMark(tokens[from - 1])) return null;
+  const q = doc.quoteOf[from - 1];
+  if (q < 0 || doc.quoteTokens[q].to !== from || tokens[from - 1].paragraph !== tokens[from].paragraph) return null;
+  return { from: doc.quoteTokens[q].from, to: from };
 }
 
 /** Whether a range reads as something said: it holds a quotation or a verb of its own. */

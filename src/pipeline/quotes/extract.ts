@@ -240,6 +240,7 @@ function addUnclaimedQuotations(doc: QuoteDoc, attributions: Attribution[]): voi
     for (let i = r.from; i < r.to; i++) claimed += mask[i];
     if (claimed > (r.to - r.from) / 2) continue;
     if (quotationWords(doc, q) < MIN_STANDALONE_WORDS && !isWholeSentence(doc, r)) continue;
+    if (isTitle(doc, r)) continue;
     const previous = lastBefore(byPosition, r.from);
     const para = doc.tokens[r.from].paragraph;
     if (previous && previous.cue && lastPart(previous).to <= r.from &&
@@ -289,6 +290,32 @@ function nextSource(list: Attribution[], pos: number, doc: QuoteDoc, para: numbe
     if (a.content[0].from >= pos && a.source && doc.tokens[a.content[0].from].paragraph === para) return a.source;
   }
   return null;
+}
+
+/** Short words that stay lower-case in a title ("Legend in the Coal Fields"). */
+const TITLE_FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs.']);
+
+/**
+ * A quotation in title case is a name or a heading, not speech: a title in running text ("the anthem 'A Change
+ * Is Gonna Come,'", "On Tuesday's episode of “The Steve Harvey Morning Show,”") or a subheading that fills its
+ * paragraph ("'All Bets Are Off.'"). A quoted phrase in a title-case headline is not set off this way.
+ */
+function isTitle(doc: QuoteDoc, r: Range): boolean {
+  const { tokens } = doc;
+  let words = 0;
+  for (let i = r.from; i < r.to; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') continue;
+    words++;
+    if (!/^[\p{Lu}\p{N}]/u.test(t.text) && !(words > 1 && TITLE_FUNCTION_WORDS.has(t.lower))) return false;
+  }
+  if (words < 2) return false;
+  const para = tokens[r.from].paragraph;
+  let before = r.from - 1;
+  while (before >= 0 && tokens[before].kind === 'punct' && tokens[before].paragraph === para) before--;
+  const after = tokens.slice(r.to).find((t) => t.kind === 'word' || t.paragraph !== para);
+  const ownParagraph = (before < 0 || tokens[before].paragraph !== para) && (!after || after.paragraph !== para);
+  return ownParagraph || before >= 0 && tokens[before].paragraph === para && /^\p{Ll}/u.test(tokens[before].text);
 }
 
 function isWholeSentence(doc: QuoteDoc, r: Range): boolean {

@@ -270,5 +270,24 @@ export const HEADLINE_KICKERS = new Set([
   'fact check', 'explainer', 'video', 'photos', 'report card', 'delegate update', 'first on cnn',
 ]);
 
+/** Verbs of speaking that can name the occasion alone ("spoke to a gathering", "talked for an hour"). */
+export const SPEAKING_VERBS: Set<string> = new Set(['speak', 'talk'].flatMap((lemma) => IRREGULAR[lemma] ?? inflect(lemma)));
+
+/** Words that bring in what was spoken of anywhere after a speaking verb ("spoke to reporters about ..."). */
+export const TOPIC_WORDS = new Set(['about', 'that', 'regarding', 'concerning']);
+
+/** Prepositions that bring in a topic right after a speaking verb ("spoke of", "spoke on"), not further on ("a crowd of"). */
+export const TOPIC_PREPOSITIONS = new Set(['of', 'on']);
+
+/** Forms of "make", the light verb of "made the comments": its object names a statement given elsewhere. */
+export const LIGHT_VERBS = new Set(['make', 'makes', 'made', 'making']);
+
+/** Nouns for a statement as a whole, which a light verb's object may name without giving its words. */
+export const STATEMENT_NOUNS = new Set([
+  'comment', 'comments', 'remark', 'remarks', 'statement', 'statements', 'announcement', 'announcements',
+  'pledge', 'pledges', 'promise', 'promises', 'vow', 'vows', 'claim', 'claims', 'assertion', 'assertions',
+  'accusation', 'accusations', 'admission', 'prediction', 'predictions',
+]);
+
 /** Words joining two verbs of one subject ("urged X and criticized Y"). */
 export const COORDINATORS = new Set(['and', 'but', 'or']);
