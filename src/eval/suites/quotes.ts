@@ -120,7 +120,7 @@ export function scoreFolder(dir: string, extract: (text: string) => QuoteMention
       }
     }
     files[t.name] = {
-      quote_f1: round(f1(safe(perText.matched, perText.predicted), safe(perText.matched, perText.gold))),
+      quote_f1: round(quoteF1(perText)),
       gold: round(perText.gold, 2), predicted: perText.predicted,
     };
   }

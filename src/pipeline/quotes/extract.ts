@@ -313,8 +313,9 @@ function isTitle(doc: QuoteDoc, r: Range): boolean {
   const para = tokens[r.from].paragraph;
   let before = r.from - 1;
   while (before >= 0 && tokens[before].kind === 'punct' && tokens[before].paragraph === para) before--;
-  const after = tokens.slice(r.to).find((t) => t.kind === 'word' || t.paragraph !== para);
-  const ownParagraph = (before < 0 || tokens[before].paragraph !== para) && (!after || after.paragraph !== para);
+  let after = r.to;
+  while (after < tokens.length && tokens[after].kind === 'punct' && tokens[after].paragraph === para) after++;
+  const ownParagraph = (before < 0 || tokens[before].paragraph !== para) && (after === tokens.length || tokens[after].paragraph !== para);
   return ownParagraph || before >= 0 && tokens[before].paragraph === para && /^\p{Ll}/u.test(tokens[before].text);
 }
 
