@@ -10,6 +10,7 @@ const CASES: Array<[text: string, expected: DatelineGuess | null, reason: string
   ['MOSCOW, Feb 3 (Reuters) - Russia said on Monday.', { city: 'Moscow', dateText: 'Feb 3', credit: 'Reuters' }, 'Reuters format'],
   ['WASHINGTON (AP) — The Senate voted on Tuesday.', { city: 'Washington', dateText: null, credit: 'AP' }, 'AP format with an em dash'],
   ['LONDON — The government said on Friday.', { city: 'London', dateText: null, credit: null }, 'bare all-caps city and dash'],
+  ['WASHINGTON ― Lawmakers said on Friday.', { city: 'Washington', dateText: null, credit: null }, 'a horizontal bar for the dash (HuffPost)'],
   ['SAN FRANCISCO, Calif. (AP) — A judge ruled.', { city: 'San Francisco', dateText: null, credit: 'AP' }, 'two-word city with a region'],
   ['Moscow (Reuters) - The Kremlin said.', { city: 'Moscow', dateText: null, credit: 'Reuters' }, 'title-case city confirmed by the gazetteer'],
   ['МОСКВА, 9 января. /ТАСС/. Россия готова к переговорам.', { city: 'Москва', dateText: '9 января', credit: 'ТАСС' }, 'Russian TASS format'],

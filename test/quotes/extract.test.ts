@@ -225,6 +225,25 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     count: 0,
     reason: 'quotations in title case are titles and subheadings, not speech',
   },
+  {
+    text: 'TEHRAN (FNA)- No reason to resume talks with Washington in the near future, Russian Deputy Foreign Minister Sergey Ryabkov said on Thursday.\n\nWASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story.',
+    expect: [
+      { contains: 'No reason to resume talks', cue: 'said', speaker: 'Russian Deputy Foreign Minister Sergey Ryabkov' },
+      { contains: 'it would tell an American story', cue: 'said', speaker: 'President Obama' },
+    ],
+    absent: ['TEHRAN'],
+    reason: 'a dateline is neither part of the content nor the speaker',
+  },
+  {
+    text: 'The minister has so far said that no decision was taken.',
+    expect: [{ contains: 'no decision was taken', cue: 'said', speaker: 'The minister' }],
+    reason: 'a two-word adverbial between the subject and the cue is stepped over like an auxiliary',
+  },
+  {
+    text: 'The remark is an insult to all voters, top lawmakers said Friday afternoon, as they bristled at the questions.',
+    expect: [{ contains: 'The remark is an insult', cue: 'said', speaker: 'top lawmakers' }],
+    reason: 'a clause of circumstance after a trailing cue leaves the content before it',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

@@ -55,14 +55,14 @@ const DATE = String.raw`(?<date>${MONTH}\.? \d{1,2}(?:, \d{4})?|\d{1,2} ${MONTH}
 /** A region after the city ("SAN FRANCISCO, Calif.", "BEIRUT, Lebanon"), never a month. */
 const REGION = String.raw`(?:,\s*(?!${MONTH}\b)(?<region>\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}))?`;
 /** Outlet names that may follow a dash as the credit ("— РИА Новости."): only known ones, a dash alone opens the text. */
-const DASH_CREDIT = `\\s*[—–-]\\s*(?<dashCredit>${alternation(KNOWN_CREDITS)})\\.`;
+const DASH_CREDIT = `\\s*[—–―-]\\s*(?<dashCredit>${alternation(KNOWN_CREDITS)})\\.`;
 const CREDIT = String.raw`(?:\s*/(?<slashCredit>\p{L}[\p{L}&.\- ]{0,30}?)/|\s*\((?<parenCredit>\p{L}[\p{L}&.\- ]{0,30}?)\)|${DASH_CREDIT})`;
 /** After a full stop only a date with a month name follows a city ("Москва. 13 января."), never figures ("Berlin. 3.5 million"). */
 const NAMED_DATE = `(?:\\d{1,2} ${MONTH}|${MONTH}\\.? \\d{1,2})`;
 /** A known outlet's name standing alone before the dash, as Interfax signs ("Москва. 13 января. INTERFAX.RU -"). */
-const BARE_CREDIT = `\\s+(?<bareCredit>${alternation(KNOWN_CREDITS)})(?=\\s*[-—–])`;
+const BARE_CREDIT = `\\s+(?<bareCredit>${alternation(KNOWN_CREDITS)})(?=\\s*[-—–―])`;
 const DATELINE = new RegExp(
-  String.raw`^${CITY}${REGION}(?:(?:,\s*|\.\s(?=${NAMED_DATE}))${DATE})?\.?(?:${CREDIT}|${BARE_CREDIT})?\.?\s*(?<dash>[-—–]{1,2}|:)?\s*(?=[\p{Lu}\p{N}"“«‘'(\[])`,
+  String.raw`^${CITY}${REGION}(?:(?:,\s*|\.\s(?=${NAMED_DATE}))${DATE})?\.?(?:${CREDIT}|${BARE_CREDIT})?\.?\s*(?<dash>[-—–―]{1,2}|:)?\s*(?=[\p{Lu}\p{N}"“«‘'(\[])`,
   'u',
 );
 

@@ -316,8 +316,7 @@ function npWithAffiliation(doc: QuoteDoc, end: number, sentFrom: number): Range 
  */
 export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number): Range | null {
   const { tokens } = doc;
-  let end = cueFrom;
-  while (end > sentFrom && AUXILIARIES.has(tokens[end - 1].lower)) end--;
+  const end = beforeAuxiliaries(tokens, cueFrom, sentFrom);
   // "Sen. David Perdue (R-Ga.) said": the bracketed affiliation belongs to the name.
   if (end > sentFrom && tokens[end - 1].text === ')') return npWithAffiliation(doc, end, sentFrom);
   if (end > sentFrom && APPOSITIVE_ENDS.has(tokens[end - 1].text)) {
@@ -340,6 +339,19 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
     return null;
   }
   return npEndingAt(doc, end, sentFrom);
+}
+
+/** Adverbials of two words that may stand between a subject and its cue like an auxiliary ("NATO has so far refused"). */
+const TWO_WORD_ADVERBIALS = new Set(['so far', 'thus far', 'as yet', 'for now', 'in turn', 'at first', 'of course']);
+
+/** Where the words before `i` stop being auxiliaries and adverbials (one- or two-word) that lead up to a verb. */
+function beforeAuxiliaries(tokens: readonly Token[], i: number, from: number): number {
+  let end = i;
+  for (;;) {
+    if (end > from && AUXILIARIES.has(tokens[end - 1].lower)) end--;
+    else if (end - 1 > from && TWO_WORD_ADVERBIALS.has(`${tokens[end - 2].lower} ${tokens[end - 1].lower}`)) end -= 2;
+    else return end;
+  }
 }
 
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -398,11 +410,18 @@ function isTrailingCue(doc: QuoteDoc, cue: Range, sent: Range): boolean {
   return true;
 }
 
-/** After "X said, " a participle or a relative clause may follow without changing the content; a quotation there is the content. */
+/** Words opening a clause of circumstance after "X said Friday, ..." ("as they bristled at ...", "while in Ohio"). */
+const CIRCUMSTANCE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'amid', 'during', 'following']);
+
+/**
+ * After "X said, " a participle, a relative clause or a clause of circumstance may follow without changing the
+ * content; a quotation there is the content.
+ */
 function trailingAfterComma(doc: QuoteDoc, i: number, sent: Range): boolean {
   const t = doc.tokens[i];
   if (!t || i >= sent.to) return true;
-  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according' || isRelay(doc, i, sent);
+  return PARTICIPLE.test(t.lower) || t.lower === 'who' || t.lower === 'according' || CIRCUMSTANCE_OPENERS.has(t.lower) ||
+    isRelay(doc, i, sent);
 }
 
 /** Longest relay clause after an attribution (", TASS has learned", ", the newspaper reported"). */

@@ -1,6 +1,7 @@
 // Word and punctuation tokens with character offsets, sentence and paragraph numbers, for attribution finding.
 import { ABBREVIATIONS } from './lexicon.ts';
 import { MARKS } from './marks.ts';
+import { matchDateline } from '../metadata/dateline.ts';
 
 export interface Token {
   start: number;
@@ -31,7 +32,11 @@ const PRONOUN_CLITIC = /^(he|she|it|they|we|i|you|that|there|who)(['’](?:s|re|
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 const CLOSERS_AFTER_END = /^[”"’'»)\]」』›]$/;
 
-/** Splits text into tokens and sentences. Paragraph breaks always end a sentence. */
+/**
+ * Splits text into tokens and sentences. Paragraph breaks always end a sentence, and a paragraph's dateline
+ * ("WASHINGTON —", "TEHRAN (FNA)-", "GENEVA, January 9. /TASS/.") is a sentence of its own: it is neither a
+ * speaker nor part of what is said.
+ */
 export function tokenize(text: string): Tokenized {
   const tokens: Token[] = [];
   let paragraph = 0;
@@ -60,7 +65,23 @@ export function tokenize(text: string): Tokenized {
     lastEnd = end;
   }
   TOKEN_RE.lastIndex = 0;
-  return { tokens, sentences: splitSentences(tokens) };
+  return { tokens, sentences: splitSentences(tokens, datelineEnds(text, tokens)) };
+}
+
+/** Indices of the tokens that follow a dateline at the start of their paragraph. */
+function datelineEnds(text: string, tokens: Token[]): Set<number> {
+  const ends = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    if (i > 0 && tokens[i - 1].paragraph === tokens[i].paragraph) continue;
+    const lineEnd = text.indexOf('\n', tokens[i].start);
+    const dateline = matchDateline(text.slice(tokens[i].start, lineEnd < 0 ? text.length : lineEnd));
+    if (!dateline) continue;
+    const end = tokens[i].start + dateline.length;
+    let k = i;
+    while (k < tokens.length && tokens[k].paragraph === tokens[i].paragraph && tokens[k].start < end) k++;
+    if (k > i && k < tokens.length && tokens[k].paragraph === tokens[i].paragraph) ends.add(k);
+  }
+  return ends;
 }
 
 function isAbbreviation(word: string): boolean {
@@ -69,7 +90,7 @@ function isAbbreviation(word: string): boolean {
   return /^(?:\p{L}\.)+\p{L}$/u.test(word); // "U.S", "p.m"
 }
 
-function splitSentences(tokens: Token[]): Sentence[] {
+function splitSentences(tokens: Token[], breaks: ReadonlySet<number>): Sentence[] {
   const sentences: Sentence[] = [];
   let from = 0;
   const close = (to: number): void => {
@@ -78,7 +99,7 @@ function splitSentences(tokens: Token[]): Sentence[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const next = tokens[i + 1];
-    if (next && next.paragraph !== tokens[i].paragraph) { close(i + 1); continue; }
+    if (next && (next.paragraph !== tokens[i].paragraph || breaks.has(i + 1))) { close(i + 1); continue; }
     if (!SENTENCE_END.has(tokens[i].text) && !tokens[i].text.startsWith('..')) continue;
     // Closing quotes and brackets after the full stop belong to the sentence it ends.
     let j = i + 1;
