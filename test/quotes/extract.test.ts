@@ -244,6 +244,21 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'The remark is an insult', cue: 'said', speaker: 'top lawmakers' }],
     reason: 'a clause of circumstance after a trailing cue leaves the content before it',
   },
+  {
+    text: 'Ryabkov spoke on Monday. He said the opponents among US politicians, who understand that the sanctions have failed, want more pressure.\n\nThe delegation met Foreign Minister Sergey Lavrov, who said that Russia would wait for written answers.',
+    expect: [
+      { contains: 'the sanctions have failed', speaker: 'who', antecedent: null },
+      { contains: 'Russia would wait for written answers', speaker: 'who', antecedent: 'Sergey Lavrov' },
+    ],
+    absent: ['Monday'],
+    reason: 'a relative "who" refers to the phrase just before it, never to an earlier speaker; a time alone is no content',
+  },
+  {
+    text: 'It would be naive to expect progress at the upcoming talks, Russian Deputy Foreign Minister Sergey Ryabkov, who has arrived for the Russian-US talks on security guarantees, said in an interview with TASS on Sunday.',
+    expect: [{ contains: 'It would be naive to expect progress', speaker: 'Russian Deputy Foreign Minister Sergey Ryabkov' }],
+    absent: ['security guarantees'],
+    reason: 'a cue inside the words that describe a speaker before its verb is no attribution of its own',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

@@ -76,7 +76,7 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
       return { cue, source: subject, content: withContinuation(doc, before, cue, subject, sent) };
     }
   }
-  if (!after || afterWords === 0 || namesOccasion(doc, cue, after) || namesStatement(doc, cue)) return null;
+  if (!after || afterWords === 0 || onlySetting(doc, after) || namesOccasion(doc, cue, after) || namesStatement(doc, cue)) return null;
   const source = subject ?? participleSubject(doc, cue, sent) ?? sentenceSubject(doc, sent, cue.from);
   const prev = tokens[cue.from - 1];
   const inherits = hanging || prev !== undefined && COORDINATORS.has(prev.lower);
@@ -94,6 +94,23 @@ function namesOccasion(doc: QuoteDoc, cue: Range, content: Range): boolean {
   if (tokens[content.from].lower === 'to' && pos[content.from + 1] === 'VB') return false;
   if (TOPIC_PREPOSITIONS.has(tokens[cue.from + 1]?.lower ?? '')) return false;
   for (let i = cue.from + 1; i < content.to; i++) if (TOPIC_WORDS.has(tokens[i].lower) || doc.quoteOf[i] >= 0) return false;
+  return true;
+}
+
+/** Words that can only place a statement in time ("on Tuesday morning", "last week", "Jan. 9"). */
+const TIME_WORDS = new Set([
+  'on', 'in', 'at', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'yesterday', 'today', 'tonight',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening',
+  'night', 'week', 'month', 'year', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
+  'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
+]);
+
+/** "Ryabkov spoke on Monday": a time alone says nothing. */
+function onlySetting(doc: QuoteDoc, r: Range): boolean {
+  for (let i = r.from; i < r.to; i++) {
+    const t = doc.tokens[i];
+    if (t.kind === 'word' && !TIME_WORDS.has(t.lower) && !/^\d/.test(t.text)) return false;
+  }
   return true;
 }
 

@@ -94,6 +94,7 @@ export function extractQuotes(text: string, options: ExtractOptions = {}): Quote
   attributions.push(...labelled);
   // An attribution wholly inside another's content ("X said that Y claimed Z") is part of X's quote.
   dropNested(doc, attributions, scores);
+  dropInSubject(attributions);
   dropRelays(attributions);
   resolveOverlaps(doc, attributions, scores);
   dropRelays(attributions);
@@ -141,6 +142,17 @@ function dropNested(doc: QuoteDoc, attributions: Attribution[], score: ReadonlyM
     dropped.add((score.get(outer) ?? Infinity) < (score.get(a) ?? Infinity) - NESTED_MARGIN ? outer : a);
   }
   for (const a of dropped) attributions.splice(attributions.indexOf(a), 1);
+}
+
+/**
+ * "..., Ryabkov, who has arrived for the talks on security guarantees, said in an interview": a cue inside the
+ * words between another attribution's speaker and its cue describes the speaker; its content runs on into
+ * that cue and is no statement of its own.
+ */
+function dropInSubject(attributions: Attribution[]): void {
+  const inSubject = attributions.filter((a) => a.cue && attributions.some((b) => b !== a && b.cue && b.source &&
+    b.source.to <= a.cue!.from && a.cue!.to <= b.cue.from && holds(a, b.cue.from)));
+  for (const a of inSubject) attributions.splice(attributions.indexOf(a), 1);
 }
 
 /**

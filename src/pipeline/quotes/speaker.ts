@@ -78,6 +78,23 @@ function span(doc: QuoteDoc, r: Range): TextSpan {
   return { start, end, text: doc.text.slice(start, end) };
 }
 
+/** Longest phrase before a relative "who" searched for the name it refers to. */
+const MAX_RELATIVE_ANTECEDENT = 8;
+
+/**
+ * "Russia's most rabid opponents among US politicians, who understand ...": a relative "who" refers to the
+ * phrase just before it, so it names a person only when that phrase holds a name; never an earlier speaker.
+ */
+function relativeAntecedent(doc: QuoteDoc, who: number): TextSpan | null {
+  let end = who;
+  if (doc.tokens[end - 1]?.text === ',') end--;
+  let from = end;
+  while (from > 0 && end - from < MAX_RELATIVE_ANTECEDENT && doc.tokens[from - 1].kind === 'word' &&
+    doc.tokens[from - 1].sentence === doc.tokens[who].sentence) from--;
+  const name = from < end ? personName(doc, { from, to: end }) : null;
+  return name && name.to === end ? span(doc, name) : null;
+}
+
 /**
  * For a speaker mention with no name of its own ("he", "the senior diplomat"): the nearest earlier
  * speaker mention that names a person, else the nearest earlier person-like name in the text.
@@ -88,6 +105,7 @@ export function speakerAntecedent(doc: QuoteDoc, speaker: Range, earlierSources:
   const pronoun = single !== null && SPEAKER_PRONOUNS.has(single);
   if (!pronoun && personName(doc, speaker)) return null;
   if (!refersToOnePerson(doc, speaker, pronoun ? single : null)) return null;
+  if (single === 'who') return relativeAntecedent(doc, speaker.from);
   const floor = Math.max(0, speaker.from - MAX_ANTECEDENT_DISTANCE);
   for (let k = earlierSources.length - 1; k >= 0; k--) {
     const s = earlierSources[k];
