@@ -259,6 +259,14 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     absent: ['security guarantees'],
     reason: 'a cue inside the words that describe a speaker before its verb is no attribution of its own',
   },
+  {
+    text: '“This is in their heads,” said Patrick Caddell, speaking of the campaign’s health worries. “It is one of the things worrying them.”\n\nThe administration may be reluctant to act before the vote, Adam Schiff said. “The other factor is how it would look to the voters.”',
+    expect: [
+      { contains: 'This is in their heads', speaker: 'Patrick Caddell', parts: 2 },
+      { contains: 'The administration may be reluctant', speaker: 'Adam Schiff', parts: 2 },
+    ],
+    reason: 'a quotation after the speaker’s sentence continues the quote, past a participle hanging on the cue',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

@@ -255,9 +255,9 @@ function addUnclaimedQuotations(doc: QuoteDoc, attributions: Attribution[]): voi
     if (isTitle(doc, r)) continue;
     const previous = lastBefore(byPosition, r.from);
     const para = doc.tokens[r.from].paragraph;
-    if (previous && previous.cue && lastPart(previous).to <= r.from &&
-        doc.tokens[lastPart(previous).to - 1].paragraph === para && isMark(doc.tokens[lastPart(previous).to - 1])) {
-      previous.content.push({ from: r.from, to: r.to });
+    const host = continuationHost(doc, byPosition, r);
+    if (host) {
+      host.content.push({ from: r.from, to: r.to });
       continue;
     }
     const source = dashSource(doc, r) ?? nextSource(byPosition, r.to, doc, para) ?? previous?.source ?? null;
@@ -285,6 +285,31 @@ function dashSource(doc: QuoteDoc, r: Range): Range | null {
   if (!dash || !DASHES.has(dash.text) || dash.paragraph !== doc.tokens[r.to - 1].paragraph) return null;
   const np = forwardNP(doc, r.to + 1, doc.sentences[dash.sentence].to);
   return np;
+}
+
+/**
+ * The attribution a later quotation of its paragraph continues ("“A,” said Caddell, speaking of X. “B.”"; "A, Schiff
+ * said. “B.”"): the nearest earlier one with a cue and a speaker of its own whose content is a quotation or stands
+ * before its cue. Participles hanging on it and side clauses of its sentence are passed over; any other attribution
+ * in between, or a quotation no cue claimed, means the later quotation is not a continuation.
+ */
+function continuationHost(doc: QuoteDoc, byPosition: Attribution[], r: Range): Attribution | null {
+  const para = doc.tokens[r.from].paragraph;
+  let side = -1;
+  for (let k = byPosition.length - 1; k >= 0; k--) {
+    const a = byPosition[k];
+    if (a.content[0].from >= r.from) continue;
+    const last = lastPart(a);
+    if (last.to > r.from || doc.tokens[last.to - 1].paragraph !== para) return null;
+    if (!a.cue) return null;
+    if (a.inherits) continue;
+    const sentence = doc.tokens[a.cue.from].sentence;
+    if (side >= 0 && sentence !== side) return null;
+    if (isMark(doc.tokens[last.to - 1]) || a.cue.from >= last.to) return a;
+    // A side clause of the speaker's sentence ("said Don Fowler, who ... has backed Hillary Clinton") is passed over.
+    side = sentence;
+  }
+  return null;
 }
 
 function lastPart(a: Attribution): Range {
