@@ -267,6 +267,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     ],
     reason: 'a quotation after the speaker’s sentence continues the quote, past a participle hanging on the cue',
   },
+  {
+    text: 'When asked by the head of state whether there is a chance to reach an agreement with Western partners, the minister answered in the affirmative.',
+    expect: [{ contains: 'whether there is a chance to reach an agreement', cue: 'asked', speaker: 'the head of state' }],
+    reason: 'a passive question: the agent after "by" asks, and the question after it is the content',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

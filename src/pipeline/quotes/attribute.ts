@@ -190,7 +190,10 @@ const MAX_AGENT_DISTANCE = 5;
 function passiveAttribution(doc: QuoteDoc, cue: Range, sent: Range): Attribution | null {
   const { tokens, pos } = doc;
   const last = cue.to - 1;
-  if (pos[last] !== 'VBN' && !PASSIVE_AGENT.has(tokens[last].lower)) return null;
+  // "When asked by ...": a participle after a subordinator, which the part-of-speech tagger may read as a past tense.
+  const afterSubordinator = pos[last] === 'VBD' && PASSIVE_AGENT.has(tokens[cue.to]?.lower ?? '') &&
+    SUBORDINATORS.has(tokens[cue.from - 1]?.lower ?? '');
+  if (pos[last] !== 'VBN' && !PASSIVE_AGENT.has(tokens[last].lower) && !afterSubordinator) return null;
   let k = cue.from - 1;
   while (k >= sent.from && AUXILIARIES.has(tokens[k].lower) && !BE_FORMS.has(tokens[k].lower)) k--;
   const inCue = tokens.slice(cue.from, cue.to).some((t) => BE_FORMS.has(t.lower));
@@ -205,10 +208,26 @@ function passiveAttribution(doc: QuoteDoc, cue: Range, sent: Range): Attribution
     if (tokens[i].kind === 'punct' || COMPLEMENTIZERS.has(tokens[i].lower)) break;
   }
   if (by < 0) return null;
-  const source = forwardNP(doc, by + 1, sent.to);
+  let agentEnd = by + 1;
+  while (agentEnd < sent.to && !COMPLEMENTIZERS.has(tokens[agentEnd].lower)) agentEnd++;
+  const source = forwardNP(doc, by + 1, agentEnd);
+  // "When asked by the head of state whether there is a chance, ...": the question after the agent is the content.
+  const asked = source && COMPLEMENTIZERS.has(tokens[source.to]?.lower ?? '') ? clauseFrom(doc, source.to, sent) : null;
+  if (asked) return { cue, source, content: [asked] };
   const subject = be ? subjectBefore(doc, cue.from, sent.from) : modifiedPhrase(doc, cue.from, sent.from);
   if (!source || !subject) return null;
   return { cue, source, content: [subject] };
+}
+
+/** Words after which a participle opens a reduced clause ("when asked by reporters", "if confirmed by the Senate"). */
+const SUBORDINATORS = new Set(['when', 'if', 'as', 'once', 'unless', 'until', 'while', 'though', 'although']);
+
+/** The clause opening at `from` up to the next comma outside quotation marks, or the sentence's end; "that" itself is left out. */
+function clauseFrom(doc: QuoteDoc, from: number, sent: Range): Range | null {
+  const { tokens } = doc;
+  let end = from + 1;
+  while (end < sent.to && !(tokens[end].text === ',' && doc.quoteOf[end] < 0)) end++;
+  return trimRange(tokens, { from: tokens[from].lower === 'that' ? from + 1 : from, to: end });
 }
 
 /** The phrase a participle after it modifies: a noun phrase or a quotation, before an optional comma. */
