@@ -65,7 +65,7 @@ async function serve(): Promise<void> {
     const created = await c.sql.createUser({ username: `reader${i}`, email: `reader${i}@bench.test`, passwordHash: hash, now: new Date().toISOString() });
     if (!('id' in created)) throw new Error('bench user not created');
     const form = i < users * FORM_SHARE;
-    const user = c.accounts.byName(`reader${i}`)!;
+    const user = (await c.accounts.byName(`reader${i}`))!;
     out.push({ id: created.id, session: form ? await c.accounts.startSession(created.id, 'bench') : null, token: form ? null : (await c.accounts.createApiToken(user, 'bench')).token });
   }
   // Sessions must outlive the run without anyone touching the clock.
@@ -81,7 +81,7 @@ async function serve(): Promise<void> {
     const verification: Verification = {
       votes: db.prepare("SELECT user_id, item_id, value FROM votes WHERE item_type = 'article'").all() as Verification['votes'],
       commentsByUser: db.prepare('SELECT user_id, COUNT(*) AS n FROM comments GROUP BY user_id').all() as Verification['commentsByUser'],
-      scoreMismatches: c.sql.auditScores().filter((a) => a.stored.ups !== a.counted.ups || a.stored.downs !== a.counted.downs).length,
+      scoreMismatches: (await c.sql.auditScores()).filter((a) => a.stored.ups !== a.counted.ups || a.stored.downs !== a.counted.downs).length,
       voteRows: db.prepare('SELECT COUNT(*) FROM votes').pluck().get() as number,
       distinctVoteKeys: db.prepare('SELECT COUNT(*) FROM (SELECT DISTINCT user_id, item_type, item_id FROM votes)').pluck().get() as number,
     };

@@ -1,6 +1,6 @@
 // `storyline users ...`: list readers, issue a password reset link (works without SMTP), ban, make admin.
 import { EXIT_OK, EXIT_SOME_FAILED, openApp, parse, printJson, usageError, type Io } from '../cli/common.ts';
-import { createCommunity, openAccountsDatabase } from './setup.ts';
+import { createCommunity, openAccountsStore } from './setup.ts';
 import type { User } from './model.ts';
 
 export const help = 'users list | reset-link <user> | ban <user> [--reason TEXT] | unban <user> | make-admin <user> | remove-admin <user> [--json]';
@@ -14,16 +14,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (!ACTIONS.includes(action as Action)) usageError(`expected one of ${ACTIONS.join(', ')}, got '${action ?? ''}'`);
   if (action === 'list' ? name !== undefined : name === undefined || extra.length > 0) usageError(`'${action}' takes ${action === 'list' ? 'no' : 'one'} user name`);
   const app = await openApp(io, values.db);
-  const connection = openAccountsDatabase(app);
+  const connection = openAccountsStore(app);
   try {
-    const c = createCommunity({ app, db: connection.db, env: io.env });
+    const c = createCommunity({ app, store: connection.store, env: io.env });
     if (action === 'list') {
-      const users = c.accounts.listUsers();
+      const users = await c.accounts.listUsers();
       if (values.json) printJson(io, users.map((u) => ({ id: u.id, username: u.username, email: u.email, admin: u.isAdmin, banned: u.bannedAt !== null, created_at: u.createdAt })));
       else for (const u of users) io.stdout(`${u.username}\t${u.email}${u.isAdmin ? '\tadmin' : ''}${u.bannedAt ? `\tbanned ${u.bannedAt}` : ''}\n`);
       return EXIT_OK;
     }
-    const user = c.accounts.byLogin(name!);
+    const user = await c.accounts.byLogin(name!);
     if (!user) {
       io.stderr(`error: no user '${name}'\n`);
       return EXIT_SOME_FAILED;

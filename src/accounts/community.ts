@@ -1,5 +1,5 @@
 // Community use cases: link and text posts, votes with points and ranking, threaded comments, reports and moderation.
-import type { SqliteAccounts } from '../storage/sqlite/accounts.ts';
+import type { AccountsStore } from './store.ts';
 import { canonicalUrl } from '../pipeline/dedup/url.ts';
 import type {
   Comment, ModerationEntry, Post, Report, ReportTarget, Score, ThreadTarget, User, VoteTarget,
@@ -67,7 +67,7 @@ export class CommunityService {
   private articlesRanked: Promise<void> | null = null;
 
   constructor(
-    private readonly sql: SqliteAccounts,
+    private readonly sql: AccountsStore,
     private readonly library: Library,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -86,12 +86,12 @@ export class CommunityService {
     if (!rawUrl) {
       if (!body) throw invalid('error.linkOrText', 'url');
       const { id } = await this.sql.createPost({ userId: user.id, kind: 'text', title, url: null, canonicalUrl: null, articleId: null, body, now: this.iso() });
-      return { post: this.sql.getPost(id)!, existed: false, fetchError: null };
+      return { post: (await this.sql.getPost(id))!, existed: false, fetchError: null };
     }
     const url = v.httpUrl(rawUrl);
     const canonical = canonicalUrl(url);
-    const earlier = canonical ? this.sql.postIdByCanonical(canonical) : null;
-    if (earlier !== null) return { post: this.sql.getPost(earlier)!, existed: true, fetchError: null };
+    const earlier = canonical ? await this.sql.postIdByCanonical(canonical) : null;
+    if (earlier !== null) return { post: (await this.sql.getPost(earlier))!, existed: true, fetchError: null };
     let articleId: number | null = null;
     let fetchError: string | null = null;
     const known = canonical ? await this.library.articleByUrl(canonical) : null;
@@ -104,51 +104,52 @@ export class CommunityService {
       }
     }
     // The page may be a copy (or the redirect target) of an article someone already posted.
-    const sameArticle = articleId !== null ? this.sql.postIdByArticle(articleId) : null;
-    if (sameArticle !== null) return { post: this.sql.getPost(sameArticle)!, existed: true, fetchError: null };
+    const sameArticle = articleId !== null ? await this.sql.postIdByArticle(articleId) : null;
+    if (sameArticle !== null) return { post: (await this.sql.getPost(sameArticle))!, existed: true, fetchError: null };
     const created = await this.sql.createPost({ userId: user.id, kind: 'link', title, url, canonicalUrl: canonical, articleId, body, now: this.iso() });
-    return { post: this.sql.getPost(created.id)!, existed: created.existed, fetchError: created.existed ? null : fetchError };
+    return { post: (await this.sql.getPost(created.id))!, existed: created.existed, fetchError: created.existed ? null : fetchError };
   }
 
   /** A post as anyone may see it: deleted posts keep their place (for their comments) without their content. */
-  getPost(id: number): Post {
-    const p = this.sql.getPost(id);
+  async getPost(id: number): Promise<Post> {
+    const p = await this.sql.getPost(id);
     if (!p) throw notFound();
     return p.deletedAt ? { ...p, title: '', body: '', url: null } : p;
   }
 
-  listPosts(sort: 'hot' | 'new', limit: number, offset: number): { posts: Post[]; total: number } {
-    return { posts: this.sql.listPosts(sort, limit, offset), total: this.sql.countPosts() };
+  async listPosts(sort: 'hot' | 'new', limit: number, offset: number): Promise<{ posts: Post[]; total: number }> {
+    const [posts, total] = await Promise.all([this.sql.listPosts(sort, limit, offset), this.sql.countPosts()]);
+    return { posts, total };
   }
 
-  postsBy(userId: number, limit = 50): Post[] {
+  postsBy(userId: number, limit = 50): Promise<Post[]> {
     return this.sql.postsByUser(userId, limit);
   }
 
   async editPost(user: User, id: number, input: { title: unknown; body?: unknown }): Promise<Post> {
-    const p = this.ownPost(user, id);
+    const p = await this.ownPost(user, id);
     const title = v.text(input.title, TITLE_MAX, 'title');
     const body = v.optionalText(input.body, POST_BODY_MAX, 'body');
     if (p.kind === 'text' && !body) throw invalid('error.required', 'body');
     await this.sql.updatePost(id, { title, body }, this.iso());
-    return this.sql.getPost(id)!;
+    return (await this.sql.getPost(id))!;
   }
 
   async deletePost(user: User, id: number): Promise<void> {
-    const p = this.sql.getPost(id);
+    const p = await this.sql.getPost(id);
     if (!p || p.deletedAt) throw notFound();
     if (user.isAdmin && p.userId !== user.id) {
       await this.sql.deletePost(id, this.iso());
       await this.log(user, 'remove-post', 'post', id, p.title, '');
       return;
     }
-    this.ownPost(user, id);
+    await this.ownPost(user, id);
     await this.sql.deletePost(id, this.iso());
   }
 
   /** The caller's own live post, inside the edit window. */
-  private ownPost(user: User, id: number): Post {
-    const p = this.sql.getPost(id);
+  private async ownPost(user: User, id: number): Promise<Post> {
+    const p = await this.sql.getPost(id);
     if (!p || p.deletedAt) throw notFound();
     if (p.userId !== user.id) throw forbidden();
     if (!this.inWindow(p.createdAt)) throw new AccountError('edit_window', 'error.editWindow', { vars: { minutes: EDIT_WINDOW_MS / 60_000 } });
@@ -177,7 +178,7 @@ export class CommunityService {
       if (!article) throw notFound();
       return article.date;
     }
-    const item = type === 'post' ? this.sql.getPost(id) : this.sql.getComment(id);
+    const item = type === 'post' ? await this.sql.getPost(id) : await this.sql.getComment(id);
     if (!item || item.deletedAt || ('removedAt' in item && item.removedAt)) throw notFound();
     // Points measure what others think: authors do not vote on their own posts and comments.
     if (item.userId === user.id) throw new AccountError('forbidden', 'error.ownVote');
@@ -185,9 +186,11 @@ export class CommunityService {
   }
 
   /** Points of items and the viewer's votes on them. */
-  points(type: VoteTarget, ids: number[], viewer: User | null): Map<number, { points: number; ups: number; downs: number; myVote: -1 | 0 | 1 }> {
-    const scores = this.sql.scoresOf(type, ids);
-    const mine = viewer ? this.sql.votesOf(viewer.id, type, ids) : new Map<number, -1 | 1>();
+  async points(type: VoteTarget, ids: number[], viewer: User | null): Promise<Map<number, { points: number; ups: number; downs: number; myVote: -1 | 0 | 1 }>> {
+    const [scores, mine] = await Promise.all([
+      this.sql.scoresOf(type, ids),
+      viewer ? this.sql.votesOf(viewer.id, type, ids) : new Map<number, -1 | 1>(),
+    ]);
     return new Map(ids.map((id) => {
       const s = scores.get(id) ?? { ups: 0, downs: 0 };
       return [id, { ...s, points: s.ups - s.downs, myVote: mine.get(id) ?? 0 }];
@@ -202,9 +205,9 @@ export class CommunityService {
    */
   async hotWithReaders(limit: number): Promise<HotItem[]> {
     await this.rankUnrankedArticles();
-    const posts = this.sql.hottestPosts(limit);
+    const posts = await this.sql.hottestPosts(limit);
     const linked = new Set(posts.map((p) => p.articleId));
-    const voted = this.sql.hottestArticles(limit + posts.length).filter((a) => !linked.has(a.id));
+    const voted = (await this.sql.hottestArticles(limit + posts.length)).filter((a) => !linked.has(a.id));
     const refs = await Promise.all(voted.map((a) => this.library.article(a.id)));
     const items: Array<HotItem & { hotness: number }> = [
       ...posts.map((p) => ({ type: 'post' as const, post: p, points: p.ups - p.downs, hotness: p.hotness })),
@@ -239,8 +242,7 @@ export class CommunityService {
   async storyPoints(storyIds: number[]): Promise<Map<number, number>> {
     const members = await this.library.storyArticleIds(storyIds);
     const articleIds = [...members.values()].flat();
-    const articles = this.sql.scoresOf('article', articleIds);
-    const posts = this.sql.postPointsByArticle(articleIds);
+    const [articles, posts] = await Promise.all([this.sql.scoresOf('article', articleIds), this.sql.postPointsByArticle(articleIds)]);
     const out = new Map<number, number>();
     for (const [story, ids] of members) {
       let points = 0;
@@ -255,9 +257,10 @@ export class CommunityService {
 
   /** Stories of the hottest voted articles and link posts, hottest first, each once. */
   private async hotStoryIds(limit: number): Promise<number[]> {
+    const [articles, posts] = await Promise.all([this.sql.hottestArticles(limit), this.sql.hottestPosts(limit)]);
     const articleIds = [
-      ...this.sql.hottestArticles(limit).map((a) => a.id),
-      ...this.sql.hottestPosts(limit).flatMap((p) => (p.articleId !== null ? [p.articleId] : [])),
+      ...articles.map((a) => a.id),
+      ...posts.flatMap((p) => (p.articleId !== null ? [p.articleId] : [])),
     ];
     const stories = await this.library.articleStoryIds(articleIds);
     return [...new Set(articleIds.flatMap((id) => (stories.has(id) ? [stories.get(id)!] : [])))];
@@ -271,7 +274,7 @@ export class CommunityService {
     this.articlesRanked ??= (async () => {
       let after = 0;
       for (;;) {
-        const ids = this.sql.unrankedArticles(after, RANK_BATCH);
+        const ids = await this.sql.unrankedArticles(after, RANK_BATCH);
         for (const id of ids) {
           const article = await this.library.article(id);
           if (article) await this.sql.setRankedAt('article', id, article.date);
@@ -295,25 +298,26 @@ export class CommunityService {
     const parentId = parentRaw ? v.positiveId(parentRaw, 'parentId') : null;
     const id = await this.sql.addComment({ itemType: input.itemType, itemId: input.itemId, parentId, userId: user.id, body, now: this.iso() });
     if (id === null) throw invalid('error.invalid', 'parentId');
-    return this.sql.getComment(id)!;
+    return (await this.sql.getComment(id))!;
   }
 
   private async requireThread(type: ThreadTarget, id: number): Promise<void> {
-    const exists = type === 'post' ? !!this.sql.getPost(id) && !this.sql.getPost(id)!.deletedAt
+    const post = type === 'post' ? await this.sql.getPost(id) : null;
+    const exists = type === 'post' ? !!post && !post.deletedAt
       : type === 'article' ? !!(await this.library.article(id)) : !!(await this.library.story(id));
     if (!exists) throw notFound();
   }
 
-  getComment(id: number): Comment {
-    const c = this.sql.getComment(id);
+  async getComment(id: number): Promise<Comment> {
+    const c = await this.sql.getComment(id);
     if (!c) throw notFound();
     return c;
   }
 
   /** A thread as a tree, with what the viewer may read and do; replies to deleted comments keep their place. */
-  thread(type: ThreadTarget, id: number, viewer: User | null): { comments: CommentNode[]; count: number } {
-    const rows = this.sql.thread(type, id);
-    const mine = viewer ? this.sql.votesOf(viewer.id, 'comment', rows.map((r) => r.id)) : new Map<number, -1 | 1>();
+  async thread(type: ThreadTarget, id: number, viewer: User | null): Promise<{ comments: CommentNode[]; count: number }> {
+    const rows = await this.sql.thread(type, id);
+    const mine = viewer ? await this.sql.votesOf(viewer.id, 'comment', rows.map((r) => r.id)) : new Map<number, -1 | 1>();
     const nodes = new Map<number, CommentNode>();
     const roots: CommentNode[] = [];
     let count = 0;
@@ -335,26 +339,26 @@ export class CommunityService {
     return { comments: roots, count };
   }
 
-  commentCounts(type: ThreadTarget, ids: number[]): Map<number, number> {
+  commentCounts(type: ThreadTarget, ids: number[]): Promise<Map<number, number>> {
     return this.sql.commentCounts(type, ids);
   }
 
-  commentsBy(userId: number, limit = 50): Comment[] {
+  commentsBy(userId: number, limit = 50): Promise<Comment[]> {
     return this.sql.commentsByUser(userId, limit);
   }
 
   async editComment(user: User, id: number, body: unknown): Promise<Comment> {
-    const c = this.sql.getComment(id);
+    const c = await this.sql.getComment(id);
     if (!c || c.deletedAt || c.removedAt) throw notFound();
     if (c.userId !== user.id) throw forbidden();
     if (!this.inWindow(c.createdAt)) throw new AccountError('edit_window', 'error.editWindow', { vars: { minutes: EDIT_WINDOW_MS / 60_000 } });
     await this.sql.editComment(id, v.text(body, COMMENT_MAX, 'body'), this.iso());
-    return this.sql.getComment(id)!;
+    return (await this.sql.getComment(id))!;
   }
 
   /** Authors may delete their comments at any time; the thread keeps a "[deleted]" in its place. */
   async deleteComment(user: User, id: number): Promise<void> {
-    const c = this.sql.getComment(id);
+    const c = await this.sql.getComment(id);
     if (!c || c.deletedAt || c.removedAt) throw notFound();
     if (c.userId !== user.id) throw forbidden();
     await this.sql.deleteComment(id, this.iso());
@@ -365,7 +369,7 @@ export class CommunityService {
   /** A reader reports a comment or post; enough distinct reports hide a comment until a moderator looks. */
   async report(user: User, type: ReportTarget, id: number, reason: unknown): Promise<void> {
     const text = v.text(reason, REPORT_REASON_MAX, 'reason');
-    const target = type === 'comment' ? this.sql.getComment(id) : this.sql.getPost(id);
+    const target = type === 'comment' ? await this.sql.getComment(id) : await this.sql.getPost(id);
     if (!target || target.deletedAt) throw notFound();
     if (target.userId === user.id) throw forbidden();
     const reports = await this.sql.report({ targetType: type, targetId: id, reporterId: user.id, reason: text, now: this.iso() });
@@ -375,14 +379,14 @@ export class CommunityService {
     }
   }
 
-  openReports(admin: User, limit = 100): Report[] {
+  async openReports(admin: User, limit = 100): Promise<Report[]> {
     requireAdmin(admin);
     return this.sql.openReports(limit);
   }
 
   async hideComment(admin: User, id: number, hidden: boolean, reason: unknown): Promise<void> {
     requireAdmin(admin);
-    const c = this.getComment(id);
+    const c = await this.getComment(id);
     await this.sql.setCommentHidden(id, hidden ? this.iso() : null);
     if (!hidden) await this.sql.resolveReports('comment', id, this.iso());
     await this.log(admin, hidden ? 'hide' : 'unhide', 'comment', id, excerpt(c.body), v.cleanText(reason).slice(0, REPORT_REASON_MAX));
@@ -390,7 +394,7 @@ export class CommunityService {
 
   async removeComment(admin: User, id: number, reason: unknown): Promise<void> {
     requireAdmin(admin);
-    const c = this.getComment(id);
+    const c = await this.getComment(id);
     await this.sql.removeComment(id, this.iso());
     await this.sql.resolveReports('comment', id, this.iso());
     await this.log(admin, 'remove', 'comment', id, excerpt(c.body), v.cleanText(reason).slice(0, REPORT_REASON_MAX));
@@ -409,7 +413,7 @@ export class CommunityService {
     await this.sql.logModeration({ moderatorId: moderator?.id ?? null, action, targetType, targetId, targetLabel: label, reason, now: this.iso() });
   }
 
-  moderationLog(limit: number, offset: number): ModerationEntry[] {
+  moderationLog(limit: number, offset: number): Promise<ModerationEntry[]> {
     return this.sql.moderationLog(limit, offset);
   }
 

@@ -1,5 +1,5 @@
 // Follows (an outlet, a story, a person, a reader) and the personal feed they make, as a page and as Atom.
-import type { SqliteAccounts } from '../storage/sqlite/accounts.ts';
+import type { AccountsStore } from './store.ts';
 import { FOLLOW_TARGETS, type Follow, type FollowTarget, type User } from './model.ts';
 import type { ArticleRef, Library } from './library.ts';
 import { forbidden, invalid, notFound } from './errors.ts';
@@ -30,7 +30,7 @@ export interface LabelledFollow extends Follow {
 }
 
 export class FollowService {
-  constructor(private readonly sql: SqliteAccounts, private readonly library: Library, private readonly now: () => Date = () => new Date()) {}
+  constructor(private readonly sql: AccountsStore, private readonly library: Library, private readonly now: () => Date = () => new Date()) {}
 
   /** Follows a target that exists; following twice is the same as once. */
   async follow(user: User, type: unknown, key: unknown): Promise<Follow> {
@@ -45,28 +45,28 @@ export class FollowService {
     await this.sql.unfollow(user.id, t, v.cleanText(key));
   }
 
-  isFollowing(user: User | null, type: FollowTarget, key: string): boolean {
-    return !!user && this.sql.isFollowing(user.id, type, key);
+  async isFollowing(user: User | null, type: FollowTarget, key: string): Promise<boolean> {
+    return !!user && (await this.sql.isFollowing(user.id, type, key));
   }
 
   async list(user: User): Promise<LabelledFollow[]> {
-    return Promise.all(this.sql.follows(user.id).map(async (f) => ({ ...f, ...(await this.describe(f.targetType, f.targetKey)) })));
+    return Promise.all((await this.sql.follows(user.id)).map(async (f) => ({ ...f, ...(await this.describe(f.targetType, f.targetKey)) })));
   }
 
   /** The newest items from everything the user follows, newest first. */
   async feed(user: User, limit = FEED_LENGTH): Promise<FeedEntry[]> {
     const entries: FeedEntry[] = [];
     const seen = new Set<string>();
-    for (const f of this.sql.follows(user.id)) {
+    for (const f of await this.sql.follows(user.id)) {
       const { label } = await this.describe(f.targetType, f.targetKey);
       const via = { type: f.targetType, key: f.targetKey, label };
       if (f.targetType === 'user') {
-        const author = this.sql.userByName(f.targetKey);
+        const author = await this.sql.userByName(f.targetKey);
         if (!author) continue;
-        for (const p of this.sql.postsByUser(author.id, PER_SOURCE)) {
+        for (const p of await this.sql.postsByUser(author.id, PER_SOURCE)) {
           push({ kind: 'post', id: p.id, title: p.title, path: `/posts/${p.id}`, url: p.url, date: p.createdAt, via, summary: p.body });
         }
-        for (const c of this.sql.commentsByUser(author.id, PER_SOURCE)) {
+        for (const c of await this.sql.commentsByUser(author.id, PER_SOURCE)) {
           push({ kind: 'comment', id: c.id, title: `${author.username}`, path: `${threadPath(c.itemType, c.itemId)}#c${c.id}`, url: null, date: c.createdAt, via, summary: c.body });
         }
         continue;
@@ -102,7 +102,7 @@ export class FollowService {
       return k;
     }
     if (type === 'user') {
-      const u = this.sql.userByName(k);
+      const u = await this.sql.userByName(k);
       if (!u || u.bannedAt) throw notFound();
       if (u.id === user.id) throw forbidden();
       return u.username;

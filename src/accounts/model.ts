@@ -136,3 +136,8 @@ export interface Follow {
   targetKey: string;
   createdAt: string;
 }
+
+/** A user without the password hash. */
+export function publicUser(u: UserWithSecret): User {
+  return { id: u.id, username: u.username, email: u.email, isAdmin: u.isAdmin, bannedAt: u.bannedAt, banReason: u.banReason, createdAt: u.createdAt };
+}

@@ -1,5 +1,5 @@
 // Sliding-window rate limits kept in the database, so they hold across restarts and several server processes.
-import type { SqliteAccounts } from '../storage/sqlite/accounts.ts';
+import type { AccountsStore } from './store.ts';
 import type { Limit } from './policy.ts';
 
 export interface ThrottleState {
@@ -9,11 +9,11 @@ export interface ThrottleState {
 }
 
 export class Throttle {
-  constructor(private readonly sql: SqliteAccounts, private readonly now: () => Date) {}
+  constructor(private readonly sql: AccountsStore, private readonly now: () => Date) {}
 
-  check(bucket: string, key: string, limit: Limit): ThrottleState {
+  async check(bucket: string, key: string, limit: Limit): Promise<ThrottleState> {
     const now = this.now().getTime();
-    const { count, oldest } = this.sql.hits(bucket, key, new Date(now - limit.windowMs).toISOString());
+    const { count, oldest } = await this.sql.hits(bucket, key, new Date(now - limit.windowMs).toISOString());
     if (count < limit.max || !oldest) return { limited: false, retryAfter: 0 };
     return { limited: true, retryAfter: Math.max(1, Math.ceil((Date.parse(oldest) + limit.windowMs - now) / 1000)) };
   }

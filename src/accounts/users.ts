@@ -1,6 +1,6 @@
 // Account use cases: register, log in and out, sessions, settings, deletion, password reset, API and feed tokens, admin.
-import { publicUser, type SqliteAccounts } from '../storage/sqlite/accounts.ts';
-import type { SessionInfo, User } from './model.ts';
+import type { AccountsStore } from './store.ts';
+import { publicUser, type SessionInfo, type User } from './model.ts';
 import type { Mailer } from './mailer.ts';
 import type { AccountsOptions } from './options.ts';
 import { AccountError, invalid, notFound } from './errors.ts';
@@ -36,7 +36,7 @@ export class AccountService {
   readonly throttle: Throttle;
 
   constructor(
-    private readonly sql: SqliteAccounts,
+    private readonly sql: AccountsStore,
     private readonly mailer: Mailer,
     private readonly opts: AccountsOptions,
     private readonly now: () => Date = () => new Date(),
@@ -53,7 +53,7 @@ export class AccountService {
     const username = v.username(input.username);
     const email = v.email(input.email);
     const password = v.password(input.password, { username, email });
-    const ip = this.throttle.check('register', input.ip, REGISTER_IP_LIMIT);
+    const ip = await this.throttle.check('register', input.ip, REGISTER_IP_LIMIT);
     if (ip.limited) throw new AccountError('rate_limited', 'error.tooManyRegistrations', { retryAfter: ip.retryAfter, vars: { minutes: minutes(ip.retryAfter) } });
     const hash = await hashPassword(password);
     const created = await this.sql.createUser({ username, email, passwordHash: hash, now: this.iso() });
@@ -62,7 +62,7 @@ export class AccountService {
       throw created.conflict === 'username' ? invalid('error.usernameTaken', 'username') : invalid('error.emailTaken', 'email');
     }
     await this.throttle.hit('register', input.ip);
-    return publicUser(this.sql.userById(created.id)!);
+    return publicUser((await this.sql.userById(created.id))!);
   }
 
   /**
@@ -73,10 +73,10 @@ export class AccountService {
     const login = v.cleanText(input.login);
     const password = typeof input.password === 'string' ? input.password.normalize('NFC') : '';
     if (!login || !password) throw invalid('error.loginRequired', 'login');
-    const user = login.includes('@') ? this.sql.userByEmail(login.toLowerCase()) : this.sql.userByName(login);
+    const user = login.includes('@') ? await this.sql.userByEmail(login.toLowerCase()) : await this.sql.userByName(login);
     const accountKey = user ? `user:${user.id}` : `name:${login.toLowerCase()}`;
     for (const [bucket, key, limit] of [['login-ip', input.ip, LOGIN_IP_LIMIT], ['login', accountKey, LOGIN_ACCOUNT_LIMIT]] as const) {
-      const state = this.throttle.check(bucket, key, limit);
+      const state = await this.throttle.check(bucket, key, limit);
       if (state.limited) {
         throw new AccountError('rate_limited', 'error.tooManyLogins', { retryAfter: state.retryAfter, vars: { minutes: minutes(state.retryAfter) } });
       }
@@ -112,7 +112,7 @@ export class AccountService {
   async resolveSession(token: string | undefined): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
     const now = this.now().getTime();
-    const found = this.sql.sessionUser(tokenHash(token), new Date(now).toISOString());
+    const found = await this.sql.sessionUser(tokenHash(token), new Date(now).toISOString());
     if (!found) return null;
     if (now - Date.parse(found.session.seenAt) >= SESSION_TOUCH_MS) {
       const expiresAt = this.expiry(Date.parse(found.session.createdAt), now);
@@ -131,7 +131,7 @@ export class AccountService {
     await this.sql.deleteSessions(userId, exceptToken ? tokenHash(exceptToken) : null);
   }
 
-  listSessions(userId: number): SessionInfo[] {
+  listSessions(userId: number): Promise<SessionInfo[]> {
     return this.sql.listSessions(userId);
   }
 
@@ -144,7 +144,7 @@ export class AccountService {
     if (!(await this.sql.setEmail(user.id, email))) throw invalid('error.emailTaken', 'email');
     // The old address hears of the change, so a hijacked session cannot quietly take the account.
     this.mail(user.email, input.locale, 'mail.emailChanged.subject', 'mail.emailChanged.body', { username: user.username, email });
-    return publicUser(this.sql.userById(user.id)!);
+    return publicUser((await this.sql.userById(user.id))!);
   }
 
   /**
@@ -166,11 +166,11 @@ export class AccountService {
   }
 
   private async confirmPassword(userId: number, value: unknown): Promise<void> {
-    const u = this.sql.userById(userId);
+    const u = await this.sql.userById(userId);
     if (!u) throw notFound();
     const password = typeof value === 'string' ? value.normalize('NFC') : '';
     // Counted like log-in failures: a stolen session must not become a password oracle.
-    const state = this.throttle.check('login', `user:${userId}`, LOGIN_ACCOUNT_LIMIT);
+    const state = await this.throttle.check('login', `user:${userId}`, LOGIN_ACCOUNT_LIMIT);
     if (state.limited) throw new AccountError('rate_limited', 'error.tooManyLogins', { retryAfter: state.retryAfter, vars: { minutes: minutes(state.retryAfter) } });
     if (!password || !(await verifyPassword(u.passwordHash, password))) {
       await this.throttle.hit('login', `user:${userId}`);
@@ -186,13 +186,13 @@ export class AccountService {
    */
   async requestReset(input: { email: unknown; ip: string; locale: Locale }): Promise<void> {
     const address = v.email(input.email);
-    const ip = this.throttle.check('reset-ip', input.ip, RESET_IP_LIMIT);
+    const ip = await this.throttle.check('reset-ip', input.ip, RESET_IP_LIMIT);
     if (ip.limited) throw new AccountError('rate_limited', 'error.tooManyResets', { retryAfter: ip.retryAfter, vars: { minutes: minutes(ip.retryAfter) } });
     await this.throttle.hit('reset-ip', input.ip);
-    const user = this.sql.userByEmail(address);
+    const user = await this.sql.userByEmail(address);
     if (!user || user.bannedAt) return;
     // Over the per-account limit the answer is the same, but no more mail goes to that mailbox.
-    if (this.throttle.check('reset', `user:${user.id}`, RESET_ACCOUNT_LIMIT).limited) return;
+    if ((await this.throttle.check('reset', `user:${user.id}`, RESET_ACCOUNT_LIMIT)).limited) return;
     await this.throttle.hit('reset', `user:${user.id}`);
     const link = await this.resetLink(user.id, input.locale);
     this.mail(user.email, input.locale, 'mail.reset.subject', 'mail.reset.body', { username: user.username, link, minutes: RESET_TTL_MS / 60_000 });
@@ -207,22 +207,22 @@ export class AccountService {
   }
 
   /** Whether a reset link can still be used (unused, unexpired, account not banned). */
-  resetIsValid(token: string): boolean {
-    return token.length <= 100 && this.sql.resetUser(tokenHash(token), this.iso()) !== null;
+  async resetIsValid(token: string): Promise<boolean> {
+    return token.length <= 100 && (await this.sql.resetUser(tokenHash(token), this.iso())) !== null;
   }
 
   /** Sets a new password from a reset link; every session ends and a fresh one starts. */
   async completeReset(input: { token: string; password: unknown; userAgent: string | null }): Promise<Authenticated> {
     const hash = tokenHash(input.token);
-    const userId = this.sql.resetUser(hash, this.iso());
+    const userId = await this.sql.resetUser(hash, this.iso());
     if (userId === null) throw new AccountError('invalid_link', 'reset.invalid');
-    const u = this.sql.userById(userId)!;
+    const u = (await this.sql.userById(userId))!;
     const password = v.password(input.password, { username: u.username, email: u.email });
     const used = await this.sql.consumeReset(hash, await hashPassword(password), this.iso());
     // Another request may have used the link while the password was being hashed.
     if (used === null) throw new AccountError('invalid_link', 'reset.invalid');
     await this.throttle.clear('login', `user:${used}`);
-    return { user: publicUser(this.sql.userById(used)!), sessionToken: await this.startSession(used, input.userAgent) };
+    return { user: publicUser((await this.sql.userById(used))!), sessionToken: await this.startSession(used, input.userAgent) };
   }
 
   // ---- API tokens ----
@@ -237,7 +237,7 @@ export class AccountService {
   /** The user an API token belongs to (banned users' tokens are deleted with the ban). */
   async resolveApiToken(token: string): Promise<User | null> {
     if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 100) return null;
-    const found = this.sql.tokenUser(tokenHash(token));
+    const found = await this.sql.tokenUser(tokenHash(token));
     if (!found) return null;
     const now = this.now().getTime();
     if (!found.lastUsedAt || now - Date.parse(found.lastUsedAt) >= SESSION_TOUCH_MS) await this.sql.touchToken(found.tokenId, new Date(now).toISOString());
@@ -261,26 +261,26 @@ export class AccountService {
     return token;
   }
 
-  userByFeedToken(token: string): User | null {
+  async userByFeedToken(token: string): Promise<User | null> {
     if (token.length > 100) return null;
-    const u = this.sql.userByFeedToken(tokenHash(token));
+    const u = await this.sql.userByFeedToken(tokenHash(token));
     return u ? publicUser(u) : null;
   }
 
   // ---- lookups and administration ----
 
-  byName(username: string): User | null {
-    const u = this.sql.userByName(username);
+  async byName(username: string): Promise<User | null> {
+    const u = await this.sql.userByName(username);
     return u ? publicUser(u) : null;
   }
 
-  byLogin(login: string): User | null {
+  async byLogin(login: string): Promise<User | null> {
     const s = login.trim();
-    const u = s.includes('@') ? this.sql.userByEmail(s.toLowerCase()) : this.sql.userByName(s);
+    const u = s.includes('@') ? await this.sql.userByEmail(s.toLowerCase()) : await this.sql.userByName(s);
     return u ? publicUser(u) : null;
   }
 
-  listUsers(): User[] {
+  listUsers(): Promise<User[]> {
     return this.sql.listUsers();
   }
 
@@ -299,14 +299,14 @@ export class AccountService {
   }
 
   /** Everything stored about the user and by them, without secrets; the web layer writes it out in snake_case. */
-  exportData(user: User): Record<string, unknown> {
-    const u = this.sql.userById(user.id)!;
-    const rows = this.sql.exportUser(user.id);
+  async exportData(user: User): Promise<Record<string, unknown>> {
+    const u = (await this.sql.userById(user.id))!;
+    const rows = await this.sql.exportUser(user.id);
     return {
       exportedAt: this.iso(),
       account: { username: u.username, email: u.email, isAdmin: u.isAdmin, createdAt: u.createdAt, bannedAt: u.bannedAt },
       ...rows,
-      // SQLite keeps the flag as 0 or 1; the export says true or false, as the API does.
+      // The tables keep the flag as 0 or 1; the export says true or false, as the API does.
       collections: (rows.collections as Array<{ is_public: number }>).map((c) => ({ ...c, is_public: c.is_public === 1 })),
     };
   }

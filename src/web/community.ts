@@ -24,9 +24,9 @@ export interface PageCommunity {
   /** Links the site footer carries before the privacy policy: log in and register for a visitor, none once signed in. */
   footerLinks(): SafeHtml[];
   /** Votes, discussion, follows and "Add to Collection" for an article; absent where a page has no article. */
-  article?(a: CommunityArticle): SafeHtml;
+  article?(a: CommunityArticle): Promise<SafeHtml>;
   /** The same for a story. */
-  story?(id: number): SafeHtml;
+  story?(id: number): Promise<SafeHtml>;
   /** "Hot with readers" for the home page: the posts and articles readers vote up; empty while there are none. */
   hotWithReaders?(): Promise<SafeHtml>;
   /** Whether what was rendered is for this requester only (their name, a form token): no shared cache may keep it. */

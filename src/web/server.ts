@@ -13,7 +13,7 @@ import { pageRoutes } from './routes/pages.ts';
 import { SiteData } from './site-data.ts';
 import { errorPage } from './templates/error.ts';
 // The accounts plugin's one door for the web server: the plugin, its services and the hooks the pages render.
-import { accountsPlugin, communityHooks, createCommunity, openAccountsDatabase, type Community } from '../accounts/web/embed.ts';
+import { accountsPlugin, communityHooks, createCommunity, openAccountsStore, type Community } from '../accounts/web/embed.ts';
 import type Database from 'better-sqlite3';
 
 export interface ServerOptions {
@@ -22,10 +22,10 @@ export interface ServerOptions {
   /** Fastify's request log; off in tests. */
   logger?: boolean;
   /**
-   * Readers' accounts: on by default for a SQLite file store; `false` turns them off; an object supplies the
-   * connection and community service (tests inject a clock and a mailer this way).
+   * Readers' accounts: on by default for a SQLite file store and for PostgreSQL; `false` turns them off; an object
+   * supplies the SQLite connection or the community service, or both (tests inject a clock and a mailer this way).
    */
-  accounts?: false | { db: Database.Database; community?: Community };
+  accounts?: false | { db?: Database.Database; community?: Community };
 }
 
 /** No inline script or style anywhere: everything the page runs or wears comes from this origin's files. */
@@ -85,16 +85,19 @@ export function buildServer(app: App, opts: ServerOptions = {}): FastifyInstance
   f.get('/en', async (_req, reply) => reply.redirect('/', 301));
   f.get('/en/*', async (req, reply) => reply.redirect(localPath(req.url.slice(3)), 301));
 
-  // Readers' accounts and community live on the SQLite store; a PostgreSQL deployment serves the news without them.
-  // With them, the news pages carry the community's parts and the API document lists its endpoints.
-  const accounts = opts.accounts === undefined && !app.config.databaseUrl && app.config.db !== ':memory:' ? openAccountsDatabase(app) : null;
+  // Readers' accounts and community live beside the articles: in the SQLite file, or in PostgreSQL. An in-memory
+  // SQLite store serves the news without them. With them, the news pages carry the community's parts and the API
+  // document lists its endpoints.
+  const accounts = opts.accounts === undefined && (app.config.databaseUrl || app.config.db !== ':memory:') ? openAccountsStore(app) : null;
   if (accounts) f.addHook('onClose', async () => accounts.close());
-  const db = opts.accounts ? opts.accounts.db : accounts?.db;
-  if (db) {
-    const community = (opts.accounts ? opts.accounts.community : undefined)
-      ?? createCommunity({ app, db, options: { publicUrl: web.publicUrl }, onMailError: (err) => f.log.error({ err }, 'mail not sent') });
+  const given = opts.accounts || undefined;
+  const db = given?.db;
+  const store = accounts?.store;
+  if (given || store) {
+    const community = given?.community
+      ?? createCommunity({ app, db, store, options: { publicUrl: web.publicUrl }, onMailError: (err) => f.log.error({ err }, 'mail not sent') });
     web.community = communityHooks(community);
-    f.register(accountsPlugin, { app, db, community, assets: web.assets });
+    f.register(accountsPlugin, { app, db, store, community, assets: web.assets });
   }
 
   for (const code of LOCALE_CODES) f.register(pageRoutes(web, code), { prefix: LOCALES[code].prefix });

@@ -10,6 +10,7 @@ import { loadAccountsOptions, type AccountsOptions } from '../../src/accounts/op
 import type { MailMessage, Mailer } from '../../src/accounts/mailer.ts';
 import type { ArticleRef, Library, StoryRef } from '../../src/accounts/library.ts';
 import type { User } from '../../src/accounts/model.ts';
+import type { AccountsStore } from '../../src/accounts/store.ts';
 
 export class MemoryMailer implements Mailer {
   readonly destination = 'memory';
@@ -82,9 +83,9 @@ export function openAccountsDb(): Database.Database {
   return db;
 }
 
-export interface Community {
-  db: Database.Database;
-  sql: SqliteAccounts;
+/** The services over one accounts store, with the fakes they talk to. */
+export interface Services {
+  sql: AccountsStore;
   accounts: AccountService;
   community: CommunityService;
   collections: CollectionService;
@@ -95,15 +96,24 @@ export interface Community {
   options: AccountsOptions;
 }
 
+export interface Community extends Services {
+  db: Database.Database;
+  sql: SqliteAccounts;
+}
+
 export function makeCommunity(overrides: Partial<AccountsOptions> = {}): Community {
   const db = openAccountsDb();
-  const sql = new SqliteAccounts(db, hotness);
+  return { ...servicesOver(new SqliteAccounts(db, hotness), overrides), db };
+}
+
+/** The services over any accounts store (SQLite or PostgreSQL), each with its own clock, mail box and library. */
+export function servicesOver<S extends AccountsStore>(sql: S, overrides: Partial<AccountsOptions> = {}): Services & { sql: S } {
   const mailer = new MemoryMailer();
   const clock = new Clock();
   const library = new FakeLibrary();
   const options = loadAccountsOptions({}, { publicUrl: 'https://storyline.test', ...overrides });
   return {
-    db, sql, mailer, clock, library, options,
+    sql, mailer, clock, library, options,
     accounts: new AccountService(sql, mailer, options, clock.now),
     community: new CommunityService(sql, library, clock.now),
     collections: new CollectionService(sql, library, clock.now),
@@ -115,7 +125,7 @@ export const PASSWORD = 'correct horse battery';
 let ip = 0;
 
 /** Registers a user from a fresh address (so registration limits do not interfere). */
-export async function addUser(c: Community, username: string, password = PASSWORD): Promise<User> {
+export async function addUser(c: Services, username: string, password = PASSWORD): Promise<User> {
   return c.accounts.register({ username, email: `${username.toLowerCase()}@example.org`, password, ip: `10.0.0.${++ip % 250}` });
 }
 

@@ -48,7 +48,7 @@ test('a form post without the CSRF token, or with a wrong one, is refused with 4
   const fresh = new Browser(site);
   const noCookie = await fresh.post('/register', { _csrf: b.csrf, username: 'mallory', email: 'm@example.org', password: 'correct horse battery' });
   assert.equal(noCookie.status, 403, "another browser's token without its cookie");
-  assert.equal(site.c.accounts.byName('mallory'), null);
+  assert.equal(await site.c.accounts.byName('mallory'), null);
 });
 
 test('a post that names another site as its origin is refused even with a valid token', async () => {
@@ -156,7 +156,7 @@ test('hostile text in log-in fields comes back escaped and SQL strings are just 
     assert.equal(r.status, 401, reason);
     assert.ok(!r.body.includes(login), `${reason}: not echoed raw`);
   }
-  assert.ok(site.c.accounts.byName('alice'), 'the users table is intact');
+  assert.ok(await site.c.accounts.byName('alice'), 'the users table is intact');
 });
 
 test('every form route, in every language, refuses a post without the CSRF token or with another session\'s', async () => {
@@ -190,8 +190,8 @@ test('every form route, in every language, refuses a post without the CSRF token
         assert.equal(r.status, 403, `${route}: ${reason}`);
       }
     }
-    assert.ok(site.c.accounts.byName('csrfvictim'), 'nothing was deleted');
-    assert.equal(site.c.accounts.byName('csrfother')?.bannedAt, null, 'nobody was banned');
+    assert.ok(await site.c.accounts.byName('csrfvictim'), 'nothing was deleted');
+    assert.equal((await site.c.accounts.byName('csrfother'))?.bannedAt, null, 'nobody was banned');
   } finally {
     await f.close();
   }
@@ -200,7 +200,7 @@ test('every form route, in every language, refuses a post without the CSRF token
 test('the accounts pages answer under every language prefix, in that language, right-to-left for Arabic and Persian', async () => {
   const b = new Browser(site, '198.51.100.93');
   await b.register('pagewalker');
-  const user = site.c.accounts.byName('pagewalker')!;
+  const user = (await site.c.accounts.byName('pagewalker'))!;
   // [page, title key, anonymous status, signed-in status]; pages for readers send visitors to log in, and the
   // log-in and register pages send readers who are already in to their feed.
   const pages: Array<[string, AccountsKey, number, number]> = [
@@ -318,5 +318,5 @@ test('deleting the account needs the password and removes it', async () => {
   assert.match(wrong.body, /The current password is not correct/);
   const ok = await b.post('/settings/delete', { currentPassword: 'correct horse battery' });
   assert.equal(ok.status, 303);
-  assert.equal(site.c.accounts.byName('frank'), null);
+  assert.equal(await site.c.accounts.byName('frank'), null);
 });

@@ -157,7 +157,7 @@ test('stored XSS in posts, comments, collection names and titles is rendered ine
 test('SQL-injection strings in every field are stored as text or refused, never run', async () => {
   const b = new Browser(site, '198.51.100.107');
   await b.register('sqli-tester');
-  const users = site.c.sql.countUsers();
+  const users = await site.c.sql.countUsers();
   for (const s of SQLI) {
     await b.get('/submit');
     const post = await b.post('/submit', { title: s, url: '', body: s });
@@ -179,7 +179,7 @@ test('SQL-injection strings in every field are stored as text or refused, never 
     await login.get('/forgot-password');
     assert.notEqual((await login.post('/forgot-password', { email: s })).status, 500, `reset ${s}`);
   }
-  assert.equal(site.c.sql.countUsers(), users, 'no user appeared or vanished');
+  assert.equal(await site.c.sql.countUsers(), users, 'no user appeared or vanished');
   assert.ok(site.db.prepare("SELECT COUNT(*) FROM comments WHERE body = ?").pluck().get(SQLI[1]) as number >= 1, 'stored verbatim as text');
 });
 
@@ -217,8 +217,8 @@ test("a reader cannot edit, delete or see another reader's private items", async
   for (const [reason, act, status] of rows) assert.equal((await act()).status, status, reason);
   assert.equal((await owner.get(`/collections/${colId}`)).status, 200, 'still there for its owner');
   assert.equal(site.db.prepare('SELECT name FROM collections WHERE id = ?').pluck().get(Number(colId)), 'Private things');
-  assert.equal(site.c.community.getPost(Number(postId)).title, 'Owner post');
-  assert.equal(site.c.community.getComment(Number(commentId)).body, 'Owner comment');
+  assert.equal((await site.c.community.getPost(Number(postId))).title, 'Owner post');
+  assert.equal((await site.c.community.getComment(Number(commentId))).body, 'Owner comment');
 
   const anon = new Browser(site);
   assert.equal((await anon.get(`/collections/${colId}`)).status, 404);
@@ -261,7 +261,7 @@ function escapeRe(s: string): string {
 test('an admin bans a reader from their profile with a reason: their session ends, log-in is refused, the log says so in the page language', async () => {
   const admin = new Browser(site, '198.51.100.120');
   await admin.register('modadmin');
-  await site.c.accounts.setAdmin(site.c.accounts.byName('modadmin')!, true);
+  await site.c.accounts.setAdmin((await site.c.accounts.byName('modadmin'))!, true);
   const spammer = new Browser(site, '198.51.100.121');
   await spammer.register('spammer');
   assert.equal((await spammer.get('/settings')).status, 200);
@@ -280,10 +280,10 @@ test('an admin bans a reader from their profile with a reason: their session end
   assert.match(log.body, /<td>заблокирован<\/td><td>читатель #\d+ <span dir="auto">spammer<\/span><\/td><td dir="auto">ссылки на спам<\/td>/, 'action, target and reason, in Russian');
   const adminProfile = await admin.get('/users/modadmin');
   assert.doesNotMatch(adminProfile.body, /ban-form/, 'no ban form on one\'s own profile');
-  await site.c.accounts.setAdmin(site.c.accounts.byName('spammer')!, true);
+  await site.c.accounts.setAdmin((await site.c.accounts.byName('spammer'))!, true);
   await admin.get('/moderation');
   assert.equal((await admin.post('/moderation/users/spammer/unban', {})).status, 403, 'admins are not moderated from the web');
-  await site.c.accounts.setAdmin(site.c.accounts.byName('spammer')!, false);
+  await site.c.accounts.setAdmin((await site.c.accounts.byName('spammer'))!, false);
   assert.equal((await admin.post('/moderation/users/spammer/unban', { return: '/moderation' })).status, 303);
   assert.equal((await spammer.login('spammer')).status, 303, 'the ban is lifted');
 });

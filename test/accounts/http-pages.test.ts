@@ -129,7 +129,7 @@ test('every UI language: the blocks and the menu in that language, right to left
       assert.ok(community.includes(text(locale, key)), `${locale}: ${key}`);
     }
     assert.ok(community.includes(text(locale, 'follow.outlet', { name: 'Daily Example' })), `${locale}: follow the outlet`);
-    const points = site.c.community.points('article', [geneva], null).get(geneva)!.points;
+    const points = (await site.c.community.points('article', [geneva], null)).get(geneva)!.points;
     assert.ok(community.includes(`<span class="points">${escapeHtml(accountsText(locale).n('count.points', points))}</span>`), `${locale}: points`);
     assert.ok(community.includes(`action="${prefix}/vote"`), `${locale}: forms post in the page's language`);
     assert.ok(community.includes(`href="${prefix}/articles/${geneva}/discussion#comments"`), `${locale}: discussion link`);
@@ -312,7 +312,7 @@ test('OpenAPI schemas match what the community API answers, field by field, and 
   const b = new Browser(site, '198.51.100.67');
   await b.register('apiclient');
   await new Browser(site, '198.51.100.68').register('apiadmin');
-  await site.c.accounts.setAdmin(site.c.accounts.byName('apiadmin')!, true);
+  await site.c.accounts.setAdmin((await site.c.accounts.byName('apiadmin'))!, true);
   const api = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, token: string | null, payload?: unknown) => {
     const res = await site.f.inject({ method, url: `/api/v1${url}`, payload: payload as object, headers: token ? { authorization: `Bearer ${token}` } : {} });
     return { status: res.statusCode, body: res.body ? JSON.parse(res.body) as Record<string, unknown> : {} };

@@ -79,7 +79,7 @@ test('the article block other pages embed: points, discussion link, follows and 
   const reply = { getHeader: () => undefined, header: () => reply };
   const ctx = await embedContext(plain.c, req as never, reply as never, 'fa', { assets: { css: '', js: '', icon: '' }, outletSlugs: new Map() });
   assert.equal(ctx.viewer?.username, 'embedder');
-  const out = articleCommunity(plain.c, ctx, { id: geneva, outlet: 'Daily Example', storyId: null }).value;
+  const out = (await articleCommunity(plain.c, ctx, { id: geneva, outlet: 'Daily Example', storyId: null })).value;
   assert.match(out, /رأی خود را بدهید/, 'Persian "Leave your vote"');
   assert.match(out, new RegExp(`href="/fa/articles/${geneva}/discussion#comments"`));
   assert.match(out, /action="\/fa\/follow"/);

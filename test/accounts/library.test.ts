@@ -21,7 +21,7 @@ test('collections: names unique per reader, items once each, private ones invisi
   const c = makeCommunity();
   const alice = await addUser(c, 'alice');
   const bob = await addUser(c, 'bob');
-  assert.deepEqual(c.collections.list(alice), [], 'the empty state');
+  assert.deepEqual(await c.collections.list(alice), [], 'the empty state');
   const reading = await c.collections.create(alice, { name: 'Reading list' });
   assert.equal(reading.isPublic, false, 'private unless asked');
   assert.equal(await code(c.collections.create(alice, { name: 'Reading list' })), 'invalid_input');
@@ -29,7 +29,7 @@ test('collections: names unique per reader, items once each, private ones invisi
   await c.collections.add(alice, reading.id, 'article', 1);
   await c.collections.add(alice, reading.id, 'article', '1');
   await c.collections.add(alice, reading.id, 'story', 1);
-  assert.equal(c.collections.get(alice, reading.id).items, 2);
+  assert.equal((await c.collections.get(alice, reading.id)).items, 2);
   assert.equal(await code(c.collections.add(alice, reading.id, 'article', 999)), 'not_found');
   assert.equal(await code(c.collections.add(alice, reading.id, 'comment', 1)), 'invalid_input');
 
@@ -45,7 +45,7 @@ test('collections: names unique per reader, items once each, private ones invisi
   for (const [reason, fn] of rows) assert.equal(await code(fn), 'not_found', `another reader cannot ${reason} a private collection`);
 
   await c.collections.update(alice, reading.id, { isPublic: 'on' });
-  assert.equal(c.collections.get(null, reading.id).name, 'Reading list', 'public: anyone may read');
+  assert.equal((await c.collections.get(null, reading.id)).name, 'Reading list', 'public: anyone may read');
   assert.equal(await code(c.collections.update(bob, reading.id, { name: 'Mine' })), 'forbidden', 'but not change');
   assert.equal(await code(c.collections.delete(bob, reading.id)), 'forbidden');
   await c.collections.remove(alice, reading.id, 'story', 1);
@@ -61,7 +61,7 @@ test('"Add to Collection" with a new name creates it once and adds the item', as
   const b = await c.collections.addToNew(alice, { name: 'geneva' }, 'article', 2);
   assert.equal(a.id, b.id, 'the same name (any case) finds the collection');
   assert.equal(b.items, 2);
-  assert.deepEqual(c.collections.holding(alice, 'article', 2), [a.id]);
+  assert.deepEqual(await c.collections.holding(alice, 'article', 2), [a.id]);
 });
 
 test('export: JSON keeps every field; CSV quotes properly and defuses spreadsheet formulas', async () => {

@@ -139,7 +139,7 @@ test('the CLI issues a reset link an admin can hand over, and lists, bans and pr
   assert.equal(await usersCli(['list', '--json', '--db', db], io), 0);
   assert.deepEqual((JSON.parse(out.join('')) as Array<{ username: string }>).map((u) => u.username), ['alice']);
   assert.equal(await usersCli(['make-admin', 'alice', '--db', db], io), 0);
-  assert.equal(site.c.accounts.byName('alice')?.isAdmin, true);
+  assert.equal((await site.c.accounts.byName('alice'))?.isAdmin, true);
   assert.equal(await usersCli(['ban', 'nobody', '--db', db], io), 1, 'an unknown user is an error');
   await assert.rejects(usersCli(['frobnicate', '--db', db], io), /expected one of/);
 });

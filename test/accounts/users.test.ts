@@ -38,7 +38,7 @@ test('registration refuses bad input field by field', async () => {
   for (const [reason, input, key, field] of rows) {
     await rejects(c.accounts.register({ ...input, ip: '10.1.1.1' }), 'invalid_input', key, field).catch((e) => assert.fail(`${reason}: ${e}`));
   }
-  assert.equal(c.sql.countUsers(), 0);
+  assert.equal(await c.sql.countUsers(), 0);
 });
 
 test('names are unique whatever their case; addresses too, and are stored lower-cased', async () => {
@@ -177,21 +177,21 @@ test('a reset link is mailed only for known addresses, works once, for an hour, 
   const token = link[1];
   assert.equal(c.db.prepare('SELECT COUNT(*) FROM password_resets WHERE token_hash = ?').pluck().get(tokenHash(token)), 1, 'stored as a hash');
   assert.equal(c.db.prepare('SELECT COUNT(*) FROM password_resets WHERE token_hash = ?').pluck().get(token), 0, 'never as the token');
-  assert.ok(c.accounts.resetIsValid(token));
+  assert.ok(await c.accounts.resetIsValid(token));
 
   await rejects(c.accounts.completeReset({ token, password: 'short', userAgent: null }), 'invalid_input', 'error.passwordLength');
-  assert.ok(c.accounts.resetIsValid(token), 'a refused password does not spend the link');
+  assert.ok(await c.accounts.resetIsValid(token), 'a refused password does not spend the link');
   const done = await c.accounts.completeReset({ token, password: 'reset to a new passphrase', userAgent: null });
   assert.equal(await c.accounts.resolveSession(session.sessionToken), null, 'the old session is gone');
   assert.ok(await c.accounts.resolveSession(done.sessionToken), 'a fresh session starts');
-  assert.equal(c.accounts.resetIsValid(token), false, 'used');
+  assert.equal(await c.accounts.resetIsValid(token), false, 'used');
   await rejects(c.accounts.completeReset({ token, password: 'and again a new one', userAgent: null }), 'invalid_link', 'reset.invalid');
 
   await c.accounts.requestReset({ email: 'alice@example.org', ip: '1.1.1.1', locale: 'en' });
   await settle();
   const second = /reset-password\/([A-Za-z0-9_-]+)/.exec(c.mailer.sent.at(-1)!.text)![1];
   c.clock.advance(RESET_TTL_MS);
-  assert.equal(c.accounts.resetIsValid(second), false, 'expired after one hour');
+  assert.equal(await c.accounts.resetIsValid(second), false, 'expired after one hour');
   await rejects(c.accounts.completeReset({ token: second, password: 'too late for this one', userAgent: null }), 'invalid_link');
 });
 

@@ -69,7 +69,7 @@ export function apiRoutes(w: AccountsWeb) {
       return reply.code(201).send({ token: t.token, id: t.id, name: t.name, hint: t.hint, created_at: t.createdAt });
     });
     f.get('/tokens', async (req) => {
-      const tokens = accounts.listApiTokens(signedIn(w, req).id);
+      const tokens = await accounts.listApiTokens(signedIn(w, req).id);
       return list(snakeKeys(tokens) as unknown[], { limit: tokens.length, offset: 0 }, tokens.length);
     });
     f.delete('/tokens/:id', async (req, reply) => {
@@ -93,7 +93,7 @@ export function apiRoutes(w: AccountsWeb) {
       await accounts.deleteAccount(signedIn(w, req), body(req).current_password);
       return reply.code(204).send();
     });
-    f.get('/me/export', async (req) => snakeKeys(accounts.exportData(signedIn(w, req))));
+    f.get('/me/export', async (req) => snakeKeys(await accounts.exportData(signedIn(w, req))));
 
     // The same answer whether or not the address has an account.
     f.post('/password-resets', async (req, reply) => {
@@ -109,16 +109,16 @@ export function apiRoutes(w: AccountsWeb) {
     });
 
     f.get('/users/:name', async (req) => {
-      const user = accounts.byName((req.params as { name: string }).name);
+      const user = await accounts.byName((req.params as { name: string }).name);
       if (!user) throw notFound();
-      return { username: user.username, created_at: user.createdAt, banned: user.bannedAt !== null, posts: community.postsBy(user.id).map(postView) };
+      return { username: user.username, created_at: user.createdAt, banned: user.bannedAt !== null, posts: (await community.postsBy(user.id)).map(postView) };
     });
 
     // ---- posts ----
     f.get('/posts', async (req) => {
       const p = page(req.query);
       const sort = (req.query as Record<string, unknown>).sort === 'new' ? 'new' : 'hot';
-      const { posts, total } = community.listPosts(sort, p.limit, p.offset);
+      const { posts, total } = await community.listPosts(sort, p.limit, p.offset);
       return list(posts.map(postView), p, total);
     });
     f.post('/posts', async (req, reply) => {
@@ -126,10 +126,10 @@ export function apiRoutes(w: AccountsWeb) {
       const r = await community.submit(signedIn(w, req), { title: b.title, url: b.url, body: b.body });
       return reply.code(r.existed ? 200 : 201).send({ ...(postView(r.post) as object), existed: r.existed, fetch_error: r.fetchError });
     });
-    f.get('/posts/:id', async (req) => postView(community.getPost(id(req))));
+    f.get('/posts/:id', async (req) => postView(await community.getPost(id(req))));
     f.patch('/posts/:id', async (req) => {
       const b = body(req);
-      const current = community.getPost(id(req));
+      const current = await community.getPost(id(req));
       return postView(await community.editPost(signedIn(w, req), id(req), { title: b.title ?? current.title, body: b.body ?? current.body }));
     });
     f.delete('/posts/:id', async (req, reply) => {
@@ -139,14 +139,14 @@ export function apiRoutes(w: AccountsWeb) {
 
     // ---- votes ----
     for (const type of VOTE_TARGETS) {
-      f.get(`/${SEGMENT[type]}/:id/vote`, async (req) => snakeKeys(community.points(type, [id(req)], requester(w, req).viewer).get(id(req))));
+      f.get(`/${SEGMENT[type]}/:id/vote`, async (req) => snakeKeys((await community.points(type, [id(req)], requester(w, req).viewer)).get(id(req))));
       f.put(`/${SEGMENT[type]}/:id/vote`, async (req) => snakeKeys(await community.vote(signedIn(w, req), type, id(req), body(req).value)));
     }
 
     // ---- comments ----
     for (const type of THREAD_TARGETS) {
       f.get(`/${SEGMENT[type]}/:id/comments`, async (req) => {
-        const t = community.thread(type, id(req), requester(w, req).viewer);
+        const t = await community.thread(type, id(req), requester(w, req).viewer);
         return { data: t.comments.map(commentView), count: t.count };
       });
       f.post(`/${SEGMENT[type]}/:id/comments`, async (req, reply) => {
@@ -190,7 +190,7 @@ export function apiRoutes(w: AccountsWeb) {
       return reply.code(204).send();
     });
     f.get('/moderation/reports', async (req) => {
-      const reports = community.openReports(signedIn(w, req));
+      const reports = await community.openReports(signedIn(w, req));
       return list(snakeKeys(reports) as unknown[], { limit: reports.length, offset: 0 }, reports.length);
     });
     // Closes an item's open reports without acting on it (the moderation page's "Dismiss reports"); logged.
@@ -202,12 +202,12 @@ export function apiRoutes(w: AccountsWeb) {
     });
     f.get('/moderation/log', async (req) => {
       const p = page(req.query);
-      return list(snakeKeys(community.moderationLog(p.limit, p.offset)) as unknown[], p, null);
+      return list(snakeKeys(await community.moderationLog(p.limit, p.offset)) as unknown[], p, null);
     });
 
     // ---- collections ----
     f.get('/collections', async (req) => {
-      const all = collections.list(signedIn(w, req));
+      const all = await collections.list(signedIn(w, req));
       return list(snakeKeys(all) as unknown[], { limit: all.length, offset: 0 }, all.length);
     });
     f.post('/collections', async (req, reply) => {
@@ -216,7 +216,7 @@ export function apiRoutes(w: AccountsWeb) {
     });
     f.get('/collections/:id', async (req) => {
       const viewer = requester(w, req).viewer;
-      const c = collections.get(viewer, id(req));
+      const c = await collections.get(viewer, id(req));
       return snakeKeys({ ...c, items: await collections.items(viewer, c.id) });
     });
     f.patch('/collections/:id', async (req) => {
@@ -266,7 +266,7 @@ export function apiRoutes(w: AccountsWeb) {
     f.get('/moderation/users', async (req) => {
       const admin = signedIn(w, req);
       requireAdmin(admin);
-      const users = accounts.listUsers();
+      const users = await accounts.listUsers();
       return list(snakeKeys(users) as unknown[], { limit: users.length, offset: 0 }, users.length);
     });
   };

@@ -18,7 +18,7 @@ import { collectionBox, followButton, hotWithReadersBox, voteBox } from './widge
 import { HOTNESS_WINDOW_SECONDS, HOT_WITH_READERS } from '../policy.ts';
 
 export { accountsPlugin } from './plugin.ts';
-export { createCommunity, openAccountsDatabase, type Community } from '../setup.ts';
+export { createCommunity, openAccountsDatabase, openAccountsStore, type Community } from '../setup.ts';
 export { accountBar, consentBanner } from './frame.ts';
 export { collectionBox, commentsSection, followButton, voteBox } from './widgets.ts';
 export { preferredLocale } from './http.ts';
@@ -72,8 +72,8 @@ export async function hotWithReaders(c: Community, ctx: Ctx): Promise<SafeHtml> 
   const items = await c.community.hotWithReaders(HOT_WITH_READERS);
   const idOf = (i: (typeof items)[number]) => (i.type === 'post' ? i.post.id : i.article.id);
   // A visitor has cast no votes (the box shows them the points alone), so only a signed-in reader's are looked up.
-  const mine = (type: 'post' | 'article') => (ctx.viewer ? c.community.points(type, items.filter((i) => i.type === type).map(idOf), ctx.viewer) : new Map<number, { myVote: -1 | 0 | 1 }>());
-  const votes = { post: mine('post'), article: mine('article') };
+  const mine = async (type: 'post' | 'article') => (ctx.viewer ? c.community.points(type, items.filter((i) => i.type === type).map(idOf), ctx.viewer) : new Map<number, { myVote: -1 | 0 | 1 }>());
+  const votes = { post: await mine('post'), article: await mine('article') };
   return hotWithReadersBox(ctx, items.map((i) => ({ ...i, myVote: votes[i.type].get(idOf(i))?.myVote ?? 0 })), path(ctx, '/'));
 }
 
@@ -86,30 +86,41 @@ export function discussionPath(locale: Locale, type: 'article' | 'story', id: nu
  * Everything an article page needs from the community in one block: "Leave your vote" with its points, a link to
  * the discussion with the comment count, follow buttons for the outlet and the story, and "Add to Collection".
  */
-export function articleCommunity(c: Community, ctx: Ctx, a: { id: number; outlet: string | null; storyId: number | null }): SafeHtml {
+export async function articleCommunity(c: Community, ctx: Ctx, a: { id: number; outlet: string | null; storyId: number | null }): Promise<SafeHtml> {
   const here = path(ctx, `/articles/${a.id}`);
-  const points = c.community.points('article', [a.id], ctx.viewer).get(a.id)!;
-  const comments = c.community.commentCounts('article', [a.id]).get(a.id) ?? 0;
+  const [points, comments, followsOutlet, followsStory, collections, holding] = await Promise.all([
+    c.community.points('article', [a.id], ctx.viewer).then((m) => m.get(a.id)!),
+    c.community.commentCounts('article', [a.id]).then((m) => m.get(a.id) ?? 0),
+    a.outlet ? c.follows.isFollowing(ctx.viewer, 'outlet', a.outlet) : false,
+    a.storyId !== null ? c.follows.isFollowing(ctx.viewer, 'story', String(a.storyId)) : false,
+    ctx.viewer ? c.collections.list(ctx.viewer) : [],
+    ctx.viewer ? c.collections.holding(ctx.viewer, 'article', a.id) : [],
+  ]);
   return html`<section class="community" aria-label="${ctx.a.t('nav.community')}">
 ${voteBox(ctx, 'article', a.id, points, here)}
 <p><a href="${discussionPath(ctx.a.locale, 'article', a.id)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
 <div class="follows">
-${a.outlet ? followButton(ctx, 'outlet', a.outlet, ctx.a.t('follow.outlet', { name: a.outlet }), c.follows.isFollowing(ctx.viewer, 'outlet', a.outlet), here) : ''}
-${a.storyId !== null ? followButton(ctx, 'story', String(a.storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(a.storyId)), here) : ''}
+${a.outlet ? followButton(ctx, 'outlet', a.outlet, ctx.a.t('follow.outlet', { name: a.outlet }), followsOutlet, here) : ''}
+${a.storyId !== null ? followButton(ctx, 'story', String(a.storyId), ctx.a.t('follow.story'), followsStory, here) : ''}
 </div>
-${collectionBox(ctx, { type: 'article', id: a.id, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'article', a.id) : [] })}
+${collectionBox(ctx, { type: 'article', id: a.id, returnTo: here, collections, holding })}
 </section>
 `;
 }
 
 /** The same for a story page: discussion link, follow the story, "Add to Collection". */
-export function storyCommunity(c: Community, ctx: Ctx, storyId: number): SafeHtml {
+export async function storyCommunity(c: Community, ctx: Ctx, storyId: number): Promise<SafeHtml> {
   const here = path(ctx, `/stories/${storyId}`);
-  const comments = c.community.commentCounts('story', [storyId]).get(storyId) ?? 0;
+  const [comments, following, collections, holding] = await Promise.all([
+    c.community.commentCounts('story', [storyId]).then((m) => m.get(storyId) ?? 0),
+    c.follows.isFollowing(ctx.viewer, 'story', String(storyId)),
+    ctx.viewer ? c.collections.list(ctx.viewer) : [],
+    ctx.viewer ? c.collections.holding(ctx.viewer, 'story', storyId) : [],
+  ]);
   return html`<section class="community" aria-label="${ctx.a.t('nav.community')}">
 <p><a href="${discussionPath(ctx.a.locale, 'story', storyId)}#comments">${ctx.a.t('comments.leave')}</a> · ${ctx.a.n('count.comments', comments)}</p>
-${followButton(ctx, 'story', String(storyId), ctx.a.t('follow.story'), c.follows.isFollowing(ctx.viewer, 'story', String(storyId)), here)}
-${collectionBox(ctx, { type: 'story', id: storyId, returnTo: here, collections: ctx.viewer ? c.collections.list(ctx.viewer) : [], holding: ctx.viewer ? c.collections.holding(ctx.viewer, 'story', storyId) : [] })}
+${followButton(ctx, 'story', String(storyId), ctx.a.t('follow.story'), following, here)}
+${collectionBox(ctx, { type: 'story', id: storyId, returnTo: here, collections, holding })}
 </section>
 `;
 }

@@ -30,8 +30,8 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
     const r = requester(w, req);
     return {
       emailForm: emptyForm({ email: user.email }), passwordForm: emptyForm(), tokenForm: emptyForm(), deleteForm: emptyForm(),
-      tokens: accounts.listApiTokens(user.id), sessions: accounts.listSessions(user.id), currentSession: r.session?.idHash ?? null,
-      newToken: null, newFeedUrl: null, hasFeed: w.c.sql.hasFeedToken(user.id),
+      tokens: await accounts.listApiTokens(user.id), sessions: await accounts.listSessions(user.id), currentSession: r.session?.idHash ?? null,
+      newToken: null, newFeedUrl: null, hasFeed: await w.c.sql.hasFeedToken(user.id),
       ...forms,
     };
   }
@@ -108,7 +108,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
 
     f.get('/reset-password/:token', async (req, reply) => {
       const { token } = req.params as { token: string };
-      const valid = accounts.resetIsValid(token);
+      const valid = await accounts.resetIsValid(token);
       return sendHtml(reply, resetPage(await pageCtx(w, req, reply, locale), emptyForm(), token, valid), valid ? 200 : 410);
     });
 
@@ -193,7 +193,7 @@ export function authRoutes(w: AccountsWeb, locale: Locale) {
       const user = signedIn(w, req);
       return reply.type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="storyline-${user.username}.json"`)
-        .send(JSON.stringify(snakeKeys(accounts.exportData(user)), null, 2) + '\n');
+        .send(JSON.stringify(snakeKeys(await accounts.exportData(user)), null, 2) + '\n');
     });
 
     f.post('/settings/delete', async (req, reply) => {

@@ -22,36 +22,36 @@ const LOG_PAGE = 200;
 export function communityRoutes(w: AccountsWeb, locale: Locale) {
   const { community, collections, follows, accounts, library } = w.c;
 
-  function thread(ctx: Ctx, req: FastifyRequest, type: ThreadTarget, id: number, returnTo: string): ThreadModel {
-    const t = community.thread(type, id, ctx.viewer);
+  async function thread(ctx: Ctx, req: FastifyRequest, type: ThreadTarget, id: number, returnTo: string): Promise<ThreadModel> {
+    const t = await community.thread(type, id, ctx.viewer);
     const reply = Number((req.query as Record<string, unknown>).reply);
     return { type, id, comments: t.comments, count: t.count, replyTo: Number.isSafeInteger(reply) && reply > 0 ? reply : null, returnTo };
   }
 
-  function collect(ctx: Ctx, type: 'article' | 'story', id: number, returnTo: string): CollectionBoxModel {
+  async function collect(ctx: Ctx, type: 'article' | 'story', id: number, returnTo: string): Promise<CollectionBoxModel> {
     return {
       type, id, returnTo,
-      collections: ctx.viewer ? collections.list(ctx.viewer) : [],
-      holding: ctx.viewer ? collections.holding(ctx.viewer, type, id) : [],
+      collections: ctx.viewer ? await collections.list(ctx.viewer) : [],
+      holding: ctx.viewer ? await collections.holding(ctx.viewer, type, id) : [],
     };
   }
 
-  function vote(ctx: Ctx, type: 'post' | 'article', id: number) {
-    return community.points(type, [id], ctx.viewer).get(id)!;
+  async function vote(ctx: Ctx, type: 'post' | 'article', id: number) {
+    return (await community.points(type, [id], ctx.viewer)).get(id)!;
   }
 
   async function renderPost(req: FastifyRequest, reply: FastifyReply, id: number, editForm: FormState | null, status = 200): Promise<FastifyReply> {
     const ctx = await pageCtx(w, req, reply, locale);
-    const post = community.getPost(id);
+    const post = await community.getPost(id);
     const article = post.articleId !== null && !post.deletedAt ? await library.article(post.articleId) : null;
     const returnTo = lp(locale, `/posts/${id}`);
     const canEdit = community.canEditPost(ctx.viewer, post);
     return sendHtml(reply, postPage(ctx, {
-      post, vote: vote(ctx, 'post', id), thread: thread(ctx, req, 'post', id, returnTo), article,
+      post, vote: await vote(ctx, 'post', id), thread: await thread(ctx, req, 'post', id, returnTo), article,
       story: article ? await library.articleStory(article.id) : null, canEdit,
       editUntil: new Date(Date.parse(post.createdAt) + EDIT_WINDOW_MS).toISOString(),
       editForm: canEdit ? editForm : null,
-      collect: article ? collect(ctx, 'article', article.id, returnTo) : null,
+      collect: article ? await collect(ctx, 'article', article.id, returnTo) : null,
     }), status);
   }
 
@@ -61,8 +61,8 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       const sort = q.sort === 'new' ? 'new' : 'hot';
       const page = Math.min(Math.max(1, Number.parseInt(String(q.page ?? '1'), 10) || 1), 10_000);
       const ctx = await pageCtx(w, req, reply, locale);
-      const { posts, total } = community.listPosts(sort, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
-      const votes = community.points('post', posts.map((p) => p.id), ctx.viewer);
+      const { posts, total } = await community.listPosts(sort, POSTS_PER_PAGE, (page - 1) * POSTS_PER_PAGE);
+      const votes = await community.points('post', posts.map((p) => p.id), ctx.viewer);
       return sendHtml(reply, postsPage(ctx, { posts, sort, page, hasNext: page * POSTS_PER_PAGE < total, votes }));
     });
 
@@ -89,7 +89,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
     f.get('/posts/:id/edit', async (req, reply) => {
       const id = idParam(req);
       signedIn(w, req);
-      const p = community.getPost(id);
+      const p = await community.getPost(id);
       return renderPost(req, reply, id, emptyForm({ title: p.title, body: p.body }));
     });
 
@@ -122,12 +122,12 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       const story = await library.articleStory(id);
       return sendHtml(reply, discussionPage(ctx, {
         kind: 'article', id, title: article.title ?? `#${id}`, outlet: article.outlet, url: article.url, story,
-        vote: vote(ctx, 'article', id), thread: thread(ctx, req, 'article', id, returnTo), collect: collect(ctx, 'article', id, returnTo),
+        vote: await vote(ctx, 'article', id), thread: await thread(ctx, req, 'article', id, returnTo), collect: await collect(ctx, 'article', id, returnTo),
         follows: {
-          outlet: !!article.outlet && follows.isFollowing(ctx.viewer, 'outlet', article.outlet),
-          story: !!story && follows.isFollowing(ctx.viewer, 'story', String(story.id)),
+          outlet: !!article.outlet && (await follows.isFollowing(ctx.viewer, 'outlet', article.outlet)),
+          story: !!story && (await follows.isFollowing(ctx.viewer, 'story', String(story.id))),
         },
-        postId: w.c.sql.postIdByArticle(id),
+        postId: await w.c.sql.postIdByArticle(id),
       }));
     });
 
@@ -139,8 +139,8 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       const returnTo = lp(locale, `/stories/${id}/discussion`);
       return sendHtml(reply, discussionPage(ctx, {
         kind: 'story', id, title: story.title ?? `#${id}`, outlet: null, url: null, story,
-        vote: null, thread: thread(ctx, req, 'story', id, returnTo), collect: collect(ctx, 'story', id, returnTo),
-        follows: { outlet: false, story: follows.isFollowing(ctx.viewer, 'story', String(id)) }, postId: null,
+        vote: null, thread: await thread(ctx, req, 'story', id, returnTo), collect: await collect(ctx, 'story', id, returnTo),
+        follows: { outlet: false, story: await follows.isFollowing(ctx.viewer, 'story', String(id)) }, postId: null,
       }));
     });
 
@@ -165,7 +165,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
 
     f.get('/comments/:id/edit', async (req, reply) => {
       const user = signedIn(w, req);
-      const c = community.getComment(idParam(req));
+      const c = await community.getComment(idParam(req));
       if (c.userId !== user.id) throw new AccountError('forbidden', 'error.forbidden');
       const ctx = await pageCtx(w, req, reply, locale);
       return sendHtml(reply, commentEditPage(ctx, c, emptyForm({ body: c.body }), threadLink(ctx, c).split('#')[0]));
@@ -182,7 +182,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       } catch (err) {
         if (!(err instanceof AccountError) || err.code !== 'invalid_input') throw err;
         const ctx = await pageCtx(w, req, reply, locale);
-        const c = community.getComment(id);
+        const c = await community.getComment(id);
         return sendHtml(reply, commentEditPage(ctx, c, formFailure(ctx, err, { body: body.body ?? '' }), threadLink(ctx, c).split('#')[0]), 400);
       }
     });
@@ -190,19 +190,19 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
     f.post('/comments/:id/delete', async (req, reply) => {
       const user = signedIn(w, req);
       const id = idParam(req);
-      const c = community.getComment(id);
+      const c = await community.getComment(id);
       await community.deleteComment(user, id);
       const ctx = await pageCtx(w, req, reply, locale);
       return redirectTo(reply, `${returnPath(formBody(req).return, threadLink(ctx, c).split('#')[0])}#c${id}`, 'commentDeleted');
     });
 
     // Reports: a form naming what is reported, then back to it with a thank-you. Comments and posts alike.
-    const reported = (ctx: Ctx, type: ReportTarget, id: number): ReportModel => {
+    const reported = async (ctx: Ctx, type: ReportTarget, id: number): Promise<ReportModel> => {
       if (type === 'comment') {
-        const c = community.getComment(id);
+        const c = await community.getComment(id);
         return { type, id, text: c.body, back: threadLink(ctx, c) };
       }
-      const p = community.getPost(id);
+      const p = await community.getPost(id);
       if (p.deletedAt) throw notFound();
       return { type, id, text: p.body ? `${p.title}\n\n${p.body}` : p.title, back: lp(locale, `/posts/${id}`) };
     };
@@ -211,7 +211,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
       f.get(`/${segment}/:id/report`, async (req, reply) => {
         signedIn(w, req);
         const ctx = await pageCtx(w, req, reply, locale);
-        return sendHtml(reply, reportPage(ctx, reported(ctx, type, idParam(req)), emptyForm()));
+        return sendHtml(reply, reportPage(ctx, await reported(ctx, type, idParam(req)), emptyForm()));
       });
 
       f.post(`/${segment}/:id/report`, async (req, reply) => {
@@ -219,7 +219,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
         const id = idParam(req);
         const body = formBody(req);
         const ctx = await pageCtx(w, req, reply, locale);
-        const target = reported(ctx, type, id);
+        const target = await reported(ctx, type, id);
         try {
           await community.report(user, type, id, body.reason);
           const [where, anchor] = target.back.split('#');
@@ -233,25 +233,25 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
 
     f.get('/users/:name', async (req, reply) => {
       const { name } = req.params as { name: string };
-      const user = accounts.byName(name);
+      const user = await accounts.byName(name);
       if (!user) throw notFound();
       const ctx = await pageCtx(w, req, reply, locale);
       return sendHtml(reply, userPage(ctx, {
-        user, posts: community.postsBy(user.id), comments: community.commentsBy(user.id),
-        following: follows.isFollowing(ctx.viewer, 'user', user.username),
+        user, posts: await community.postsBy(user.id), comments: await community.commentsBy(user.id),
+        following: await follows.isFollowing(ctx.viewer, 'user', user.username),
       }));
     });
 
     f.get('/moderation', async (req, reply) => {
       const ctx = await pageCtx(w, req, reply, locale);
       const isAdmin = !!ctx.viewer?.isAdmin;
-      const reports = isAdmin ? community.openReports(ctx.viewer!).map((r) => {
-        const target = r.targetType === 'comment' ? w.c.sql.getComment(r.targetId) : w.c.sql.getPost(r.targetId);
+      const reports = isAdmin ? await Promise.all((await community.openReports(ctx.viewer!)).map(async (r) => {
+        const target = r.targetType === 'comment' ? await w.c.sql.getComment(r.targetId) : await w.c.sql.getPost(r.targetId);
         const excerpt = target ? ('title' in target ? `${target.title}\n\n${target.body}` : target.body) : '';
         const link = r.targetType === 'comment' && target ? threadLink(ctx, target as { id: number; itemType: ThreadTarget; itemId: number }) : lp(locale, `/posts/${r.targetId}`);
         return { ...r, excerpt, link, hidden: r.targetType === 'comment' && !!(target as { hiddenAt?: string | null } | null)?.hiddenAt };
-      }) : [];
-      return sendHtml(reply, moderationPage(ctx, { reports, log: community.moderationLog(LOG_PAGE, 0), isAdmin }));
+      })) : [];
+      return sendHtml(reply, moderationPage(ctx, { reports, log: await community.moderationLog(LOG_PAGE, 0), isAdmin }));
     });
 
     f.post('/moderation/comments/:id/:action', async (req, reply) => {
@@ -285,7 +285,7 @@ export function communityRoutes(w: AccountsWeb, locale: Locale) {
 /** Bans or lifts a ban (admins only; admins cannot be banned from the web) and logs it. */
 export async function banUser(w: AccountsWeb, admin: User, name: string, action: string, reason: unknown): Promise<void> {
   requireAdmin(admin);
-  const target = w.c.accounts.byName(name);
+  const target = await w.c.accounts.byName(name);
   if (!target) throw notFound();
   if (target.isAdmin || (action !== 'ban' && action !== 'unban')) throw new AccountError('forbidden', 'error.forbidden');
   const why = v.cleanText(reason).slice(0, REPORT_REASON_MAX);

@@ -18,7 +18,7 @@ export function libraryRoutes(w: AccountsWeb, locale: Locale) {
     f.get('/collections', async (req, reply) => {
       const ctx = await pageCtx(w, req, reply, locale);
       if (!ctx.viewer) return redirectTo(reply, loginFor(locale, '/collections'));
-      return sendHtml(reply, collectionsPage(ctx, collections.list(ctx.viewer), emptyForm()));
+      return sendHtml(reply, collectionsPage(ctx, await collections.list(ctx.viewer), emptyForm()));
     });
 
     f.post('/collections', async (req, reply) => {
@@ -29,7 +29,7 @@ export function libraryRoutes(w: AccountsWeb, locale: Locale) {
         return redirectTo(reply, lp(locale, `/collections/${c.id}`), 'collectionCreated');
       } catch (err) {
         const ctx = await pageCtx(w, req, reply, locale);
-        return sendHtml(reply, collectionsPage(ctx, collections.list(user), formFailure(ctx, err, { name: body.name ?? '', isPublic: body.isPublic ?? '' })), 400);
+        return sendHtml(reply, collectionsPage(ctx, await collections.list(user), formFailure(ctx, err, { name: body.name ?? '', isPublic: body.isPublic ?? '' })), 400);
       }
     });
 
@@ -45,7 +45,7 @@ export function libraryRoutes(w: AccountsWeb, locale: Locale) {
     f.get('/collections/:id', async (req, reply) => {
       const id = idParam(req);
       const ctx = await pageCtx(w, req, reply, locale);
-      const c = collections.get(ctx.viewer, id);
+      const c = await collections.get(ctx.viewer, id);
       return sendHtml(reply, collectionPage(ctx, {
         collection: c, items: await collections.items(ctx.viewer, id), own: c.userId === ctx.viewer?.id,
         form: emptyForm({ name: c.name, isPublic: c.isPublic ? 'on' : '' }),
@@ -62,7 +62,7 @@ export function libraryRoutes(w: AccountsWeb, locale: Locale) {
       } catch (err) {
         if (!(err instanceof AccountError) || err.code !== 'invalid_input') throw err;
         const ctx = await pageCtx(w, req, reply, locale);
-        const c = collections.get(user, id);
+        const c = await collections.get(user, id);
         return sendHtml(reply, collectionPage(ctx, {
           collection: c, items: await collections.items(user, id), own: true,
           form: formFailure(ctx, err, { name: body.name ?? '', isPublic: body.isPublic ?? '' }),
@@ -121,7 +121,7 @@ export function privateFeedRoute(w: AccountsWeb) {
   return async function plugin(f: FastifyInstance): Promise<void> {
     f.get('/feed/:file', async (req, reply) => {
       const m = /^([A-Za-z0-9_-]{20,100})\.atom$/.exec((req.params as { file: string }).file);
-      const user = m ? w.c.accounts.userByFeedToken(m[1]) : null;
+      const user = m ? await w.c.accounts.userByFeedToken(m[1]) : null;
       if (!user) throw notFound();
       const entries = await w.c.follows.feed(user);
       const base = w.c.options.publicUrl;

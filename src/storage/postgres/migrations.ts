@@ -1,6 +1,7 @@
 // PostgreSQL schema as one ordered, append-only list of migrations; each runs in its own transaction.
 // Never edit or reorder a released entry: add a new one. Kept in step with sqlite/migrations.ts by the contract suite.
 import { PG_CLUSTERER_ROWS_MIGRATION, PG_STORY_MIGRATION } from './story-tables.ts';
+import { PG_ACCOUNTS_MIGRATION } from './accounts.ts';
 
 export interface PgMigration {
   version: number;
@@ -101,5 +102,10 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
     version: 5,
     name: 'story clusterer state as rows: header, stories, document frequencies',
     up: PG_CLUSTERER_ROWS_MIGRATION,
+  },
+  {
+    version: 6,
+    name: "readers' accounts and community: users, sessions, posts, votes, comments, moderation, collections, follows",
+    up: PG_ACCOUNTS_MIGRATION,
   },
 ];

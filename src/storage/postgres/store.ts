@@ -15,6 +15,7 @@ import {
 import { highlightSnippet, parseQuery } from '../search-text.ts';
 import { PG_MIGRATIONS } from './migrations.ts';
 import { PgStoryTables } from './story-tables.ts';
+import { PostgresAccounts } from './accounts.ts';
 import { tsQuery } from './query.ts';
 
 /**
@@ -70,6 +71,14 @@ export class PostgresStore implements Store {
       throw new StorylineError('storage', `cannot connect to PostgreSQL: ${errorMessage(err)}`);
     }
     return new PostgresStore(pool);
+  }
+
+  /**
+   * The readers' accounts tables (created by `migrate`) on this store's connections. `hotness` ranks an item from
+   * its points and the time its age counts from.
+   */
+  accounts(hotness: (points: number, createdAt: string) => number): PostgresAccounts {
+    return new PostgresAccounts(this.pool, hotness);
   }
 
   async migrate(): Promise<void> {

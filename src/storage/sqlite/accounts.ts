@@ -1,10 +1,12 @@
 // SQLite tables of readers' accounts and community: users, sessions, tokens, resets, throttles, posts, votes,
 // comments, moderation, collections and follows. All their SQL lives here; each write is one transaction.
 import type Database from 'better-sqlite3';
-import type {
-  ApiToken, Collection, CollectionItem, CollectionItemType, Comment, Follow, FollowTarget, ModerationEntry, Post,
-  Report, ReportTarget, Score, SessionInfo, ThreadTarget, User, UserWithSecret, VoteTarget,
+import {
+  publicUser, type ApiToken, type Collection, type CollectionItem, type CollectionItemType, type Comment, type Follow,
+  type FollowTarget, type ModerationEntry, type Post, type Report, type ReportTarget, type Score, type SessionInfo,
+  type ThreadTarget, type User, type UserWithSecret, type VoteTarget,
 } from '../../accounts/model.ts';
+import type { AccountsStore, Conflict, NewPost, ScoreAudit } from '../../accounts/store.ts';
 
 /**
  * One migration. Secrets (session ids, API tokens, reset tokens, feed tokens) are stored only as SHA-256 hashes.
@@ -186,8 +188,6 @@ export const ACCOUNTS_RANKING_MIGRATION = `
 /** How long a writer waits, in milliseconds between looks, for a transaction opened elsewhere on this connection. */
 const FOREIGN_TX_POLL_MS = 1;
 
-export type Conflict = 'username' | 'email';
-
 interface UserRowDb {
   id: number;
   username: string;
@@ -258,7 +258,7 @@ const COLLECTION_SELECT = `SELECT c.id, c.user_id, u.username AS owner, c.name, 
   (SELECT COUNT(*) FROM collection_items i WHERE i.collection_id = c.id) AS items
   FROM collections c JOIN users u ON u.id = c.user_id`;
 
-export class SqliteAccounts {
+export class SqliteAccounts implements AccountsStore {
   private readonly statements = new Map<string, Database.Statement>();
 
   /**
@@ -280,23 +280,23 @@ export class SqliteAccounts {
     });
   }
 
-  userById(id: number): UserWithSecret | null {
+  async userById(id: number): Promise<UserWithSecret | null> {
     return toUser(this.stmt(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`).get(id) as UserRowDb | undefined);
   }
 
-  userByName(username: string): UserWithSecret | null {
+  async userByName(username: string): Promise<UserWithSecret | null> {
     return toUser(this.stmt(`SELECT ${USER_COLUMNS} FROM users WHERE username = ?`).get(username) as UserRowDb | undefined);
   }
 
-  userByEmail(email: string): UserWithSecret | null {
+  async userByEmail(email: string): Promise<UserWithSecret | null> {
     return toUser(this.stmt(`SELECT ${USER_COLUMNS} FROM users WHERE email = ?`).get(email) as UserRowDb | undefined);
   }
 
-  listUsers(): User[] {
+  async listUsers(): Promise<User[]> {
     return (this.stmt(`SELECT ${USER_COLUMNS} FROM users ORDER BY id`).all() as UserRowDb[]).map((r) => publicUser(toUser(r)!));
   }
 
-  countUsers(): number {
+  async countUsers(): Promise<number> {
     return this.stmt('SELECT COUNT(*) FROM users').pluck().get() as number;
   }
 
@@ -362,7 +362,7 @@ export class SqliteAccounts {
   }
 
   /** The live session with this hash and its user; expired sessions and banned users give null. */
-  sessionUser(idHash: string, now: string): { session: SessionInfo; user: UserWithSecret } | null {
+  async sessionUser(idHash: string, now: string): Promise<{ session: SessionInfo; user: UserWithSecret } | null> {
     const row = this.stmt(`SELECT s.id_hash, s.user_id, s.created_at AS s_created, s.seen_at, s.expires_at, s.user_agent,
         u.id, u.username, u.email, u.password_hash, u.is_admin, u.banned_at, u.ban_reason, u.created_at
       FROM sessions s JOIN users u ON u.id = s.user_id
@@ -388,12 +388,12 @@ export class SqliteAccounts {
     await this.write(() => this.stmt('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(userId, keepHash));
   }
 
-  listSessions(userId: number): SessionInfo[] {
+  async listSessions(userId: number): Promise<SessionInfo[]> {
     return (this.stmt(`SELECT id_hash AS idHash, user_id AS userId, created_at AS createdAt, seen_at AS seenAt,
       expires_at AS expiresAt, user_agent AS userAgent FROM sessions WHERE user_id = ? ORDER BY seen_at DESC`).all(userId)) as SessionInfo[];
   }
 
-  countSessions(userId: number): number {
+  async countSessions(userId: number): Promise<number> {
     return this.stmt('SELECT COUNT(*) FROM sessions WHERE user_id = ?').pluck().get(userId) as number;
   }
 
@@ -416,7 +416,7 @@ export class SqliteAccounts {
     });
   }
 
-  tokenUser(tokenHash: string): { tokenId: number; lastUsedAt: string | null; user: UserWithSecret } | null {
+  async tokenUser(tokenHash: string): Promise<{ tokenId: number; lastUsedAt: string | null; user: UserWithSecret } | null> {
     const row = this.stmt(`SELECT t.id AS token_id, t.last_used_at, u.id, u.username, u.email, u.password_hash, u.is_admin,
         u.banned_at, u.ban_reason, u.created_at
       FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ? AND u.banned_at IS NULL`).get(tokenHash) as
@@ -428,7 +428,7 @@ export class SqliteAccounts {
     await this.write(() => this.stmt('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now, tokenId));
   }
 
-  listTokens(userId: number): ApiToken[] {
+  async listTokens(userId: number): Promise<ApiToken[]> {
     return this.stmt(`SELECT id, name, hint, created_at AS createdAt, last_used_at AS lastUsedAt FROM api_tokens
       WHERE user_id = ? ORDER BY id`).all(userId) as ApiToken[];
   }
@@ -446,7 +446,7 @@ export class SqliteAccounts {
   }
 
   /** The user a reset link belongs to while it is unused and unexpired. */
-  resetUser(tokenHash: string, now: string): number | null {
+  async resetUser(tokenHash: string, now: string): Promise<number | null> {
     return (this.stmt(`SELECT r.user_id FROM password_resets r JOIN users u ON u.id = r.user_id
       WHERE r.token_hash = ? AND r.used_at IS NULL AND r.expires_at > ? AND u.banned_at IS NULL`).pluck().get(tokenHash, now) as number | undefined) ?? null;
   }
@@ -474,7 +474,7 @@ export class SqliteAccounts {
   }
 
   /** Attempts since `since`, and the oldest of them (when the limit will next allow one more). */
-  hits(bucket: string, key: string, since: string): { count: number; oldest: string | null } {
+  async hits(bucket: string, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
     return this.stmt('SELECT COUNT(*) AS count, MIN(at) AS oldest FROM throttle WHERE bucket = ? AND key = ? AND at > ?')
       .get(bucket, key, since) as { count: number; oldest: string | null };
   }
@@ -499,55 +499,52 @@ export class SqliteAccounts {
     await this.write(() => this.stmt('UPDATE users SET feed_token_hash = ? WHERE id = ?').run(tokenHash, userId));
   }
 
-  userByFeedToken(tokenHash: string): UserWithSecret | null {
+  async userByFeedToken(tokenHash: string): Promise<UserWithSecret | null> {
     return toUser(this.stmt(`SELECT ${USER_COLUMNS} FROM users WHERE feed_token_hash = ? AND banned_at IS NULL`).get(tokenHash) as UserRowDb | undefined);
   }
 
-  hasFeedToken(userId: number): boolean {
+  async hasFeedToken(userId: number): Promise<boolean> {
     return this.stmt('SELECT feed_token_hash IS NOT NULL FROM users WHERE id = ?').pluck().get(userId) === 1;
   }
 
   // ---- posts ----
 
   /** Inserts a post; a live post with the same canonical URL wins and its id is returned with `existed`. */
-  async createPost(p: {
-    userId: number; kind: 'link' | 'text'; title: string; url: string | null; canonicalUrl: string | null;
-    articleId: number | null; body: string; now: string;
-  }): Promise<{ id: number; existed: boolean }> {
+  async createPost(p: NewPost): Promise<{ id: number; existed: boolean }> {
     return this.write(() => {
       const id = this.stmt(`INSERT INTO posts (user_id, kind, title, url, canonical_url, article_id, body, created_at, hotness)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (canonical_url) WHERE canonical_url IS NOT NULL AND deleted_at IS NULL DO NOTHING RETURNING id`)
         .pluck().get(p.userId, p.kind, p.title, p.url, p.canonicalUrl, p.articleId, p.body, p.now, this.hotness(0, p.now)) as number | undefined;
       if (id !== undefined) return { id, existed: false };
-      return { id: this.postIdByCanonical(p.canonicalUrl!)!, existed: true };
+      return { id: this.stmt('SELECT id FROM posts WHERE canonical_url = ? AND deleted_at IS NULL').pluck().get(p.canonicalUrl) as number, existed: true };
     });
   }
 
-  postIdByCanonical(canonicalUrl: string): number | null {
+  async postIdByCanonical(canonicalUrl: string): Promise<number | null> {
     return (this.stmt('SELECT id FROM posts WHERE canonical_url = ? AND deleted_at IS NULL').pluck().get(canonicalUrl) as number | undefined) ?? null;
   }
 
-  postIdByArticle(articleId: number): number | null {
+  async postIdByArticle(articleId: number): Promise<number | null> {
     return (this.stmt('SELECT id FROM posts WHERE article_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(articleId) as number | undefined) ?? null;
   }
 
-  getPost(id: number): Post | null {
+  async getPost(id: number): Promise<Post | null> {
     const row = this.stmt(`${POST_SELECT} WHERE p.id = ?`).get(id) as PostRowDb | undefined;
     return row ? toPost(row) : null;
   }
 
   /** Live posts by rank ('hot', from the stored hotness) or by time ('new'). */
-  listPosts(sort: 'hot' | 'new', limit: number, offset: number): Post[] {
+  async listPosts(sort: 'hot' | 'new', limit: number, offset: number): Promise<Post[]> {
     const order = sort === 'hot' ? 'p.hotness DESC, p.id DESC' : 'p.created_at DESC, p.id DESC';
     return (this.stmt(`${POST_SELECT} WHERE p.deleted_at IS NULL ORDER BY ${order} LIMIT ? OFFSET ?`).all(limit, offset) as PostRowDb[]).map(toPost);
   }
 
-  countPosts(): number {
+  async countPosts(): Promise<number> {
     return this.stmt('SELECT COUNT(*) FROM posts WHERE deleted_at IS NULL').pluck().get() as number;
   }
 
-  postsByUser(userId: number, limit: number): Post[] {
+  async postsByUser(userId: number, limit: number): Promise<Post[]> {
     return (this.stmt(`${POST_SELECT} WHERE p.user_id = ? AND p.deleted_at IS NULL ORDER BY p.id DESC LIMIT ?`).all(userId, limit) as PostRowDb[]).map(toPost);
   }
 
@@ -582,13 +579,13 @@ export class SqliteAccounts {
   }
 
   /** The reader's votes on these items. */
-  votesOf(userId: number, type: VoteTarget, ids: number[]): Map<number, -1 | 1> {
+  async votesOf(userId: number, type: VoteTarget, ids: number[]): Promise<Map<number, -1 | 1>> {
     const rows = this.stmt(`SELECT item_id, value FROM votes WHERE user_id = ? AND item_type = ?
       AND item_id IN (SELECT value FROM json_each(?))`).all(userId, type, JSON.stringify(ids)) as Array<{ item_id: number; value: -1 | 1 }>;
     return new Map(rows.map((r) => [r.item_id, r.value]));
   }
 
-  scoresOf(type: VoteTarget, ids: number[]): Map<number, Score> {
+  async scoresOf(type: VoteTarget, ids: number[]): Promise<Map<number, Score>> {
     const rows = this.stmt(`SELECT item_id, ups, downs FROM scores WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))`)
       .all(type, JSON.stringify(ids)) as Array<{ item_id: number; ups: number; downs: number }>;
     return new Map(rows.map((r) => [r.item_id, { ups: r.ups, downs: r.downs }]));
@@ -598,7 +595,7 @@ export class SqliteAccounts {
    * Live posts readers voted up (more ups than downs), hottest first: a walk down `scores_hot`, which holds only
    * voted items, so unvoted posts cost nothing however many there are.
    */
-  hottestPosts(limit: number): Post[] {
+  async hottestPosts(limit: number): Promise<Post[]> {
     return (this.stmt(`SELECT p.id, p.user_id, u.username, p.kind, p.title, p.url, p.canonical_url, p.article_id, p.body,
         p.created_at, p.edited_at, p.deleted_at, s.ups, s.downs, p.hotness,
         (SELECT COUNT(*) FROM comments c WHERE c.item_type = 'post' AND c.item_id = p.id) AS comments
@@ -608,7 +605,7 @@ export class SqliteAccounts {
   }
 
   /** Articles readers voted up, hottest first, with their totals (the same walk as `hottestPosts`). */
-  hottestArticles(limit: number): Array<{ id: number; hotness: number } & Score> {
+  async hottestArticles(limit: number): Promise<Array<{ id: number; hotness: number } & Score>> {
     return this.stmt(`SELECT item_id AS id, ups, downs, hotness FROM scores
       WHERE item_type = 'article' AND hotness IS NOT NULL AND ups > downs ORDER BY hotness DESC, item_id DESC LIMIT ?`)
       .all(limit) as Array<{ id: number; hotness: number } & Score>;
@@ -618,7 +615,7 @@ export class SqliteAccounts {
    * Net points of live link posts by the article they link to (an article posted twice would add both). CROSS JOIN
    * fixes the loop order: from the given ids through `posts_article`, never across every voted post.
    */
-  postPointsByArticle(articleIds: number[]): Map<number, number> {
+  async postPointsByArticle(articleIds: number[]): Promise<Map<number, number>> {
     const rows = this.stmt(`SELECT p.article_id, SUM(s.ups - s.downs) AS points FROM json_each(?) j
       CROSS JOIN posts p ON p.article_id = j.value CROSS JOIN scores s ON s.item_type = 'post' AND s.item_id = p.id
       WHERE p.deleted_at IS NULL GROUP BY p.article_id`)
@@ -627,7 +624,7 @@ export class SqliteAccounts {
   }
 
   /** Voted articles whose ranking time is not known yet (votes from before the ranking migration), by id after `afterId`. */
-  unrankedArticles(afterId: number, limit: number): number[] {
+  async unrankedArticles(afterId: number, limit: number): Promise<number[]> {
     return this.stmt(`SELECT item_id FROM scores WHERE item_type = 'article' AND ranked_at IS NULL AND item_id > ? ORDER BY item_id LIMIT ?`)
       .pluck().all(afterId, limit) as number[];
   }
@@ -641,7 +638,7 @@ export class SqliteAccounts {
   }
 
   /** Totals recounted from the votes themselves next to the stored totals, for consistency checks. */
-  auditScores(): Array<{ itemType: string; itemId: number; stored: Score; counted: Score }> {
+  async auditScores(): Promise<ScoreAudit[]> {
     return (this.stmt(`SELECT k.item_type, k.item_id, COALESCE(s.ups, 0) AS s_ups, COALESCE(s.downs, 0) AS s_downs,
         COALESCE(v.ups, 0) AS v_ups, COALESCE(v.downs, 0) AS v_downs
       FROM (SELECT item_type, item_id FROM scores UNION SELECT item_type, item_id FROM votes) k
@@ -654,7 +651,7 @@ export class SqliteAccounts {
       }));
   }
 
-  countVotes(): number {
+  async countVotes(): Promise<number> {
     return this.stmt('SELECT COUNT(*) FROM votes').pluck().get() as number;
   }
 
@@ -689,23 +686,23 @@ export class SqliteAccounts {
     });
   }
 
-  getComment(id: number): Comment | null {
+  async getComment(id: number): Promise<Comment | null> {
     const row = this.stmt(`${COMMENT_SELECT} WHERE c.id = ?`).get(id) as CommentRowDb | undefined;
     return row ? toComment(row) : null;
   }
 
   /** A thread's comments in posting order (the caller builds the tree from parentId). */
-  thread(type: ThreadTarget, id: number): Comment[] {
+  async thread(type: ThreadTarget, id: number): Promise<Comment[]> {
     return (this.stmt(`${COMMENT_SELECT} WHERE c.item_type = ? AND c.item_id = ? ORDER BY c.id`).all(type, id) as CommentRowDb[]).map(toComment);
   }
 
-  commentCounts(type: ThreadTarget, ids: number[]): Map<number, number> {
+  async commentCounts(type: ThreadTarget, ids: number[]): Promise<Map<number, number>> {
     const rows = this.stmt(`SELECT item_id, COUNT(*) AS n FROM comments WHERE item_type = ? AND item_id IN (SELECT value FROM json_each(?))
       AND deleted_at IS NULL AND removed_at IS NULL GROUP BY item_id`).all(type, JSON.stringify(ids)) as Array<{ item_id: number; n: number }>;
     return new Map(rows.map((r) => [r.item_id, r.n]));
   }
 
-  commentsByUser(userId: number, limit: number): Comment[] {
+  async commentsByUser(userId: number, limit: number): Promise<Comment[]> {
     return (this.stmt(`${COMMENT_SELECT} WHERE c.user_id = ? AND c.deleted_at IS NULL AND c.removed_at IS NULL ORDER BY c.id DESC LIMIT ?`)
       .all(userId, limit) as CommentRowDb[]).map(toComment);
   }
@@ -739,7 +736,7 @@ export class SqliteAccounts {
     });
   }
 
-  openReports(limit: number): Report[] {
+  async openReports(limit: number): Promise<Report[]> {
     const rows = this.stmt(`SELECT target_type, target_id, COUNT(*) AS n, json_group_array(reason) AS reasons, MIN(created_at) AS first_at
       FROM reports WHERE resolved_at IS NULL GROUP BY target_type, target_id ORDER BY n DESC, first_at LIMIT ?`).all(limit) as
       Array<{ target_type: ReportTarget; target_id: number; n: number; reasons: string; first_at: string }>;
@@ -757,7 +754,7 @@ export class SqliteAccounts {
       VALUES (?, ?, ?, ?, ?, ?, ?)`).run(e.moderatorId, e.action, e.targetType, e.targetId, e.targetLabel, e.reason, e.now));
   }
 
-  moderationLog(limit: number, offset: number): ModerationEntry[] {
+  async moderationLog(limit: number, offset: number): Promise<ModerationEntry[]> {
     return this.stmt(`SELECT m.id, u.username AS moderator, m.action, m.target_type AS targetType, m.target_id AS targetId,
       m.target_label AS targetLabel, m.reason, m.created_at AS createdAt
       FROM moderation_log m LEFT JOIN users u ON u.id = m.moderator_id ORDER BY m.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as ModerationEntry[];
@@ -771,12 +768,12 @@ export class SqliteAccounts {
       ON CONFLICT (user_id, name) DO NOTHING RETURNING id`).pluck().get(c.userId, c.name, c.isPublic ? 1 : 0, c.now, c.now) as number | undefined) ?? null);
   }
 
-  getCollection(id: number): Collection | null {
+  async getCollection(id: number): Promise<Collection | null> {
     const row = this.stmt(`${COLLECTION_SELECT} WHERE c.id = ?`).get(id) as CollectionRowDb | undefined;
     return row ? toCollection(row) : null;
   }
 
-  collectionsOf(userId: number): Collection[] {
+  async collectionsOf(userId: number): Promise<Collection[]> {
     return (this.stmt(`${COLLECTION_SELECT} WHERE c.user_id = ? ORDER BY c.updated_at DESC, c.id DESC`).all(userId) as CollectionRowDb[]).map(toCollection);
   }
 
@@ -810,13 +807,13 @@ export class SqliteAccounts {
     });
   }
 
-  collectionItems(id: number): CollectionItem[] {
+  async collectionItems(id: number): Promise<CollectionItem[]> {
     return this.stmt(`SELECT item_type AS itemType, item_id AS itemId, added_at AS addedAt FROM collection_items
       WHERE collection_id = ? ORDER BY added_at DESC, item_type, item_id`).all(id) as CollectionItem[];
   }
 
   /** Ids of the user's collections that hold an item. */
-  collectionsHolding(userId: number, type: CollectionItemType, itemId: number): number[] {
+  async collectionsHolding(userId: number, type: CollectionItemType, itemId: number): Promise<number[]> {
     return this.stmt(`SELECT c.id FROM collections c JOIN collection_items i ON i.collection_id = c.id
       WHERE c.user_id = ? AND i.item_type = ? AND i.item_id = ?`).pluck().all(userId, type, itemId) as number[];
   }
@@ -832,20 +829,22 @@ export class SqliteAccounts {
     await this.write(() => this.stmt('DELETE FROM follows WHERE user_id = ? AND target_type = ? AND target_key = ?').run(userId, type, key));
   }
 
-  follows(userId: number): Follow[] {
+  async follows(userId: number): Promise<Follow[]> {
     return this.stmt(`SELECT target_type AS targetType, target_key AS targetKey, created_at AS createdAt FROM follows
       WHERE user_id = ? ORDER BY created_at DESC, target_type, target_key`).all(userId) as Follow[];
   }
 
-  isFollowing(userId: number, type: FollowTarget, key: string): boolean {
+  async isFollowing(userId: number, type: FollowTarget, key: string): Promise<boolean> {
     return this.stmt('SELECT 1 FROM follows WHERE user_id = ? AND target_type = ? AND target_key = ?').get(userId, type, key) !== undefined;
   }
 
   // ---- data export ----
 
   /** Everything stored about a user and by them, except secrets (hashes), as plain rows. */
-  exportUser(userId: number): Record<string, unknown> {
+  async exportUser(userId: number): Promise<Record<string, unknown>> {
     const all = (sql: string) => this.stmt(sql).all(userId);
+    const collections = this.stmt('SELECT id, name, is_public, created_at, updated_at FROM collections WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: number }>;
+    const items = await Promise.all(collections.map((c) => this.collectionItems(c.id)));
     return {
       sessions: all('SELECT created_at, seen_at, expires_at, user_agent FROM sessions WHERE user_id = ? ORDER BY created_at'),
       apiTokens: all('SELECT name, hint, created_at, last_used_at FROM api_tokens WHERE user_id = ? ORDER BY id'),
@@ -853,9 +852,8 @@ export class SqliteAccounts {
       comments: all('SELECT id, item_type, item_id, parent_id, body, created_at, edited_at, deleted_at, hidden_at, removed_at FROM comments WHERE user_id = ? ORDER BY id'),
       votes: all('SELECT item_type, item_id, value, voted_at FROM votes WHERE user_id = ? ORDER BY voted_at'),
       reports: all('SELECT target_type, target_id, reason, created_at FROM reports WHERE reporter_id = ? ORDER BY created_at'),
-      collections: (this.stmt('SELECT id, name, is_public, created_at, updated_at FROM collections WHERE user_id = ? ORDER BY id').all(userId) as Array<{ id: number }>)
-        .map((c) => ({ ...c, items: this.collectionItems(c.id) })),
-      follows: this.follows(userId),
+      collections: collections.map((c, i) => ({ ...c, items: items[i] })),
+      follows: await this.follows(userId),
     };
   }
 
@@ -886,11 +884,6 @@ function toUser(row: UserRowDb | undefined): UserWithSecret | null {
     id: row.id, username: row.username, email: row.email, passwordHash: row.password_hash, isAdmin: row.is_admin === 1,
     bannedAt: row.banned_at, banReason: row.ban_reason, createdAt: row.created_at,
   };
-}
-
-/** A user without the password hash. */
-export function publicUser(u: UserWithSecret): User {
-  return { id: u.id, username: u.username, email: u.email, isAdmin: u.isAdmin, bannedAt: u.bannedAt, banReason: u.banReason, createdAt: u.createdAt };
 }
 
 function toPost(r: PostRowDb): Post {

@@ -84,7 +84,7 @@ export function pageRoutes(web: WebContext, locale: Locale) {
         sections = storySections(ctx, { story, page, personSlugs }).value;
         site.pages.set(key, deps, sections);
       }
-      return sendPage(reply, storyPage(ctx, story, trustedHtml(sections)));
+      return sendPage(reply, storyPage(ctx, story, trustedHtml(sections), await ctx.community?.story?.(story.id)));
     });
 
     f.get('/articles/:id', async (req, reply) => {
@@ -105,6 +105,7 @@ export function pageRoutes(web: WebContext, locale: Locale) {
         article, quotes, personSlugs, original, related,
         story: storyRow ? { id: storyRow.id, title: storyRow.title } : null,
         shareUrl: `${web.publicUrl}${ctx.t.path(`/articles/${id}`)}`,
+        community: await ctx.community?.article?.({ id: article.id, outlet: article.outlet, storyId: storyRow?.id ?? null }),
       }));
     });
 

@@ -17,6 +17,8 @@ export interface ArticleModel {
   related: Article[];
   /** The address to share, absolute; null hides the share links. */
   shareUrl: string | null;
+  /** The community's block for the article (votes, discussion, follows), when the site has one. */
+  community?: SafeHtml;
 }
 
 export function articlePage(ctx: PageContext, m: ArticleModel): SafeHtml {
@@ -36,7 +38,7 @@ ${a.standfirst ? html`<p class="standfirst" dir="auto">${a.standfirst}</p>` : ''
 ${source ? html`<p class="source-link"><a href="${source}" rel="noopener noreferrer external">${t.t('article.original')}</a></p>` : ''}
 </article>
 <aside class="article-side">
-${ctx.community?.article?.({ id: a.id, outlet: a.outlet, storyId: m.story?.id ?? null })}${aboutBox(ctx, m)}
+${m.community}${aboutBox(ctx, m)}
 ${m.story ? html`<section><h2>${t.t('article.partOf')}</h2><p><a href="${t.path(`/stories/${m.story.id}`)}" dir="auto">${m.story.title ?? t.t('common.untitled')}</a></p></section>` : ''}
 ${quoteList(ctx, m)}
 ${m.related.length ? html`<section><h2>${t.t('article.related')}</h2><ul class="articles">${m.related.map((r) => articleItem(ctx, { ...r, published: r.published?.value ?? null }))}</ul></section>` : ''}

@@ -36,9 +36,9 @@ type StoryArticle = StoryView['articles'][number];
 
 /**
  * The story page around its sections. The sections are the costly part and the same for every reader, so the
- * caller renders them with `storySections` (and may keep them); the frame and the community block are per reader.
+ * caller renders them with `storySections` (and may keep them); the frame and the community block (`community`) are per reader.
  */
-export function storyPage(ctx: PageContext, s: StoryView, sections: SafeHtml): SafeHtml {
+export function storyPage(ctx: PageContext, s: StoryView, sections: SafeHtml, community?: SafeHtml): SafeHtml {
   const { t } = ctx;
   const title = s.title ?? t.t('common.untitled');
   const feed = `/stories/${s.id}/feed.xml`;
@@ -49,7 +49,7 @@ export function storyPage(ctx: PageContext, s: StoryView, sections: SafeHtml): S
 <p class="outlets">${s.outlets.map((o, i) => html`${i ? ', ' : ''}${outletLink(ctx, o)}`)}</p>
 <p><a class="feed" href="${feed}">${t.t('story.feed')}</a></p>
 </header>
-${ctx.community?.story?.(s.id)}<nav class="toc" aria-label="${title}"><ul>
+${community}<nav class="toc" aria-label="${title}"><ul>
 <li><a href="#timeline">${t.t('story.timeline')}</a></li>
 <li><a href="#quotes">${t.t('story.whoSaidWhat')}</a></li>
 <li><a href="#entities">${t.t('story.people')}</a></li>
