@@ -272,6 +272,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'whether there is a chance to reach an agreement', cue: 'asked', speaker: 'the head of state' }],
     reason: 'a passive question: the agent after "by" asks, and the question after it is the content',
   },
+  {
+    text: 'The leader of the US delegation at Monday’s talks briefed allies in Brussels about the session and stressed the security crisis was “caused by Russia” and its troop buildup.',
+    expect: [{ contains: 'the security crisis was', cue: 'stressed', speaker: 'The leader of the US delegation at Monday’s talks' }],
+    reason: 'a coordinated cue takes the subject of its sentence, prepositional phrases included',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

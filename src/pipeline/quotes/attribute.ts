@@ -667,15 +667,15 @@ function sentenceSubject(doc: QuoteDoc, sent: Range, before: number): Range | nu
     while (from < before && isMark(tokens[from])) from++;
   }
   let to = from;
-  while (to < before && NP_POS.test(pos[to]) && !isMark(tokens[to])) to++;
+  // A noun phrase with prepositional phrases ("The leader of the US delegation at Monday's talks briefed ...").
+  const inPhrase = (k: number): boolean => NP_POS.test(pos[k]) || pos[k] === 'IN' && k > from && NP_POS.test(pos[k - 1]) && NP_POS.test(pos[k + 1] ?? '');
+  while (to < before && inPhrase(to) && !isMark(tokens[to])) to++;
   if (to === from || to >= before) return null;
   if (!/^(VB|MD)/.test(pos[to])) return null;
   return { from, to };
 }
 
 const NP_POS = /^(NNP?S?|DT|JJ[RS]?|PRP|POS|CD|PRP\$)$/;
-
-
 
 /** Source of ", adding ..." and other participial cues: the subject of the clause the participle hangs on. */
 function participleSubject(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
