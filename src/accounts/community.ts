@@ -238,7 +238,10 @@ export class CommunityService {
       .map(({ story, points: p }) => ({ story, points: p }));
   }
 
-  /** Net points of stories: their articles' points plus those of live link posts of their articles. */
+  /**
+   * Net points of stories: their articles' points plus what readers gave them through live link posts, where a
+   * reader who voted on both an article and its link post counts once.
+   */
   async storyPoints(storyIds: number[]): Promise<Map<number, number>> {
     const members = await this.library.storyArticleIds(storyIds);
     const articleIds = [...members.values()].flat();

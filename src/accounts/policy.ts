@@ -78,7 +78,7 @@ export function hotness(points: number, createdAt: string): number {
 
 /**
  * A story's hotness on the home page: the same formula, with the story's points (its articles' points plus those
- * of readers' link posts of them; stories take no votes of their own) and the time of its latest article
+ * of readers' link posts of them, a reader counting once per article; stories take no votes of their own) and the time of its latest article
  * (`last`), or of its last update when no article is dated. A story gains freshness whenever an article joins it,
  * as in the news order; votes lift it or sink it from there.
  */

@@ -125,7 +125,10 @@ export interface AccountsStore {
   hottestPosts(limit: number): Promise<Post[]>;
   /** Articles readers voted up, hottest first, with their totals. */
   hottestArticles(limit: number): Promise<Array<{ id: number; hotness: number } & Score>>;
-  /** Net points of live link posts by the article they link to (an article posted twice would add both). */
+  /**
+   * Points readers gave articles through their live link posts, by article: one voice per reader and article (the
+   * sign of their votes on its posts), none for a reader who also voted on the article itself.
+   */
   postPointsByArticle(articleIds: number[]): Promise<Map<number, number>>;
   /** Voted articles whose ranking time is not known yet, by id after `afterId`. */
   unrankedArticles(afterId: number, limit: number): Promise<number[]>;

@@ -314,7 +314,8 @@ test('the ranking reads votes by index: the box walks scores_hot, a story\'s poi
     ['the box\'s posts: down scores_hot, each post by key', () => c.sql.hottestPosts(5), [/SEARCH s USING INDEX scores_hot/, /SEARCH p USING INTEGER PRIMARY KEY/]],
     ['the box\'s articles: down scores_hot', () => c.sql.hottestArticles(5), [/SEARCH scores USING INDEX scores_hot/]],
     ['a story\'s articles\' points: by key', () => c.sql.scoresOf('article', [1, 2]), [/SEARCH scores USING PRIMARY KEY \(item_type=\? AND item_id=\?\)/]],
-    ['its link posts\' points: posts by article, then by key', () => c.sql.postPointsByArticle([1, 2]), [/SEARCH p USING INDEX posts_article/, /SEARCH s USING PRIMARY KEY \(item_type=\? AND item_id=\?\)/]],
+    ['its link posts\' points: posts by article, their votes by item, a reader\'s own article vote by key', () => c.sql.postPointsByArticle([1, 2]),
+      [/SEARCH p USING INDEX posts_article/, /SEARCH v USING INDEX votes_item \(item_type=\? AND item_id=\?\)/, /SEARCH a USING PRIMARY KEY \(user_id=\? AND item_type=\? AND item_id=\?\)/]],
   ];
   for (const [reason, run, want] of rows) {
     const plan = planOf(run);

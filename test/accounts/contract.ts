@@ -209,7 +209,10 @@ export function accountsContract(name: string, open: OpenAccounts): void {
     assert.deepEqual(await c.sql.unrankedArticles(0, 10), [], 'a vote carries its article\'s ranking time');
     await c.sql.setRankedAt('article', 2, '2022-01-13');
     assert.deepEqual((await c.sql.hottestArticles(5)).map((a) => a.hotness), [hotness(2, '2022-01-13')], 'a new ranking time moves the hotness');
-    assert.deepEqual([...(await c.sql.postPointsByArticle([1, 1, 2]))], [[1, 4]], 'an id given twice counts twice');
+    assert.deepEqual([...(await c.sql.postPointsByArticle([1, 1, 2]))], [[1, 2]], 'an id given twice counts once');
+    await c.community.vote(voters[0], 'article', 1, 1);
+    assert.deepEqual([...(await c.sql.postPointsByArticle([1]))], [[1, 1]], 'a reader who voted on the article is not counted again through its link post');
+    assert.deepEqual([...(await c.community.storyPoints([1]))], [[1, 4]], 'article 2 (2), article 1 (1) and the link post of article 1 (1): each reader once');
   });
 
   on('reports: once per reader, enough of them hide a comment; moderators remove, dismiss, and the log keeps it all', async (c) => {

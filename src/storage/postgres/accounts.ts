@@ -593,10 +593,14 @@ export class PostgresAccounts implements AccountsStore {
   }
 
   async postPointsByArticle(articleIds: number[]): Promise<Map<number, number>> {
-    // One row per given id, as SQLite's json_each: an id given twice counts twice there and here.
-    const { rows } = await this.q<{ article_id: number; points: number }>(`SELECT p.article_id, SUM(s.ups - s.downs)::int AS points
-      FROM unnest(?::int[]) AS j(value) JOIN posts p ON p.article_id = j.value JOIN scores s ON s.item_type = 'post' AND s.item_id = p.id
-      WHERE p.deleted_at IS NULL GROUP BY p.article_id`, [articleIds]);
+    // As SQLite's: one voice per reader and article through its live link posts, none for a reader who voted on it.
+    const { rows } = await this.q<{ article_id: number; points: number }>(`SELECT article_id, SUM(CASE WHEN net > 0 THEN 1 WHEN net < 0 THEN -1 ELSE 0 END)::int AS points FROM (
+        SELECT p.article_id, v.user_id, SUM(v.value) AS net
+        FROM unnest(?::int[]) AS j(value) JOIN posts p ON p.article_id = j.value JOIN votes v ON v.item_type = 'post' AND v.item_id = p.id
+        WHERE p.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM votes a WHERE a.user_id = v.user_id AND a.item_type = 'article' AND a.item_id = p.article_id)
+        GROUP BY p.article_id, v.user_id) AS per_reader
+      GROUP BY article_id HAVING SUM(CASE WHEN net > 0 THEN 1 WHEN net < 0 THEN -1 ELSE 0 END) <> 0`, [[...new Set(articleIds)]]);
     return new Map(rows.map((r) => [r.article_id, r.points]));
   }
 

@@ -612,14 +612,20 @@ export class SqliteAccounts implements AccountsStore {
   }
 
   /**
-   * Net points of live link posts by the article they link to (an article posted twice would add both). CROSS JOIN
-   * fixes the loop order: from the given ids through `posts_article`, never across every voted post.
+   * Points readers gave articles through their live link posts, by article: one voice per reader and article (the
+   * sign of their votes on its posts), none for a reader who voted on the article itself, so that nobody counts
+   * twice. CROSS JOIN fixes the loop order: from the given ids through `posts_article` and `votes_item`, never
+   * across every vote.
    */
   async postPointsByArticle(articleIds: number[]): Promise<Map<number, number>> {
-    const rows = this.stmt(`SELECT p.article_id, SUM(s.ups - s.downs) AS points FROM json_each(?) j
-      CROSS JOIN posts p ON p.article_id = j.value CROSS JOIN scores s ON s.item_type = 'post' AND s.item_id = p.id
-      WHERE p.deleted_at IS NULL GROUP BY p.article_id`)
-      .all(JSON.stringify(articleIds)) as Array<{ article_id: number; points: number }>;
+    const rows = this.stmt(`SELECT article_id, SUM(CASE WHEN net > 0 THEN 1 WHEN net < 0 THEN -1 ELSE 0 END) AS points FROM (
+        SELECT p.article_id, v.user_id, SUM(v.value) AS net FROM json_each(?) j
+        CROSS JOIN posts p ON p.article_id = j.value CROSS JOIN votes v ON v.item_type = 'post' AND v.item_id = p.id
+        WHERE p.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM votes a WHERE a.user_id = v.user_id AND a.item_type = 'article' AND a.item_id = p.article_id)
+        GROUP BY p.article_id, v.user_id)
+      GROUP BY article_id HAVING points <> 0`)
+      .all(JSON.stringify([...new Set(articleIds)])) as Array<{ article_id: number; points: number }>;
     return new Map(rows.map((r) => [r.article_id, r.points]));
   }
 
