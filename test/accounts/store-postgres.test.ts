@@ -1,10 +1,8 @@
 // Runs the accounts contract on PostgreSQL, each case in a fresh schema (all migrations applied) dropped afterwards.
 // Skipped with a message when no server answers, except in CI (CI=true), where that is a failure.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore } from '../../src/storage/postgres/store.ts';
 import { hotness } from '../../src/accounts/policy.ts';
 import { run as usersCli } from '../../src/accounts/cli.ts';
 import { createApp } from '../../src/app.ts';
@@ -13,33 +11,18 @@ import { buildServer } from '../../src/web/server.ts';
 import type { Io } from '../../src/cli/common.ts';
 import { accountsContract } from './contract.ts';
 import { PASSWORD } from './helpers.ts';
+import { PG_URL as URL, pgMissing, pgUnreachable, testSchemas } from '../storage/pg-schemas.ts';
 
-const URL = process.env.STORYLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const RUN = `storyline_accounts_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-
-const unreachable = await reachable(URL);
+const unreachable = await pgUnreachable();
 if (unreachable === null) {
-  const schemas: string[] = [];
-  after(async () => {
-    const client = new pg.Client({ connectionString: URL });
-    await client.connect();
-    try {
-      for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-    } finally {
-      await client.end();
-    }
-  });
+  const schemas = testSchemas('storyline_accounts');
   accountsContract('postgres', async () => {
-    const schema = `${RUN}_${schemas.length}`;
-    schemas.push(schema);
-    const store = await PostgresStore.connect(URL, { schema });
-    await store.migrate();
+    const store = await schemas.store();
     return { sql: store.accounts(hotness), close: () => store.close() };
   });
 
   test('with DATABASE_URL the web server and the users command keep readers\' accounts in PostgreSQL', async () => {
-    const schema = `${RUN}_site`;
-    schemas.push(schema);
+    const schema = schemas.name();
     const admin = new pg.Client({ connectionString: URL });
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`).finally(() => admin.end());
@@ -71,25 +54,6 @@ if (unreachable === null) {
     await usersCli(['list', '--json'], io);
     assert.deepEqual((JSON.parse(out.join('')) as Array<{ admin: boolean }>).map((u) => u.admin), [true]);
   });
-} else if (process.env.CI === 'true') {
-  test('PostgreSQL is reachable in CI', () => {
-    assert.fail(`PostgreSQL not reachable at ${URL}: ${unreachable}; CI must run the PostgreSQL accounts contract`);
-  });
 } else {
-  test('postgres accounts contract', { skip: `PostgreSQL not reachable at ${URL}: skipping; CI runs it (${unreachable})` }, () => {});
-}
-
-/** Null when the server answers, else why not. */
-async function reachable(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    await client.end().catch(() => {});
-  }
+  pgMissing('postgres accounts contract', unreachable);
 }

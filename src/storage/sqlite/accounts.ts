@@ -7,6 +7,10 @@ import {
   type ThreadTarget, type User, type UserWithSecret, type VoteTarget,
 } from '../../accounts/model.ts';
 import type { AccountsStore, Conflict, NewPost, ScoreAudit } from '../../accounts/store.ts';
+import {
+  COMMENT_SELECT, USER_COLUMNS, toCollection, toComment, toPost, toUser,
+  type CollectionRowDb, type CommentRowDb, type PostRowDb, type UserRowDb,
+} from '../account-rows.ts';
 
 /**
  * One migration. Secrets (session ids, API tokens, reset tokens, feed tokens) are stored only as SHA-256 hashes.
@@ -188,72 +192,10 @@ export const ACCOUNTS_RANKING_MIGRATION = `
 /** How long a writer waits, in milliseconds between looks, for a transaction opened elsewhere on this connection. */
 const FOREIGN_TX_POLL_MS = 1;
 
-interface UserRowDb {
-  id: number;
-  username: string;
-  email: string;
-  password_hash: string;
-  is_admin: number;
-  banned_at: string | null;
-  ban_reason: string | null;
-  created_at: string;
-}
-
-interface PostRowDb {
-  id: number;
-  user_id: number | null;
-  username: string | null;
-  kind: 'link' | 'text';
-  title: string;
-  url: string | null;
-  canonical_url: string | null;
-  article_id: number | null;
-  body: string;
-  created_at: string;
-  edited_at: string | null;
-  deleted_at: string | null;
-  ups: number | null;
-  downs: number | null;
-  hotness: number;
-  comments: number;
-}
-
-interface CommentRowDb {
-  id: number;
-  item_type: ThreadTarget;
-  item_id: number;
-  parent_id: number | null;
-  user_id: number | null;
-  username: string | null;
-  body: string;
-  created_at: string;
-  edited_at: string | null;
-  deleted_at: string | null;
-  hidden_at: string | null;
-  removed_at: string | null;
-  ups: number | null;
-  downs: number | null;
-}
-
-interface CollectionRowDb {
-  id: number;
-  user_id: number;
-  owner: string;
-  name: string;
-  is_public: number;
-  created_at: string;
-  updated_at: string;
-  items: number;
-}
-
-const USER_COLUMNS = 'id, username, email, password_hash, is_admin, banned_at, ban_reason, created_at';
 const POST_SELECT = `SELECT p.id, p.user_id, u.username, p.kind, p.title, p.url, p.canonical_url, p.article_id, p.body,
   p.created_at, p.edited_at, p.deleted_at, s.ups, s.downs, p.hotness,
   (SELECT COUNT(*) FROM comments c WHERE c.item_type = 'post' AND c.item_id = p.id) AS comments
   FROM posts p LEFT JOIN users u ON u.id = p.user_id LEFT JOIN scores s ON s.item_type = 'post' AND s.item_id = p.id`;
-const COMMENT_SELECT = `SELECT c.id, c.item_type, c.item_id, c.parent_id, c.user_id, u.username, c.body, c.created_at,
-  c.edited_at, c.deleted_at, c.hidden_at, c.removed_at, s.ups, s.downs
-  FROM comments c LEFT JOIN users u ON u.id = c.user_id LEFT JOIN scores s ON s.item_type = 'comment' AND s.item_id = c.id`;
 const COLLECTION_SELECT = `SELECT c.id, c.user_id, u.username AS owner, c.name, c.is_public, c.created_at, c.updated_at,
   (SELECT COUNT(*) FROM collection_items i WHERE i.collection_id = c.id) AS items
   FROM collections c JOIN users u ON u.id = c.user_id`;
@@ -882,35 +824,4 @@ export class SqliteAccounts implements AccountsStore {
     }
     return s;
   }
-}
-
-function toUser(row: UserRowDb | undefined): UserWithSecret | null {
-  if (!row) return null;
-  return {
-    id: row.id, username: row.username, email: row.email, passwordHash: row.password_hash, isAdmin: row.is_admin === 1,
-    bannedAt: row.banned_at, banReason: row.ban_reason, createdAt: row.created_at,
-  };
-}
-
-function toPost(r: PostRowDb): Post {
-  return {
-    id: r.id, userId: r.user_id, username: r.username, kind: r.kind, title: r.title, url: r.url, canonicalUrl: r.canonical_url,
-    articleId: r.article_id, body: r.body, createdAt: r.created_at, editedAt: r.edited_at, deletedAt: r.deleted_at,
-    ups: r.ups ?? 0, downs: r.downs ?? 0, hotness: r.hotness, comments: r.comments,
-  };
-}
-
-function toComment(r: CommentRowDb): Comment {
-  return {
-    id: r.id, itemType: r.item_type, itemId: r.item_id, parentId: r.parent_id, userId: r.user_id, username: r.username, body: r.body,
-    createdAt: r.created_at, editedAt: r.edited_at, deletedAt: r.deleted_at, hiddenAt: r.hidden_at, removedAt: r.removed_at,
-    ups: r.ups ?? 0, downs: r.downs ?? 0,
-  };
-}
-
-function toCollection(r: CollectionRowDb): Collection {
-  return {
-    id: r.id, userId: r.user_id, owner: r.owner, name: r.name, isPublic: r.is_public === 1, createdAt: r.created_at,
-    updatedAt: r.updated_at, items: r.items,
-  };
 }
