@@ -2,6 +2,7 @@
 import type { DocEntity, EntityType } from '../entities/types.ts';
 import type { EventMention } from '../events/extract.ts';
 import type { EventKind } from '../events/lexicon.ts';
+import { SPEAKER_PRONOUNS } from '../quotes/lexicon.ts';
 
 export interface StoryArticle {
   id: number;
@@ -142,8 +143,10 @@ function groupQuotes(items: ArticleAnalysis[]): SpeakerQuotes[] {
   const groups = new Map<string, SpeakerQuotes>();
   for (const { article, quotes } of items) {
     for (const q of quotes) {
-      const key = q.speaker?.key ?? `mention:${(q.mention ?? 'unattributed').toLowerCase()}`;
-      const group = groups.get(key) ?? { speaker: { key: q.speaker?.key ?? null, name: q.speaker?.name ?? q.mention ?? 'Unattributed', role: q.speaker?.role ?? null }, quotes: [] };
+      // A mention that names no one ("it", "who") left unresolved is no speaker of its own; the quote keeps it.
+      const named = q.mention !== null && !SPEAKER_PRONOUNS.has(q.mention.toLowerCase()) ? q.mention : null;
+      const key = q.speaker?.key ?? `mention:${(named ?? 'unattributed').toLowerCase()}`;
+      const group = groups.get(key) ?? { speaker: { key: q.speaker?.key ?? null, name: q.speaker?.name ?? named ?? 'Unattributed', role: q.speaker?.role ?? null }, quotes: [] };
       group.speaker.role ??= q.speaker?.role ?? null;
       group.quotes.push({ text: q.text, kind: q.kind, cue: q.cue, mention: q.mention, confidence: q.confidence ?? null, article: article.id, outlet: article.outlet, date: article.published });
       groups.set(key, group);
