@@ -1,15 +1,23 @@
-// Community benchmark: concurrent readers vote and comment over loopback HTTP against SQLite for a fixed time, then
-// every vote and comment the clients saw accepted is checked against the database (no lost, duplicate or phantom votes).
-// Run: node --import tsx bench/community.ts [--users N] [--seconds S]   (default 200 users, 60 s; prints markdown)
+// Community benchmark: concurrent readers vote and comment over loopback HTTP for a fixed time, on SQLite and then on
+// PostgreSQL (when a server answers at STORYLINE_BENCH_PG_URL, default the local test database, in a schema of its
+// own dropped afterwards); then every vote and comment the clients saw accepted is checked against the database
+// (no lost, duplicate or phantom votes).
+// Run: node --import tsx bench/community.ts [--users N] [--seconds S] [--backend sqlite|postgres]
+//   (default 200 users, 60 s, both backends; prints markdown)
 // The server runs in a worker thread, so server and clients each have an event loop (and a core) of their own.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
 
 export const DEFAULT_USERS = 200;
 export const DEFAULT_SECONDS = 60;
+const PG_URL = process.env.STORYLINE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export type Backend = 'sqlite' | 'postgres';
+const BACKEND_NAMES: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
 /** Articles the readers vote and comment on: few enough that votes collide on the same items. */
 const ARTICLES = 20;
 /** What a reader does next: vote 60%, comment 35% (a third of them replies), read a discussion 5%. */
@@ -36,28 +44,77 @@ interface Verification {
 
 // ---- server side (worker) ----
 
-async function serve(): Promise<void> {
-  const { users } = workerData as { users: number };
-  const started = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-community-'));
+/** The few statements the bench itself runs on the accounts tables, whichever database holds them. */
+interface BenchSql {
+  rows<T>(sql: string): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Opened {
+  app: import('../src/app.ts').App;
+  sql: BenchSql;
+  /** What `buildServer` is given: the SQLite connection, or nothing when the accounts are in PostgreSQL. */
+  db?: import('better-sqlite3').Database;
+  community: import('../src/accounts/setup.ts').Community;
+  close(): Promise<void>;
+}
+
+async function open(backend: Backend, dir: string): Promise<Opened> {
   const { createApp } = await import('../src/app.ts');
   const { loadConfig } = await import('../src/config/options.ts');
+  const { createCommunity, openAccountsDatabase, openAccountsStore } = await import('../src/accounts/setup.ts');
+  const publicUrl = { publicUrl: 'http://127.0.0.1' };
+  if (backend === 'sqlite') {
+    const { ACCOUNTS_MIGRATION } = await import('../src/storage/sqlite/accounts.ts');
+    const app = await createApp(loadConfig({}, { db: join(dir, 'bench.db') }));
+    const connection = openAccountsDatabase(app);
+    const db = connection.db;
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'users'").get()) db.exec(ACCOUNTS_MIGRATION);
+    return {
+      app, db, community: createCommunity({ app, db, env: {}, options: publicUrl }),
+      sql: { rows: async <T>(q: string) => db.prepare(q).all() as T[], exec: async (q) => { db.prepare(q).run(); }, close: async () => undefined },
+      close: async () => { connection.close(); await app.close(); },
+    };
+  }
+  const schema = `storyline_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const databaseUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const app = await createApp(loadConfig({}, { databaseUrl }));
+  const { store } = openAccountsStore(app);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return {
+    app, community: createCommunity({ app, store, env: {}, options: publicUrl }),
+    sql: {
+      rows: async <T>(q: string) => (await client.query(q)).rows as T[],
+      exec: async (q) => { await client.query(q); },
+      close: async () => { await client.end(); },
+    },
+    close: async () => {
+      await app.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`).finally(() => admin.end());
+    },
+  };
+}
+
+async function serve(): Promise<void> {
+  const { users, backend } = workerData as { users: number; backend: Backend };
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'storyline-bench-community-'));
   const { buildServer } = await import('../src/web/server.ts');
-  const { ACCOUNTS_MIGRATION } = await import('../src/storage/sqlite/accounts.ts');
-  const { createCommunity, openAccountsDatabase } = await import('../src/accounts/setup.ts');
   const { hashPassword } = await import('../src/accounts/security.ts');
 
-  const app = await createApp(loadConfig({}, { db: join(dir, 'bench.db') }));
+  const opened = await open(backend, dir);
+  const { app, community: c, sql } = opened;
   const files = Array.from({ length: ARTICLES }, (_, i) => {
     const path = join(dir, `article-${i}.html`);
     writeFileSync(path, syntheticPage(i));
     return path;
   });
   const report = await app.ingest.ingest(files);
-  const connection = openAccountsDatabase(app);
-  const db = connection.db;
-  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'users'").get()) db.exec(ACCOUNTS_MIGRATION);
-  const c = createCommunity({ app, db, env: {}, options: { publicUrl: 'http://127.0.0.1' } });
   // One password hash for every bench reader: 200 argon2 runs would only time the setup.
   const hash = await hashPassword('bench reader passphrase');
   const out: Setup['users'] = [];
@@ -69,8 +126,8 @@ async function serve(): Promise<void> {
     out.push({ id: created.id, session: form ? await c.accounts.startSession(created.id, 'bench') : null, token: form ? null : (await c.accounts.createApiToken(user, 'bench')).token });
   }
   // Sessions must outlive the run without anyone touching the clock.
-  db.prepare("UPDATE sessions SET expires_at = '9999-01-01T00:00:00.000Z'").run();
-  const f = buildServer(app, { publicUrl: 'http://127.0.0.1', accounts: { db, community: c } });
+  await sql.exec("UPDATE sessions SET expires_at = '9999-01-01T00:00:00.000Z'");
+  const f = buildServer(app, { publicUrl: 'http://127.0.0.1', accounts: { db: opened.db, community: c } });
   await f.listen({ port: 0, host: '127.0.0.1' });
   const port = (f.server.address() as { port: number }).port;
   parentPort!.postMessage({ type: 'ready', setup: { port, articleIds: report.articles.map((a) => a.id), users: out, setupMs: performance.now() - started } satisfies Setup });
@@ -78,15 +135,17 @@ async function serve(): Promise<void> {
   parentPort!.on('message', async (m: { type: string }) => {
     if (m.type !== 'verify') return;
     await f.close();
+    const count = async (q: string) => Number((await sql.rows<{ n: number | string }>(q))[0].n);
     const verification: Verification = {
-      votes: db.prepare("SELECT user_id, item_id, value FROM votes WHERE item_type = 'article'").all() as Verification['votes'],
-      commentsByUser: db.prepare('SELECT user_id, COUNT(*) AS n FROM comments GROUP BY user_id').all() as Verification['commentsByUser'],
+      votes: await sql.rows<Verification['votes'][number]>("SELECT user_id, item_id, value FROM votes WHERE item_type = 'article'"),
+      commentsByUser: (await sql.rows<{ user_id: number; n: number | string }>('SELECT user_id, COUNT(*) AS n FROM comments GROUP BY user_id'))
+        .map((r) => ({ user_id: r.user_id, n: Number(r.n) })),
       scoreMismatches: (await c.sql.auditScores()).filter((a) => a.stored.ups !== a.counted.ups || a.stored.downs !== a.counted.downs).length,
-      voteRows: db.prepare('SELECT COUNT(*) FROM votes').pluck().get() as number,
-      distinctVoteKeys: db.prepare('SELECT COUNT(*) FROM (SELECT DISTINCT user_id, item_type, item_id FROM votes)').pluck().get() as number,
+      voteRows: await count('SELECT COUNT(*) AS n FROM votes'),
+      distinctVoteKeys: await count('SELECT COUNT(*) AS n FROM (SELECT DISTINCT user_id, item_type, item_id FROM votes) AS k'),
     };
-    connection.close();
-    await app.close();
+    await sql.close();
+    await opened.close();
     rmSync(dir, { recursive: true, force: true });
     parentPort!.postMessage({ type: 'verified', verification });
   });
@@ -117,13 +176,39 @@ interface Tally {
   latencies: number[];
 }
 
-export async function benchCommunity(opts: { users?: number; seconds?: number } = {}): Promise<{ markdown: string }> {
-  const users = opts.users ?? DEFAULT_USERS;
-  const seconds = opts.seconds ?? DEFAULT_SECONDS;
+/** Null when the PostgreSQL server answers, else why not. */
+async function pgUnreachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return null;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The run on each backend asked for (both by default; PostgreSQL only when a server answers). */
+export async function benchCommunity(opts: { users?: number; seconds?: number; backends?: Backend[] } = {}): Promise<{ markdown: string }> {
+  const parts: string[] = [];
+  for (const backend of opts.backends ?? ['sqlite', 'postgres']) {
+    const why = backend === 'postgres' ? await pgUnreachable() : null;
+    if (why) {
+      parts.push(`## Community on PostgreSQL\n\nNot run: no PostgreSQL server answered at ${PG_URL.replace(/\/\/[^@/]*@/, '//')} (${why}).\n`);
+      continue;
+    }
+    parts.push((await benchBackend(backend, opts.users ?? DEFAULT_USERS, opts.seconds ?? DEFAULT_SECONDS)).markdown);
+  }
+  return { markdown: parts.join('\n') };
+}
+
+async function benchBackend(backend: Backend, users: number, seconds: number): Promise<{ markdown: string }> {
   // The worker registers the TypeScript loader itself before loading this file (a worker's entry module is
   // resolved before any --import hook could apply to it).
   const boot = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: { users } });
+  const worker = new Worker(boot, { eval: true, workerData: { users, backend } });
   const messages = new Map<string, (v: unknown) => void>();
   const next = (type: string) => new Promise<unknown>((r) => messages.set(type, r));
   worker.on('message', (m: { type: string }) => messages.get(m.type)?.(m));
@@ -240,7 +325,7 @@ export async function benchCommunity(opts: { users?: number; seconds?: number } 
   const lat = tally.latencies.sort((a, b) => a - b);
   const q = (p: number) => lat.length ? lat[Math.min(lat.length - 1, Math.floor(p * lat.length))].toFixed(1) : '–';
   const ok = lost === 0 && phantom === 0 && unexpected === 0 && duplicates === 0 && v.scoreMismatches === 0 && commentMismatch === 0 && tally.errors.length === 0;
-  const markdown = `## Community: ${users} concurrent readers voting and commenting for ${seconds} s (SQLite, loopback HTTP)
+  const markdown = `## Community: ${users} concurrent readers voting and commenting for ${seconds} s (${BACKEND_NAMES[backend]}, loopback HTTP)
 
 | measure | value |
 |---|---|
@@ -271,9 +356,15 @@ if (!isMainThread && (workerData as { users?: number } | null)?.users !== undefi
     const i = process.argv.indexOf(name);
     return i > 0 ? Number(process.argv[i + 1]) : undefined;
   };
-  benchCommunity({ users: arg('--users'), seconds: arg('--seconds') }).then((r) => {
+  const i = process.argv.indexOf('--backend');
+  const backends = i > 0 ? [process.argv[i + 1] as Backend] : undefined;
+  if (backends && !(backends[0] in BACKEND_NAMES)) {
+    process.stderr.write(`usage: node --import tsx bench/community.ts [--users N] [--seconds S] [--backend sqlite|postgres]\n`);
+    process.exit(2);
+  }
+  benchCommunity({ users: arg('--users'), seconds: arg('--seconds'), backends }).then((r) => {
     process.stdout.write(r.markdown);
-    if (!r.markdown.includes('**PASS**')) process.exitCode = 1;
+    if (r.markdown.includes('**FAIL**')) process.exitCode = 1;
   }).catch((err: unknown) => {
     process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
     process.exitCode = 1;
