@@ -277,6 +277,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'the security crisis was', cue: 'stressed', speaker: 'The leader of the US delegation at Monday’s talks' }],
     reason: 'a coordinated cue takes the subject of its sentence, prepositional phrases included',
   },
+  {
+    text: 'The museum, Mr. Obama said, would make visitors face uncomfortable truths.',
+    expect: [{ contains: 'would make visitors face uncomfortable truths', cue: 'said', speaker: 'Mr. Obama', parts: 2 }],
+    reason: 'an attribution set between commas inside its content: the words before it are the content’s subject',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

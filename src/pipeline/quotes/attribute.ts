@@ -80,7 +80,29 @@ export function attributeCue(doc: QuoteDoc, cue: Range, cueStarts: ReadonlySet<n
   const source = subject ?? participleSubject(doc, cue, sent) ?? sentenceSubject(doc, sent, cue.from);
   const prev = tokens[cue.from - 1];
   const inherits = hanging || prev !== undefined && COORDINATORS.has(prev.lower);
-  return { cue, source, content: [extendThroughQuotation(doc, relativeClauseEnd(doc, source, after))], inherits };
+  const content = extendThroughQuotation(doc, relativeClauseEnd(doc, source, after));
+  const lead = subject ? interruptedSubject(doc, subject, content, sent) : null;
+  return { cue, source, content: lead ? [lead, content] : [content], inherits };
+}
+
+/** Longest opening phrase read as the subject of an interrupted content ("The museum, Mr. Obama said, would ..."). */
+const MAX_INTERRUPTED_SUBJECT_WORDS = 8;
+
+/**
+ * "The museum, Mr. Obama said, would make visitors face uncomfortable truths": an attribution set between commas
+ * inside the content, whose part after the cue opens with a verb, has the words before it as the content's subject.
+ */
+function interruptedSubject(doc: QuoteDoc, subject: Range, content: Range, sent: Range): Range | null {
+  const { tokens, pos } = doc;
+  if (subject.from - 1 <= sent.from || tokens[subject.from - 1].text !== ',' || !/^(VB[DZP]|MD)$/.test(pos[content.from] ?? '')) return null;
+  const opening = trimRange(tokens, { from: sent.from, to: subject.from - 1 });
+  if (!opening) return null;
+  let words = 0;
+  for (let i = opening.from; i < opening.to; i++) {
+    if (isMark(tokens[i]) || tokens[i].text === ',' || /^(VB[DZP]|MD)$/.test(pos[i] ?? '')) return null;
+    if (tokens[i].kind === 'word') words++;
+  }
+  return words <= MAX_INTERRUPTED_SUBJECT_WORDS ? opening : null;
 }
 
 /**
