@@ -282,6 +282,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'would make visitors face uncomfortable truths', cue: 'said', speaker: 'Mr. Obama', parts: 2 }],
     reason: 'an attribution set between commas inside its content: the words before it are the content’s subject',
   },
+  {
+    text: 'Angelique Brunner, a Washington-based developer and spokeswoman for the EB-5 Investment Coalition, which is made up of investors and developers, said many of the examples that critics point to as EB-5 investments in upscale areas failed to note that the program helped transform places that were previously economically depressed.',
+    expect: [{ contains: 'many of the examples that critics point to', cue: 'said', speaker: 'Angelique Brunner' }],
+    reason: 'a phrase after the cue that a clause follows is content, not an inverted speaker',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

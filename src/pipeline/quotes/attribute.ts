@@ -319,6 +319,8 @@ function invertedSource(doc: QuoteDoc, cue: Range, sent: Range): Range | null {
   if (!np) return null;
   const first = tokens[np.from];
   if (first.lower === 'that' || COMPLEMENTIZERS.has(first.lower) && first.lower !== 'who') return null;
+  // "..., said many of the examples that critics point to ... failed": a clause after the phrase makes it content.
+  if (COMPLEMENTIZERS.has(tokens[np.to]?.lower ?? '') && tokens[np.to].lower !== 'who') return null;
   return np;
 }
 
