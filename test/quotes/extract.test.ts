@@ -287,6 +287,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'many of the examples that critics point to', cue: 'said', speaker: 'Angelique Brunner' }],
     reason: 'a phrase after the cue that a clause follows is content, not an inverted speaker',
   },
+  {
+    text: 'In a statement, her lawyer said that was not her view.',
+    expect: [{ contains: 'that was not her view', cue: 'said', speaker: 'her lawyer' }],
+    reason: 'a "that" right before a finite verb is the content’s subject',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

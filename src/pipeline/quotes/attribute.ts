@@ -615,7 +615,8 @@ function forwardContent(doc: QuoteDoc, cue: Range, sent: Range, cueStarts: Reado
   // "told reporters on Wednesday that ...": the content opens after "that".
   for (let i = cue.to; i < Math.min(sent.to, cue.to + MAX_THAT_DISTANCE); i++) {
     const t = tokens[i];
-    if (t.lower === 'that') { start = i + 1; break; }
+    // "said that was not her view": a "that" right before a finite verb is the content's subject, not its opener.
+    if (t.lower === 'that') { start = /^(VB[DZP]|MD)$/.test(doc.pos[i + 1] ?? '') ? i : i + 1; break; }
     if (isMark(t) || t.text === ':' || t.text === ';') break;
     if (t.kind === 'word' && !CUE_ADVERBIALS.has(t.lower) && !/^[\p{Lu}\p{N}]/u.test(t.text) && !LISTENER_VERBS.has(cueWord)) break;
   }
