@@ -292,6 +292,14 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     expect: [{ contains: 'that was not her view', cue: 'said', speaker: 'her lawyer' }],
     reason: 'a "that" right before a finite verb is the content’s subject',
   },
+  {
+    text: 'Trump this week said he would consider naming Lee to the court. Peskov on Tuesday said the talks would go on.',
+    expect: [
+      { contains: 'he would consider naming Lee', cue: 'said', speaker: 'Trump' },
+      { contains: 'the talks would go on', cue: 'said', speaker: 'Peskov' },
+    ],
+    reason: 'a time between the subject and the cue is not part of the speaker',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

@@ -404,12 +404,21 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
 /** Adverbials of two words that may stand between a subject and its cue like an auxiliary ("NATO has so far refused"). */
 const TWO_WORD_ADVERBIALS = new Set(['so far', 'thus far', 'as yet', 'for now', 'in turn', 'at first', 'of course']);
 
-/** Where the words before `i` stop being auxiliaries and adverbials (one- or two-word) that lead up to a verb. */
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TIME_UNITS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', ...WEEKDAYS]);
+const TIME_DETERMINERS = new Set(['this', 'last', 'on', 'earlier', 'late']);
+
+/**
+ * Where the words before `i` stop being auxiliaries, adverbials (one- or two-word) and times ("Trump this week
+ * said", "Peskov on Tuesday said") that lead up to a verb.
+ */
 function beforeAuxiliaries(tokens: readonly Token[], i: number, from: number): number {
   let end = i;
   for (;;) {
     if (end > from && AUXILIARIES.has(tokens[end - 1].lower)) end--;
     else if (end - 1 > from && TWO_WORD_ADVERBIALS.has(`${tokens[end - 2].lower} ${tokens[end - 1].lower}`)) end -= 2;
+    else if (end - 1 > from && TIME_UNITS.has(tokens[end - 1].lower) && TIME_DETERMINERS.has(tokens[end - 2].lower)) end -= 2;
+    else if (end - 1 > from && WEEKDAYS.has(tokens[end - 1].lower)) end--;
     else return end;
   }
 }
