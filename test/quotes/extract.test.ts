@@ -300,6 +300,11 @@ const cases: Array<{ text: string; expect: Expect[]; absent?: string[]; count?: 
     ],
     reason: 'a time between the subject and the cue is not part of the speaker',
   },
+  {
+    text: 'Franc\u0327ois Hollande said that Europe must be able to defend itself.',
+    expect: [{ contains: 'Europe must be able to defend itself', cue: 'said', speaker: 'Franc\u0327ois Hollande' }],
+    reason: 'a letter written with a combining mark (decomposed "ç") stays inside its word',
+  },
 ];
 
 function find(quotes: QuoteMention[], contains: string): QuoteMention | undefined {

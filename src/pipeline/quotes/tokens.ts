@@ -26,7 +26,8 @@ export interface Tokenized {
   sentences: Sentence[];
 }
 
-const TOKEN_RE = /[\p{L}\p{N}]+(?:(?:['’][\p{L}]+)|(?:[-.&/][\p{L}\p{N}]+))*|\.{2,}|…|[-–—]{1,3}|\S/gu;
+/** Words (letters with their combining marks, as in decomposed "François"), numbers, ellipses, dash runs, any other character. */
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:(?:['’][\p{L}\p{M}]+)|(?:[-.&/][\p{L}\p{M}\p{N}]+))*|\.{2,}|…|[-–—]{1,3}|\S/gu;
 /** A pronoun with a contracted auxiliary ("he’s", "they're", "I’ve"); possessives of names stay whole. */
 const PRONOUN_CLITIC = /^(he|she|it|they|we|i|you|that|there|who)(['’](?:s|re|ve|ll|d|m))$/i;
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
