@@ -119,12 +119,15 @@ function namesOccasion(doc: QuoteDoc, cue: Range, content: Range): boolean {
   return true;
 }
 
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TIME_UNITS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', ...WEEKDAYS]);
+/** Words before a time unit that make it a time of the statement ("this week", "on Tuesday", "late Friday"). */
+const TIME_DETERMINERS = new Set(['this', 'last', 'on', 'earlier', 'late']);
 /** Words that can only place a statement in time ("on Tuesday morning", "last week", "Jan. 9"). */
 const TIME_WORDS = new Set([
-  'on', 'in', 'at', 'last', 'this', 'next', 'early', 'late', 'earlier', 'later', 'yesterday', 'today', 'tonight',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'morning', 'afternoon', 'evening',
-  'night', 'week', 'month', 'year', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august',
-  'september', 'october', 'november', 'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
+  ...TIME_UNITS, ...TIME_DETERMINERS, 'in', 'at', 'next', 'early', 'later', 'yesterday', 'today', 'tonight',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'jan.', 'feb.', 'aug.', 'sept.', 'oct.', 'nov.', 'dec.',
 ]);
 
 /** "Ryabkov spoke on Monday": a time alone says nothing. */
@@ -403,10 +406,6 @@ export function subjectBefore(doc: QuoteDoc, cueFrom: number, sentFrom: number):
 
 /** Adverbials of two words that may stand between a subject and its cue like an auxiliary ("NATO has so far refused"). */
 const TWO_WORD_ADVERBIALS = new Set(['so far', 'thus far', 'as yet', 'for now', 'in turn', 'at first', 'of course']);
-
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const TIME_UNITS = new Set(['week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', ...WEEKDAYS]);
-const TIME_DETERMINERS = new Set(['this', 'last', 'on', 'earlier', 'late']);
 
 /**
  * Where the words before `i` stop being auxiliaries, adverbials (one- or two-word) and times ("Trump this week

@@ -289,9 +289,9 @@ function dashSource(doc: QuoteDoc, r: Range): Range | null {
 
 /**
  * The attribution a later quotation of its paragraph continues ("“A,” said Caddell, speaking of X. “B.”"; "A, Schiff
- * said. “B.”"): the nearest earlier one with a cue and a speaker of its own whose content is a quotation or stands
- * before its cue. Participles hanging on it and side clauses of its sentence are passed over; any other attribution
- * in between, or a quotation no cue claimed, means the later quotation is not a continuation.
+ * said. “B.”"): the nearest earlier one with a cue whose content is a quotation or stands before its cue.
+ * Participles hanging on it (which share its speaker) and side clauses of its sentence are passed over; any other
+ * attribution in between, or a quotation no cue claimed, means the later quotation is not a continuation.
  */
 function continuationHost(doc: QuoteDoc, byPosition: Attribution[], r: Range): Attribution | null {
   const para = doc.tokens[r.from].paragraph;
