@@ -493,18 +493,29 @@ export class PostgresAccounts implements AccountsStore {
 
   async vote(userId: number, type: VoteTarget, id: number, value: -1 | 0 | 1, now: string, rankedAt: string | null): Promise<Score> {
     return this.transaction(async (q) => {
-      // The item's totals are locked before the reader's old vote is read: votes on one item take turns, so two
-      // at once cannot both count from the same old value.
-      await q('INSERT INTO scores (item_type, item_id) VALUES (?, ?) ON CONFLICT DO NOTHING', [type, id]);
-      await q('SELECT 1 FROM scores WHERE item_type = ? AND item_id = ? FOR UPDATE', [type, id]);
-      const { rows } = await q<{ value: number }>('SELECT value FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ?', [userId, type, id]);
+      // The item's totals row is created if need be, locked and read in one statement (an upsert locks the row it
+      // meets): votes on one item take turns, so two at once cannot both count from the same old value.
+      const { rows: [totals] } = await q<Score & { ranked_at: string | null }>(`INSERT INTO scores (item_type, item_id) VALUES (?, ?)
+        ON CONFLICT (item_type, item_id) DO UPDATE SET ups = scores.ups RETURNING ups, downs, ranked_at`, [type, id]);
+      // The reader's old vote, read from the statement's snapshot as the new one replaces it.
+      const { rows } = value === 0
+        ? await q<{ value: number }>('DELETE FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ? RETURNING value', [userId, type, id])
+        : await q<{ value: number }>(`WITH old AS (SELECT value FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ?),
+            put AS (INSERT INTO votes (user_id, item_type, item_id, value, voted_at) VALUES (?, ?, ?, ?, ?)
+              ON CONFLICT (user_id, item_type, item_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at)
+            SELECT value FROM old`, [userId, type, id, userId, type, id, value, now]);
       const old = rows[0]?.value ?? 0;
-      if (value === 0) await q('DELETE FROM votes WHERE user_id = ? AND item_type = ? AND item_id = ?', [userId, type, id]);
-      else {
-        await q(`INSERT INTO votes (user_id, item_type, item_id, value, voted_at) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (user_id, item_type, item_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at`, [userId, type, id, value, now]);
-      }
-      return this.applyScore(q, type, id, old, value, rankedAt);
+      const score = {
+        ups: totals.ups + (value === 1 ? 1 : 0) - (old === 1 ? 1 : 0),
+        downs: totals.downs + (value === -1 ? 1 : 0) - (old === -1 ? 1 : 0),
+      };
+      const ranked = rankedAt ?? totals.ranked_at;
+      const hot = ranked !== null ? this.hotness(score.ups - score.downs, ranked) : null;
+      await q('UPDATE scores SET ups = ?, downs = ?, ranked_at = ?, hotness = COALESCE(?, hotness) WHERE item_type = ? AND item_id = ?',
+        [score.ups, score.downs, ranked, hot, type, id]);
+      // /posts ranks every live post, voted or not, from the posts table's own column.
+      if (type === 'post' && hot !== null) await q('UPDATE posts SET hotness = ? WHERE id = ?', [hot, id]);
+      return score;
     });
   }
 
