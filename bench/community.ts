@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { pgUnreachable } from '../src/storage/postgres/store.ts';
 
 export const DEFAULT_USERS = 200;
 export const DEFAULT_SECONDS = 60;
@@ -176,25 +177,11 @@ interface Tally {
   latencies: number[];
 }
 
-/** Null when the PostgreSQL server answers, else why not. */
-async function pgUnreachable(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /** The run on each backend asked for (both by default; PostgreSQL only when a server answers). */
 export async function benchCommunity(opts: { users?: number; seconds?: number; backends?: Backend[] } = {}): Promise<{ markdown: string }> {
   const parts: string[] = [];
   for (const backend of opts.backends ?? ['sqlite', 'postgres']) {
-    const why = backend === 'postgres' ? await pgUnreachable() : null;
+    const why = backend === 'postgres' ? await pgUnreachable(PG_URL) : null;
     if (why) {
       parts.push(`## Community on PostgreSQL\n\nNot run: no PostgreSQL server answered at ${PG_URL.replace(/\/\/[^@/]*@/, '//')} (${why}).\n`);
       continue;

@@ -16,16 +16,8 @@ export interface ScoreAudit {
   counted: Score;
 }
 
-export interface NewPost {
-  userId: number;
-  kind: 'link' | 'text';
-  title: string;
-  url: string | null;
-  canonicalUrl: string | null;
-  articleId: number | null;
-  body: string;
-  now: string;
-}
+/** A post to store: its fields as the reader gave them, with its author and the time. */
+export type NewPost = Pick<Post, 'kind' | 'title' | 'url' | 'canonicalUrl' | 'articleId' | 'body'> & { userId: number; now: string };
 
 export interface AccountsStore {
   // ---- users ----

@@ -4,23 +4,13 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { PostgresStore } from '../../src/storage/postgres/store.ts';
+import { PostgresStore, pgUnreachable as serverUnreachable } from '../../src/storage/postgres/store.ts';
 
 export const PG_URL = process.env.STORYLINE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** Null when the server answers, else why not. */
-export async function pgUnreachable(url = PG_URL): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message : String(err);
-  } finally {
-    await client.end().catch(() => {});
-  }
+/** Null when the test server answers, else why not. */
+export function pgUnreachable(url = PG_URL): Promise<string | null> {
+  return serverUnreachable(url);
 }
 
 /** Schema names unique to this run (`prefix_<run>_<n>`), all dropped once the file's tests are over. */

@@ -37,6 +37,21 @@ const POOL_SIZE = 4;
 
 type Queryable = pg.Pool | pg.PoolClient;
 
+/** Null when a PostgreSQL server answers at `url` within 3 s, else why not (for tests and benchmarks that need one). */
+export async function pgUnreachable(url: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return null;
+  } catch (err) {
+    return errorMessage(err);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export interface PostgresOptions {
   /** Schema to create (if missing) and keep all tables in; default: the server's search_path. */
   schema?: string;
